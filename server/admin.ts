@@ -1,0 +1,129 @@
+/**
+ * `npm run admin -- <command>`: people management from the shell, on the same DATA_DIR as the
+ * server. Commands:
+ *   add-user --email E --name N --role member|lead|reviewer|coordinator --group KZ|KG|TJ|TM|UZ|IOM|TSPC --password P
+ *   demo                      adds a member and a lead per country and a reviewer per organisation
+ *   list-users
+ *   set-user --email E [--role R] [--group G] [--name N] [--active true|false]
+ *   set-password --email E --password P
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { GROUPS, ROLES } from '../shared/workspace';
+import { configFromEnv } from './config';
+import { openDatabase } from './db/client';
+import { AuditLog } from './domain/audit';
+import { DomainError } from './domain/errors';
+import { People } from './domain/people';
+import { ensureWorkspace } from './domain/workspace-seed';
+import { WorkspaceEventBus } from './events';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
+
+const addUserArgs = z.object({
+  email: z.string().email(),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  group: z.enum(GROUPS),
+  password: z.string(),
+});
+
+const setUserArgs = z.object({
+  email: z.string().email(),
+  role: z.enum(ROLES).optional(),
+  group: z.enum(GROUPS).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      group: { type: 'string' },
+      password: { type: 'string' },
+      active: { type: 'string' },
+    },
+    strict: true,
+  });
+  const config = configFromEnv();
+  const db = openDatabase(config.dataDir);
+  const audit = new AuditLog(db);
+  const people = new People(db, audit, new WorkspaceEventBus());
+  const first = await ensureWorkspace(db, people);
+  if (first) console.log(`Created the workspace; coordinator ${first.email} with password ${first.password}`);
+
+  switch (command) {
+    case 'add-user': {
+      const input = addUserArgs.parse(values);
+      const person = await people.add(input, null);
+      console.log(`Added ${person.name} <${person.email}> as ${person.role} of ${person.group} (id ${person.id})`);
+      break;
+    }
+    case 'demo': {
+      for (const demo of DEMO_PEOPLE) {
+        if (people.findByEmail(demo.email)) {
+          console.log(`  exists   ${demo.email}`);
+          continue;
+        }
+        await people.add({ ...demo, password: DEMO_PASSWORD }, null);
+        console.log(`  added    ${demo.email.padEnd(36)} ${demo.role.padEnd(9)} ${demo.group}  ${demo.name}`);
+      }
+      console.log(`Every demo account signs in with the password: ${DEMO_PASSWORD}`);
+      break;
+    }
+    case 'list-users': {
+      for (const person of people.list()) {
+        const seen = person.lastActiveAt ? person.lastActiveAt.toISOString() : 'never';
+        console.log(
+          `${String(person.id).padStart(4)}  ${person.email.padEnd(36)} ${person.role.padEnd(11)} ${person.group.padEnd(5)} ${person.active ? 'active  ' : 'inactive'}  last active ${seen}  ${person.name}`,
+        );
+      }
+      break;
+    }
+    case 'set-user': {
+      const input = setUserArgs.parse(values);
+      const person = people.findByEmail(input.email);
+      if (!person) throw new DomainError(404, `nobody has the e-mail ${input.email}`);
+      const updated = people.update(
+        person.id,
+        {
+          role: input.role,
+          group: input.group,
+          name: input.name,
+          active: input.active === undefined ? undefined : input.active === 'true',
+        },
+        null,
+      );
+      if (!updated.active) db.$client.prepare('DELETE FROM sessions WHERE user_id = ?').run(updated.id);
+      console.log(`${updated.email}: ${updated.role} of ${updated.group}, ${updated.active ? 'active' : 'inactive'}`);
+      break;
+    }
+    case 'set-password': {
+      const input = z.object({ email: z.string().email(), password: z.string() }).parse(values);
+      const person = people.findByEmail(input.email);
+      if (!person) throw new DomainError(404, `nobody has the e-mail ${input.email}`);
+      await people.setPassword(person.id, input.password, null);
+      console.log(`Password set for ${person.email}`);
+      break;
+    }
+    default:
+      console.error('Commands: add-user, demo, list-users, set-user, set-password (see server/admin.ts)');
+      process.exitCode = 2;
+  }
+  db.$client.close();
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof z.ZodError) {
+    console.error(`Invalid arguments: ${error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  } else if (error instanceof DomainError || (error instanceof Error && error.name === 'TypeError')) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,203 @@
+/**
+ * One person's connection to one section document. Decodes each message and acts on it; a
+ * read-only connection is a property checked here, where messages are received, so no document
+ * change from it can slip through any other path.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { WebSocket } from 'ws';
+import {
+  type Access,
+  CLOSE_MALFORMED,
+  MESSAGE_ACCESS,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+} from '../../shared/collab-protocol';
+import type { Actor } from '../../shared/policy';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-update';
+import type { Peer, SectionDocument } from './section-document';
+
+/** The signed-in person behind a connection, as the session knows them. */
+export interface Person extends Actor {
+  name: string;
+  colour: string;
+}
+
+/** A client this far behind on its socket is closed rather than buffered without end. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export class Connection implements Peer {
+  /** The Yjs client id this connection publishes presence for; claimed by its first awareness entry. */
+  clientId: number | null = null;
+  /** Document messages refused because the connection is read-only (for tests and metrics). */
+  droppedUpdates = 0;
+  droppedAwareness = 0;
+  alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly person: Person,
+    readonly document: SectionDocument,
+    private readOnly: boolean,
+  ) {}
+
+  get access(): Access {
+    return this.readOnly ? 'read-only' : 'edit';
+  }
+
+  /** Tells the client what it may do; sent on connect and whenever the person's rights change. */
+  setAccess(readOnly: boolean): void {
+    this.readOnly = readOnly;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_ACCESS);
+    encoding.writeVarString(encoder, this.access);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Handles one frame. Anything malformed closes this connection only; the document is untouched. */
+  receive(data: Uint8Array): void {
+    try {
+      this.handle(data);
+    } catch {
+      this.close(CLOSE_MALFORMED, 'malformed message');
+    }
+  }
+
+  private handle(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        this.handleSync(decoder);
+        return;
+      case MESSAGE_AWARENESS:
+        this.handleAwareness(decoding.readVarUint8Array(decoder));
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        this.sendAllPresence();
+        return;
+      case MESSAGE_AUTH:
+        // Authentication happened at the upgrade; the client has nothing to say here.
+        return;
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder): void {
+    const doc = this.document.doc;
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
+      this.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    if (this.readOnly) {
+      this.droppedUpdates++;
+      return;
+    }
+    // Decode the whole update before applying it: Yjs integrates structs before it reads the
+    // delete set, so a truncated update would otherwise be half applied.
+    Y.decodeUpdate(update);
+    Y.applyUpdate(doc, update, this);
+    if (doc.store.pendingStructs || doc.store.pendingDs) this.requestMissing();
+  }
+
+  /** The update depended on something we lack: send our state vector so the client sends it. */
+  private requestMissing(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.document.doc);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private handleAwareness(update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    if (!entries.every((entry) => this.claims(entry.clientId))) {
+      this.droppedAwareness++;
+      return;
+    }
+    // Name and colour come from the session, never from the client.
+    const stamped = entries.map((entry) => ({
+      ...entry,
+      state:
+        entry.state === null
+          ? null
+          : { ...entry.state, user: { id: this.person.id, name: this.person.name, color: this.person.colour } },
+    }));
+    awarenessProtocol.applyAwarenessUpdate(this.document.awareness, encodeAwarenessUpdate(stamped), this);
+  }
+
+  /**
+   * A connection speaks for one Yjs client id: the first it publishes. Another person's live
+   * client id is refused; the same person's (a reconnect racing its old socket) is taken over.
+   */
+  private claims(clientId: number): boolean {
+    if (this.clientId !== null) return clientId === this.clientId;
+    for (const peer of this.document.peers) {
+      if (peer instanceof Connection && peer !== this && peer.clientId === clientId) {
+        if (peer.person.id !== this.person.id) return false;
+        peer.clientId = null;
+      }
+    }
+    this.clientId = clientId;
+    return true;
+  }
+
+  private sendAllPresence(): void {
+    const states = this.document.awareness.getStates();
+    if (states.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.document.awareness, [...states.keys()]),
+    );
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(1013, 'connection too slow');
+      return;
+    }
+    this.ws.send(message, (error) => {
+      if (error) this.ws.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
+      this.ws.close(code, reason);
+    }
+  }
+
+  /** Keep-alive: a connection that did not answer the previous ping is dropped. */
+  ping(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  /** Forgets this connection's presence; called once the socket has closed. */
+  detach(): void {
+    if (this.clientId !== null) {
+      awarenessProtocol.removeAwarenessStates(this.document.awareness, [this.clientId], this);
+    }
+  }
+}

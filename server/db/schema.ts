@@ -1,0 +1,116 @@
+/**
+ * The relational schema. drizzle-kit generates the SQL migrations in `migrations/` from this file
+ * (`npm run db:generate`); the server applies them at start. Times are UTC milliseconds.
+ */
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date());
+
+/** Country working groups and the reviewing organisations. */
+export const groups = sqliteTable('groups', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['country', 'organisation'] }).notNull(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['member', 'lead', 'reviewer', 'coordinator'] }).notNull(),
+    groupCode: text('group_code')
+      .notNull()
+      .references(() => groups.code),
+    /** argon2id PHC string; null until an invited person sets a password. */
+    passwordHash: text('password_hash'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    locale: text('locale').notNull().default('en'),
+    createdAt: createdAt(),
+    lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+/** Server-side sessions; only a SHA-256 of the cookie value is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const sections = sqliteTable('sections', {
+  id: text('id').primaryKey(),
+  part: integer('part').notNull(),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  groupCode: text('group_code').references(() => groups.code),
+  status: text('status', { enum: ['draft', 'in_review', 'changes_requested', 'approved'] })
+    .notNull()
+    .default('draft'),
+  createdAt: createdAt(),
+});
+
+/**
+ * The durable update log of each section's Y.Doc: every accepted update is one row, appended before
+ * it is broadcast; compaction replaces a section's rows by one merged row.
+ */
+export const docUpdates = sqliteTable(
+  'doc_updates',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_updates_section_seq').on(t.sectionId, t.seq)],
+);
+
+/** Workspace settings as JSON values (deadline, required organisations). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Single-use invitations; only a SHA-256 of the token is stored. */
+export const invitations = sqliteTable('invitations', {
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  role: text('role', { enum: ['member', 'lead', 'reviewer', 'coordinator'] }).notNull(),
+  groupCode: text('group_code')
+    .notNull()
+    .references(() => groups.code),
+  invitedBy: integer('invited_by').references(() => users.id),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+/** Append-only audit trail; each row's hash covers the previous row's hash, so tampering shows. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorId: integer('actor_id'),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: text('detail').notNull().default('{}'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_events_action').on(t.action)],
+);

@@ -1,0 +1,110 @@
+/**
+ * The audit trail: sign-ins, denials, changes to people and structure. Each entry's hash covers
+ * the previous entry's hash and its own fields, so deleting or editing a row breaks the chain.
+ * Never given passwords, tokens or session ids.
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { auditEvents } from '../db/schema';
+
+export interface AuditInput {
+  actorId: number | null;
+  action: string;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(prevHash: string, at: number, input: Required<AuditInput>, detail: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, at, input.actorId, input.action, input.target, detail]))
+    .digest('hex');
+}
+
+export class AuditLog {
+  constructor(private readonly db: Db) {}
+
+  record(input: AuditInput): void {
+    const full: Required<AuditInput> = {
+      actorId: input.actorId,
+      action: input.action,
+      target: input.target ?? null,
+      detail: input.detail ?? {},
+    };
+    const detail = JSON.stringify(full.detail);
+    // The read of the last hash and the insert form one transaction, so the chain has no forks.
+    this.db.transaction((tx) => {
+      const last = tx
+        .select({ hash: auditEvents.hash })
+        .from(auditEvents)
+        .orderBy(desc(auditEvents.id))
+        .limit(1)
+        .get();
+      const prevHash = last?.hash ?? GENESIS;
+      const at = Date.now();
+      tx.insert(auditEvents)
+        .values({
+          at: new Date(at),
+          actorId: full.actorId,
+          action: full.action,
+          target: full.target,
+          detail,
+          prevHash,
+          hash: entryHash(prevHash, at, full, detail),
+        })
+        .run();
+    });
+  }
+
+  /** Newest first; `action` filters by prefix (e.g. "sign-in"), `before` pages by id. */
+  list(filter: { action?: string; actorId?: number; before?: number; limit?: number } = {}): AuditEntry[] {
+    const conditions: SQL[] = [];
+    if (filter.action) conditions.push(like(auditEvents.action, `${filter.action.replace(/[%_]/g, '')}%`));
+    if (filter.actorId !== undefined) conditions.push(eq(auditEvents.actorId, filter.actorId));
+    if (filter.before !== undefined) conditions.push(lt(auditEvents.id, filter.before));
+    return this.db
+      .select()
+      .from(auditEvents)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(desc(auditEvents.id))
+      .limit(Math.min(filter.limit ?? 100, 500))
+      .all()
+      .map((row) => ({
+        id: row.id,
+        at: row.at,
+        actorId: row.actorId,
+        action: row.action,
+        target: row.target,
+        detail: JSON.parse(row.detail) as Record<string, unknown>,
+        hash: row.hash,
+      }));
+  }
+
+  /** Walks the whole chain; returns the id of the first entry that does not match, or null. */
+  verify(): number | null {
+    let prevHash = GENESIS;
+    for (const row of this.db.select().from(auditEvents).orderBy(auditEvents.id).all()) {
+      const expected = entryHash(
+        prevHash,
+        row.at.getTime(),
+        { actorId: row.actorId, action: row.action, target: row.target, detail: {} },
+        row.detail,
+      );
+      if (row.prevHash !== prevHash || row.hash !== expected) return row.id;
+      prevHash = row.hash;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The in-process event bus: domain services announce what happened, and the realtime and collab
+ * layers react (push to browsers, re-check open connections). Data flows one way: nothing here
+ * calls back into the services.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface WorkspaceEvents {
+  /** A person's role, group or active flag changed, or they were removed. */
+  'person-changed': [personId: number];
+  /** All of a person's sessions ended (sign-out everywhere, deactivation). */
+  'person-signed-out': [personId: number];
+  /** A section's text changed (throttled per section). */
+  'section-edited': [sectionId: string, personId: number | null];
+}
+
+export class WorkspaceEventBus extends EventEmitter<WorkspaceEvents> {}

@@ -1,0 +1,65 @@
+/** What every route handler may use: the services, and the person behind the request. */
+import type { Request, Response } from 'express';
+import {
+  type SectionAction,
+  type SectionRef,
+  type WorkspaceAction,
+  maySection,
+  mayWorkspace,
+} from '../../shared/policy';
+import type { Config } from '../config';
+import type { AuditLog } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import type { People, PersonRecord } from '../domain/people';
+import type { Sections } from '../domain/sections';
+import type { Sessions } from '../domain/sessions';
+import type { SignInThrottle } from '../domain/sign-in-throttle';
+import type { WorkspaceEventBus } from '../events';
+
+export interface Services {
+  config: Config;
+  people: People;
+  sessions: Sessions;
+  sections: Sections;
+  audit: AuditLog;
+  events: WorkspaceEventBus;
+  throttle: SignInThrottle;
+}
+
+/** The signed-in person; routes behind `requireSignIn` may rely on it. */
+export function currentPerson(res: Response): PersonRecord {
+  const person = res.locals.person as PersonRecord | undefined;
+  if (!person) throw new DomainError(401, 'sign in first', 'unauthenticated');
+  return person;
+}
+
+export function clientAddress(req: Request): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Asks the policy module and refuses with 403 (audited) when it says no. Routes call this and
+ * nothing else to decide access.
+ */
+export function authorizeSection(
+  services: Services,
+  res: Response,
+  action: SectionAction,
+  section: SectionRef,
+): PersonRecord {
+  const person = currentPerson(res);
+  if (!maySection(person, action, section)) {
+    services.audit.record({ actorId: person.id, action: 'denied', target: `section:${section.id}`, detail: { action } });
+    throw new DomainError(403, `you may not ${action} this section`, 'forbidden');
+  }
+  return person;
+}
+
+export function authorizeWorkspace(services: Services, res: Response, action: WorkspaceAction): PersonRecord {
+  const person = currentPerson(res);
+  if (!mayWorkspace(person, action)) {
+    services.audit.record({ actorId: person.id, action: 'denied', target: 'workspace', detail: { action } });
+    throw new DomainError(403, `you may not ${action}`, 'forbidden');
+  }
+  return person;
+}

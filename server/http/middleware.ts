@@ -1,0 +1,80 @@
+/** Request guards that run before any route: same-origin JSON for changes, the session, errors. */
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { DomainError } from '../domain/errors';
+import type { Services } from './context';
+import { isSameOrigin } from './origin';
+import { sessionToken } from './session-cookie';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state-changing request must be JSON from our own origin: a form or image on another site can
+ * send neither, which is our CSRF defence (DESIGN.md, cross-site defence).
+ */
+export function requireSameOriginJson(services: Services): RequestHandler {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    if (!req.is('application/json')) {
+      res.status(415).json({ error: 'send JSON (Content-Type: application/json)', code: 'json-required' });
+      return;
+    }
+    if (!isSameOrigin(req, services.config.publicUrl)) {
+      services.audit.record({
+        actorId: null,
+        action: 'denied',
+        target: req.path,
+        detail: { reason: 'cross-origin request', origin: req.headers.origin ?? null },
+      });
+      res.status(403).json({ error: 'cross-origin request refused', code: 'cross-origin' });
+      return;
+    }
+    next();
+  };
+}
+
+/** Attaches the signed-in person (if any) to `res.locals.person`. */
+export function loadSession(services: Services): RequestHandler {
+  return (req, res, next) => {
+    const person = services.sessions.resolve(sessionToken(req));
+    if (person) {
+      res.locals.person = person;
+      services.people.touch(person.id);
+    }
+    next();
+  };
+}
+
+export function requireSignIn(req: Request, res: Response, next: NextFunction): void {
+  if (!res.locals.person) {
+    res.status(401).json({ error: 'sign in first', code: 'unauthenticated' });
+    return;
+  }
+  next();
+}
+
+/** Every refusal is JSON with a readable `error`; unexpected failures are logged, not leaked. */
+export const handleErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  if (error instanceof DomainError) {
+    res.status(error.status).json({ error: error.message, code: error.code });
+    return;
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    res.status(400).json({ error: `${where}${issue?.message ?? 'invalid request'}`, code: 'invalid-request' });
+    return;
+  }
+  const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+  if (status === 400 || status === 413 || status === 415) {
+    const messages: Record<number, string> = {
+      400: 'the request body is not valid JSON',
+      413: 'the request body is too large',
+      415: 'unsupported content encoding',
+    };
+    res.status(status).json({ error: messages[status], code: 'invalid-body' });
+    return;
+  }
+  console.error(`[http] ${req.method} ${req.path} failed`, error);
+  res.status(500).json({ error: 'internal error', code: 'internal' });
+};

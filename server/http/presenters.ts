@@ -1,0 +1,30 @@
+/** The one place that turns domain records into the JSON the client sees. */
+import { maySection, type SectionAction } from '../../shared/policy';
+import type { PersonRecord } from '../domain/people';
+import type { Section } from '../domain/sections';
+
+export function presentMe(person: PersonRecord) {
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    role: person.role,
+    group: person.group,
+    colour: person.colour,
+    locale: person.locale,
+  };
+}
+
+/** The contract shape `{id, part, position, title, group, status}` plus what the viewer may do. */
+export function presentSection(section: Section, viewer: PersonRecord) {
+  const can = (action: SectionAction) => maySection(viewer, action, section);
+  return {
+    id: section.id,
+    part: section.part,
+    position: section.position,
+    title: section.title,
+    group: section.group,
+    status: section.status,
+    permissions: { edit: can('edit'), comment: can('comment'), submit: can('submit'), decide: can('decide') },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * socket.io carries events to browsers, never commands. A socket joins the workspace room and its
+ * person's room at the handshake, and a section's room only when the policy lets it read it.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { maySection } from '../../shared/policy';
+import type { AuditLog } from '../domain/audit';
+import type { People, PersonRecord } from '../domain/people';
+import type { Sections } from '../domain/sections';
+import type { Sessions } from '../domain/sessions';
+import type { WorkspaceEventBus } from '../events';
+import { isSameOrigin } from '../http/origin';
+import { sessionToken } from '../http/session-cookie';
+
+export const WORKSPACE_ROOM = 'workspace';
+export const sectionRoom = (sectionId: string) => `section:${sectionId}`;
+export const personRoom = (personId: number) => `person:${personId}`;
+
+interface Deps {
+  publicUrl: string | null;
+  sessions: Sessions;
+  sections: Sections;
+  people: People;
+  audit: AuditLog;
+  events: WorkspaceEventBus;
+}
+
+type Ack = (reply: { ok: true } | { ok: false; error: string }) => void;
+
+export class Realtime {
+  readonly io: Server;
+
+  constructor(httpServer: HttpServer, private readonly deps: Deps) {
+    this.io = new Server(httpServer, {
+      serveClient: false,
+      // Our own /collab upgrades share this server; engine.io must not close them.
+      destroyUpgrade: false,
+      maxHttpBufferSize: 64 * 1024,
+      allowRequest: (req, callback) => {
+        if (!isSameOrigin(req, deps.publicUrl)) return callback('origin not allowed', false);
+        callback(null, deps.sessions.resolve(sessionToken(req)) !== null);
+      },
+    });
+    this.io.use((socket, next) => {
+      const person = deps.sessions.resolve(sessionToken(socket.request));
+      if (!person) return next(new Error('sign in first'));
+      socket.data.personId = person.id;
+      next();
+    });
+    this.io.on('connection', (socket) => this.connect(socket));
+    deps.events.on('person-signed-out', (personId) => {
+      this.io.in(personRoom(personId)).disconnectSockets(true);
+    });
+    deps.events.on('person-changed', (personId) => this.recheck(personId));
+  }
+
+  private person(socket: Socket): PersonRecord | null {
+    const person = this.deps.people.find(socket.data.personId as number);
+    return person?.active ? person : null;
+  }
+
+  private connect(socket: Socket): void {
+    void socket.join([WORKSPACE_ROOM, personRoom(socket.data.personId as number)]);
+    socket.on('section:join', (sectionId: unknown, ack?: Ack) => {
+      const reply: Ack = typeof ack === 'function' ? ack : () => undefined;
+      const person = this.person(socket);
+      const section = typeof sectionId === 'string' ? this.deps.sections.find(sectionId) : null;
+      if (!section) return reply({ ok: false, error: 'no such section' });
+      if (!maySection(person, 'read', section)) {
+        this.deps.audit.record({
+          actorId: person?.id ?? null,
+          action: 'denied',
+          target: `section:${section.id}`,
+          detail: { action: 'join room' },
+        });
+        return reply({ ok: false, error: 'not allowed' });
+      }
+      void socket.join(sectionRoom(section.id));
+      reply({ ok: true });
+    });
+    socket.on('section:leave', (sectionId: unknown) => {
+      if (typeof sectionId === 'string') void socket.leave(sectionRoom(sectionId));
+    });
+  }
+
+  /** After a change of rights: drop the person's sockets, or the rooms they may no longer read. */
+  private async recheck(personId: number): Promise<void> {
+    const person = this.deps.people.find(personId);
+    if (!person?.active) {
+      this.io.in(personRoom(personId)).disconnectSockets(true);
+      return;
+    }
+    for (const socket of await this.io.in(personRoom(personId)).fetchSockets()) {
+      for (const room of socket.rooms) {
+        if (!room.startsWith('section:')) continue;
+        const section = this.deps.sections.find(room.slice('section:'.length));
+        if (!section || !maySection(person, 'read', section)) socket.leave(room);
+      }
+    }
+    this.io.to(personRoom(personId)).emit('me:changed');
+  }
+
+  /** Announces an event to everybody who may read the section. */
+  toSection(sectionId: string, event: string, payload: unknown): void {
+    this.io.to(sectionRoom(sectionId)).emit(event, payload);
+  }
+
+  toWorkspace(event: string, payload: unknown): void {
+    this.io.to(WORKSPACE_ROOM).emit(event, payload);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.io.close(() => resolve());
+    });
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The one place that decides who may do what. Pure functions of (actor, action, resource):
+ * the HTTP routes, the collab upgrade and socket.io room joins on the server ask it, and the
+ * client asks the same functions only to hide what would be refused anyway.
+ */
+import {
+  type CountryGroup,
+  type GroupCode,
+  type Role,
+  isCountryGroup,
+  isReviewOrganisation,
+} from './workspace';
+
+export interface Actor {
+  id: number;
+  role: Role;
+  group: GroupCode;
+  active: boolean;
+}
+
+export interface SectionRef {
+  id: string;
+  part: 1 | 2;
+  group: CountryGroup | null;
+}
+
+export interface CommentRef {
+  authorId: number;
+  section: SectionRef;
+}
+
+export const SECTION_ACTIONS = [
+  'read',
+  'edit',
+  'comment',
+  'submit',
+  'withdraw',
+  'decide',
+  'save-version',
+  'restore-version',
+  'export',
+] as const;
+export type SectionAction = (typeof SECTION_ACTIONS)[number];
+
+export const WORKSPACE_ACTIONS = [
+  'read-workspace',
+  'list-people',
+  'manage-people',
+  'manage-structure',
+  'set-deadline',
+  'read-audit',
+  'export-master',
+] as const;
+export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
+
+export const COMMENT_ACTIONS = ['edit-comment', 'delete-comment', 'resolve-comment'] as const;
+export type CommentAction = (typeof COMMENT_ACTIONS)[number];
+
+/** A working group drafts the regional modules together and its own country section alone. */
+function draftsSection(actor: Actor, section: SectionRef): boolean {
+  if (!isCountryGroup(actor.group)) return false;
+  return section.group === null || section.group === actor.group;
+}
+
+type SectionRule = (actor: Actor, section: SectionRef) => boolean;
+
+const anyone: SectionRule = () => true;
+const nobody: SectionRule = () => false;
+
+const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
+  member: {
+    read: anyone,
+    edit: draftsSection,
+    comment: anyone,
+    submit: nobody,
+    withdraw: nobody,
+    decide: nobody,
+    'save-version': draftsSection,
+    'restore-version': draftsSection,
+    export: anyone,
+  },
+  lead: {
+    read: anyone,
+    edit: draftsSection,
+    comment: anyone,
+    submit: draftsSection,
+    withdraw: draftsSection,
+    decide: nobody,
+    'save-version': draftsSection,
+    'restore-version': draftsSection,
+    export: anyone,
+  },
+  reviewer: {
+    read: anyone,
+    edit: nobody,
+    comment: anyone,
+    submit: nobody,
+    withdraw: nobody,
+    decide: (actor) => isReviewOrganisation(actor.group),
+    'save-version': nobody,
+    'restore-version': nobody,
+    export: anyone,
+  },
+  coordinator: {
+    read: anyone,
+    edit: anyone,
+    comment: anyone,
+    submit: anyone,
+    withdraw: anyone,
+    decide: nobody,
+    'save-version': anyone,
+    'restore-version': anyone,
+    export: anyone,
+  },
+};
+
+const WORKSPACE_RULES: Record<Role, ReadonlySet<WorkspaceAction>> = {
+  member: new Set(['read-workspace', 'list-people', 'export-master']),
+  lead: new Set(['read-workspace', 'list-people', 'export-master']),
+  reviewer: new Set(['read-workspace', 'list-people', 'export-master']),
+  coordinator: new Set(WORKSPACE_ACTIONS),
+};
+
+/** May this person do this to this section? Deactivated people may do nothing. */
+export function maySection(actor: Actor | null, action: SectionAction, section: SectionRef): boolean {
+  if (!actor || !actor.active) return false;
+  return SECTION_RULES[actor.role][action](actor, section);
+}
+
+/** May this person do this workspace-wide thing? */
+export function mayWorkspace(actor: Actor | null, action: WorkspaceAction): boolean {
+  if (!actor || !actor.active) return false;
+  return WORKSPACE_RULES[actor.role].has(action);
+}
+
+/**
+ * Comments: whoever may comment on the section may resolve threads there; only the author edits
+ * or deletes, except that a coordinator may delete any comment (the route audits it).
+ */
+export function mayComment(actor: Actor | null, action: CommentAction, comment: CommentRef): boolean {
+  if (!maySection(actor, 'comment', comment.section) || !actor) return false;
+  switch (action) {
+    case 'resolve-comment':
+      return true;
+    case 'edit-comment':
+      return comment.authorId === actor.id;
+    case 'delete-comment':
+      return comment.authorId === actor.id || actor.role === 'coordinator';
+  }
+}
+
+/**
+ * Which groups a role belongs to: members and leads to a country working group, reviewers and
+ * coordinators to IOM or TSPC. The people service refuses any other combination.
+ */
+export function isValidMembership(role: Role, group: GroupCode): boolean {
+  if (role === 'member' || role === 'lead') return isCountryGroup(group);
+  return isReviewOrganisation(group);
+}
