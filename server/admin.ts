@@ -6,6 +6,7 @@
  *   list-users
  *   set-user --email E [--role R] [--group G] [--name N] [--active true|false]
  *   set-password --email E --password P
+ *   invite --email E --role R --group G   prints a single-use link valid for 7 days
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { configFromEnv } from './config';
 import { openDatabase } from './db/client';
 import { AuditLog } from './domain/audit';
 import { DomainError } from './domain/errors';
+import { Invitations } from './domain/invitations';
 import { People } from './domain/people';
 import { ensureWorkspace } from './domain/workspace-seed';
 import { WorkspaceEventBus } from './events';
@@ -110,8 +112,18 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Password set for ${person.email}`);
       break;
     }
+    case 'invite': {
+      const input = z.object({ email: z.string().email(), role: z.enum(ROLES), group: z.enum(GROUPS) }).parse(values);
+      const coordinator = people.list().find((person) => person.role === 'coordinator' && person.active);
+      if (!coordinator) throw new DomainError(409, 'the workspace has no active coordinator to invite on behalf of');
+      const { token, invitation } = new Invitations(db, people, audit).create(input, coordinator.id);
+      const origin = config.publicUrl ?? `http://localhost:${config.port}`;
+      console.log(`Invitation for ${invitation.email} (${invitation.role}, ${invitation.group}), valid until ${invitation.expiresAt.toISOString()}:`);
+      console.log(`  ${origin}/invite/${token}`);
+      break;
+    }
     default:
-      console.error('Commands: add-user, demo, list-users, set-user, set-password (see server/admin.ts)');
+      console.error('Commands: add-user, demo, list-users, set-user, set-password, invite (see server/admin.ts)');
       process.exitCode = 2;
   }
   db.$client.close();

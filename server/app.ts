@@ -13,6 +13,7 @@ import { UpdateLog } from './collab/update-log';
 import type { Config } from './config';
 import { type Db, openDatabase } from './db/client';
 import { AuditLog } from './domain/audit';
+import { Invitations } from './domain/invitations';
 import { People } from './domain/people';
 import { Sections } from './domain/sections';
 import { Sessions } from './domain/sessions';
@@ -22,6 +23,7 @@ import { WorkspaceEventBus } from './events';
 import type { Services } from './http/context';
 import { handleErrors, loadSession, requireSameOriginJson, requireSignIn } from './http/middleware';
 import { isSameOrigin } from './http/origin';
+import { peopleRoutes } from './http/routes/people';
 import { sectionRoutes } from './http/routes/sections';
 import { sessionRoutes } from './http/routes/session';
 import { sessionToken } from './http/session-cookie';
@@ -46,7 +48,17 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const people = new People(db, audit, events);
   const sessions = new Sessions(db, people, events, config.sessionTtlMs);
   const sections = new Sections(db);
-  const services: Services = { config, people, sessions, sections, audit, events, throttle: new SignInThrottle() };
+  const invitations = new Invitations(db, people, audit);
+  const services: Services = {
+    config,
+    people,
+    sessions,
+    sections,
+    audit,
+    invitations,
+    events,
+    throttle: new SignInThrottle(),
+  };
   const firstCoordinator = await ensureWorkspace(db, people);
   sessions.purgeExpired();
 
@@ -83,6 +95,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     res.json({ ok: true });
   });
   api.use(sessionRoutes(services));
+  api.use(peopleRoutes(services));
   api.use(requireSignIn);
   api.use(sectionRoutes(services));
   api.use((_req, res) => {

@@ -9,6 +9,7 @@ import {
 } from '../../shared/policy';
 import type { Config } from '../config';
 import type { AuditLog } from '../domain/audit';
+import type { Invitations } from '../domain/invitations';
 import { DomainError } from '../domain/errors';
 import type { People, PersonRecord } from '../domain/people';
 import type { Sections } from '../domain/sections';
@@ -22,6 +23,7 @@ export interface Services {
   sessions: Sessions;
   sections: Sections;
   audit: AuditLog;
+  invitations: Invitations;
   events: WorkspaceEventBus;
   throttle: SignInThrottle;
 }

@@ -15,7 +15,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function requireSameOriginJson(services: Services): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    if (!req.is('application/json')) {
+    // Read the header itself: a body-less DELETE still declares what it is.
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (mediaType !== 'application/json') {
       res.status(415).json({ error: 'send JSON (Content-Type: application/json)', code: 'json-required' });
       return;
     }

@@ -15,6 +15,22 @@ export function presentMe(person: PersonRecord) {
   };
 }
 
+/** What everyone may see of a colleague: enough for presence, mentions and attribution. */
+export function presentPerson(person: PersonRecord) {
+  return { id: person.id, name: person.name, role: person.role, group: person.group, colour: person.colour };
+}
+
+/** What a coordinator managing people sees. */
+export function presentPersonForCoordinator(person: PersonRecord) {
+  return {
+    ...presentPerson(person),
+    email: person.email,
+    active: person.active,
+    lastActiveAt: person.lastActiveAt?.toISOString() ?? null,
+    createdAt: person.createdAt.toISOString(),
+  };
+}
+
 /** The contract shape `{id, part, position, title, group, status}` plus what the viewer may do. */
 export function presentSection(section: Section, viewer: PersonRecord) {
   const can = (action: SectionAction) => maySection(viewer, action, section);

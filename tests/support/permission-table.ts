@@ -1,0 +1,129 @@
+/**
+ * Who may do what, written out by hand from BRIEF.md (not derived from the policy module, so that
+ * the tests can catch the module being wrong). The unit test checks the policy module against it;
+ * the integration matrix checks every transport against it, both ways.
+ */
+import type { GroupCode, Role } from '../../shared/workspace';
+
+export const PERSONAS = {
+  'KZ member': { role: 'member', group: 'KZ' },
+  'KZ lead': { role: 'lead', group: 'KZ' },
+  'UZ member': { role: 'member', group: 'UZ' },
+  'UZ lead': { role: 'lead', group: 'UZ' },
+  'IOM reviewer': { role: 'reviewer', group: 'IOM' },
+  'TSPC reviewer': { role: 'reviewer', group: 'TSPC' },
+  coordinator: { role: 'coordinator', group: 'IOM' },
+} as const satisfies Record<string, { role: Role; group: GroupCode }>;
+export type Persona = keyof typeof PERSONAS;
+
+export const TABLE_SECTIONS = {
+  'a regional module': { id: 'regional-1', part: 1, group: null },
+  'the Kazakh section': { id: 'national-kz', part: 2, group: 'KZ' },
+  'the Uzbek section': { id: 'national-uz', part: 2, group: 'UZ' },
+} as const;
+export type TableSection = keyof typeof TABLE_SECTIONS;
+
+const ALL = Object.keys(TABLE_SECTIONS) as TableSection[];
+const NONE: TableSection[] = [];
+
+interface Rights {
+  read: TableSection[];
+  edit: TableSection[];
+  comment: TableSection[];
+  submit: TableSection[];
+  decide: TableSection[];
+  'list-people': boolean;
+  'manage-people': boolean;
+  'read-audit': boolean;
+}
+
+export const RIGHTS: Record<Persona, Rights> = {
+  'KZ member': {
+    read: ALL,
+    edit: ['a regional module', 'the Kazakh section'],
+    comment: ALL,
+    submit: NONE,
+    decide: NONE,
+    'list-people': true,
+    'manage-people': false,
+    'read-audit': false,
+  },
+  'KZ lead': {
+    read: ALL,
+    edit: ['a regional module', 'the Kazakh section'],
+    comment: ALL,
+    submit: ['a regional module', 'the Kazakh section'],
+    decide: NONE,
+    'list-people': true,
+    'manage-people': false,
+    'read-audit': false,
+  },
+  'UZ member': {
+    read: ALL,
+    edit: ['a regional module', 'the Uzbek section'],
+    comment: ALL,
+    submit: NONE,
+    decide: NONE,
+    'list-people': true,
+    'manage-people': false,
+    'read-audit': false,
+  },
+  'UZ lead': {
+    read: ALL,
+    edit: ['a regional module', 'the Uzbek section'],
+    comment: ALL,
+    submit: ['a regional module', 'the Uzbek section'],
+    decide: NONE,
+    'list-people': true,
+    'manage-people': false,
+    'read-audit': false,
+  },
+  'IOM reviewer': {
+    read: ALL,
+    edit: NONE,
+    comment: ALL,
+    submit: NONE,
+    decide: ALL,
+    'list-people': true,
+    'manage-people': false,
+    'read-audit': false,
+  },
+  'TSPC reviewer': {
+    read: ALL,
+    edit: NONE,
+    comment: ALL,
+    submit: NONE,
+    decide: ALL,
+    'list-people': true,
+    'manage-people': false,
+    'read-audit': false,
+  },
+  coordinator: {
+    read: ALL,
+    edit: ALL,
+    comment: ALL,
+    submit: ALL,
+    decide: NONE,
+    'list-people': true,
+    'manage-people': true,
+    'read-audit': true,
+  },
+};
+
+export type SectionRight = 'read' | 'edit' | 'comment' | 'submit' | 'decide';
+export type WorkspaceRight = 'list-people' | 'manage-people' | 'read-audit';
+
+/** Every (persona, section right, section) cell with its expected answer. */
+export function sectionCells(rights: SectionRight[]) {
+  return (Object.keys(PERSONAS) as Persona[]).flatMap((persona) =>
+    rights.flatMap((right) =>
+      ALL.map((section) => ({ persona, right, section, allowed: RIGHTS[persona][right].includes(section) })),
+    ),
+  );
+}
+
+export function workspaceCells(rights: WorkspaceRight[]) {
+  return (Object.keys(PERSONAS) as Persona[]).flatMap((persona) =>
+    rights.map((right) => ({ persona, right, allowed: RIGHTS[persona][right] })),
+  );
+}

@@ -1,0 +1,64 @@
+import { type Actor, isValidMembership, mayComment, maySection, mayWorkspace } from '../../shared/policy';
+import {
+  PERSONAS,
+  type Persona,
+  TABLE_SECTIONS,
+  sectionCells,
+  workspaceCells,
+} from '../support/permission-table';
+
+const actor = (persona: Persona, id = 1): Actor => ({ id, ...PERSONAS[persona], active: true });
+
+describe('the policy module agrees with the permission table', () => {
+  test.each(sectionCells(['read', 'edit', 'comment', 'submit', 'decide']))(
+    'a $persona $right $section: $allowed',
+    ({ persona, right, section, allowed }) => {
+      expect(maySection(actor(persona), right, TABLE_SECTIONS[section])).toBe(allowed);
+    },
+  );
+
+  test.each(workspaceCells(['list-people', 'manage-people', 'read-audit']))(
+    'a $persona $right: $allowed',
+    ({ persona, right, allowed }) => {
+      expect(mayWorkspace(actor(persona), right)).toBe(allowed);
+    },
+  );
+});
+
+describe('rules beyond the table', () => {
+  test('a deactivated coordinator may do nothing at all', () => {
+    const inactive = { ...actor('coordinator'), active: false };
+    expect(maySection(inactive, 'read', TABLE_SECTIONS['a regional module'])).toBe(false);
+    expect(mayWorkspace(inactive, 'manage-people')).toBe(false);
+  });
+
+  test('nobody signed out may read', () => {
+    expect(maySection(null, 'read', TABLE_SECTIONS['a regional module'])).toBe(false);
+    expect(mayWorkspace(null, 'read-workspace')).toBe(false);
+  });
+
+  test.each([
+    ['KZ member', 'edit-comment', true, false],
+    ['KZ member', 'delete-comment', true, false],
+    ['IOM reviewer', 'resolve-comment', true, true],
+    ['coordinator', 'delete-comment', true, true],
+    ['coordinator', 'edit-comment', true, false],
+  ] as const)('a %s %s: own comment %s, somebody else’s %s', (persona, action, own, others) => {
+    const section = TABLE_SECTIONS['the Uzbek section'];
+    expect(mayComment(actor(persona, 7), action, { authorId: 7, section })).toBe(own);
+    expect(mayComment(actor(persona, 7), action, { authorId: 8, section })).toBe(others);
+  });
+
+  test.each([
+    ['member', 'KZ', true],
+    ['lead', 'UZ', true],
+    ['member', 'IOM', false],
+    ['lead', 'TSPC', false],
+    ['reviewer', 'TSPC', true],
+    ['reviewer', 'KG', false],
+    ['coordinator', 'IOM', true],
+    ['coordinator', 'TJ', false],
+  ] as const)('a %s of %s is a valid membership: %s', (role, group, valid) => {
+    expect(isValidMembership(role, group)).toBe(valid);
+  });
+});
