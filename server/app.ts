@@ -13,7 +13,9 @@ import { UpdateLog } from './collab/update-log';
 import type { Config } from './config';
 import { type Db, openDatabase } from './db/client';
 import { AuditLog } from './domain/audit';
+import { Comments } from './domain/comments';
 import { Invitations } from './domain/invitations';
+import { Notifications } from './domain/notifications';
 import { People } from './domain/people';
 import { Sections } from './domain/sections';
 import { Sessions } from './domain/sessions';
@@ -23,10 +25,12 @@ import { WorkspaceEventBus } from './events';
 import type { Services } from './http/context';
 import { handleErrors, loadSession, requireSameOriginJson, requireSignIn } from './http/middleware';
 import { isSameOrigin } from './http/origin';
+import { commentRoutes } from './http/routes/comments';
 import { peopleRoutes } from './http/routes/people';
 import { sectionRoutes } from './http/routes/sections';
 import { sessionRoutes } from './http/routes/session';
 import { sessionToken } from './http/session-cookie';
+import { announce } from './realtime/announcements';
 import { Realtime } from './realtime/realtime';
 
 export interface WorkspaceServer {
@@ -49,6 +53,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const sessions = new Sessions(db, people, events, config.sessionTtlMs);
   const sections = new Sections(db);
   const invitations = new Invitations(db, people, audit);
+  const notifications = new Notifications(db, events);
+  const comments = new Comments(db, people, notifications, audit, events);
   const services: Services = {
     config,
     people,
@@ -56,6 +62,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     sections,
     audit,
     invitations,
+    comments,
+    notifications,
     events,
     throttle: new SignInThrottle(),
   };
@@ -98,6 +106,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   api.use(peopleRoutes(services));
   api.use(requireSignIn);
   api.use(sectionRoutes(services));
+  api.use(commentRoutes(services, { comments, notifications }));
   api.use((_req, res) => {
     res.status(404).json({ error: 'no such API route', code: 'not-found' });
   });
@@ -132,6 +141,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
   });
   const realtime = new Realtime(server, { publicUrl: config.publicUrl, sessions, sections, people, audit, events });
+  announce(events, realtime, { comments });
   events.on('person-changed', (personId) => collab.recheckPerson(personId));
   events.on('person-signed-out', (personId) => collab.disconnectPerson(personId, 'signed out'));
 

@@ -4,6 +4,7 @@
  * calls back into the services.
  */
 import { EventEmitter } from 'node:events';
+import type { Notification } from './domain/notifications';
 
 export interface WorkspaceEvents {
   /** A person's role, group or active flag changed, or they were removed. */
@@ -12,6 +13,9 @@ export interface WorkspaceEvents {
   'person-signed-out': [personId: number];
   /** A section's text changed (throttled per section). */
   'section-edited': [sectionId: string, personId: number | null];
+  /** A comment thread was created or changed (reply, edit, delete, resolve). */
+  'thread-changed': [sectionId: string, threadId: number];
+  'notification-created': [personId: number, notification: Notification];
 }
 
 export class WorkspaceEventBus extends EventEmitter<WorkspaceEvents> {}

@@ -114,3 +114,68 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_events_action').on(t.action)],
 );
+
+/**
+ * A discussion anchored on a range of a section's text. The anchors are Yjs relative positions
+ * (Y.encodeRelativePosition), so they follow their text through everybody's edits; the quote keeps
+ * the original words for when the text is deleted.
+ */
+export const commentThreads = sqliteTable(
+  'comment_threads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id),
+    anchorStart: blob('anchor_start', { mode: 'buffer' }).notNull(),
+    anchorEnd: blob('anchor_end', { mode: 'buffer' }).notNull(),
+    quote: text('quote').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+  },
+  (t) => [index('comment_threads_section').on(t.sectionId)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => commentThreads.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    /** JSON array of the person ids this comment mentions. */
+    mentions: text('mentions').notNull().default('[]'),
+    createdAt: createdAt(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    /** Deleted comments keep their row (the thread's order stays readable) but lose their body. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('comments_thread').on(t.threadId)],
+);
+
+/** In-app notifications: mentions, and later review decisions and submissions. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    sectionId: text('section_id').references(() => sections.id),
+    threadId: integer('thread_id'),
+    actorId: integer('actor_id').references(() => users.id),
+    excerpt: text('excerpt').notNull().default(''),
+    createdAt: createdAt(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('notifications_person').on(t.personId, t.readAt)],
+);

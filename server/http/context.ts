@@ -9,6 +9,8 @@ import {
 } from '../../shared/policy';
 import type { Config } from '../config';
 import type { AuditLog } from '../domain/audit';
+import type { Comments } from '../domain/comments';
+import type { Notifications } from '../domain/notifications';
 import type { Invitations } from '../domain/invitations';
 import { DomainError } from '../domain/errors';
 import type { People, PersonRecord } from '../domain/people';
@@ -24,6 +26,8 @@ export interface Services {
   sections: Sections;
   audit: AuditLog;
   invitations: Invitations;
+  comments: Comments;
+  notifications: Notifications;
   events: WorkspaceEventBus;
   throttle: SignInThrottle;
 }

@@ -32,7 +32,7 @@ export function presentPersonForCoordinator(person: PersonRecord) {
 }
 
 /** The contract shape `{id, part, position, title, group, status}` plus what the viewer may do. */
-export function presentSection(section: Section, viewer: PersonRecord) {
+export function presentSection(section: Section, viewer: PersonRecord, openComments = 0) {
   const can = (action: SectionAction) => maySection(viewer, action, section);
   return {
     id: section.id,
@@ -41,6 +41,7 @@ export function presentSection(section: Section, viewer: PersonRecord) {
     title: section.title,
     group: section.group,
     status: section.status,
+    openComments,
     permissions: { edit: can('edit'), comment: can('comment'), submit: can('submit'), decide: can('decide') },
   };
 }

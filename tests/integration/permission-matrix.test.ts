@@ -66,6 +66,16 @@ describe('HTTP', () => {
     expect(status).toBe(allowed ? 200 : 403);
   });
 
+  test.each(sectionCells(['comment']))('a $persona commenting on $section over HTTP: $allowed', async ({ persona, section, allowed }) => {
+    const anchor = { start: Buffer.from([1, 1, 0, 0]).toString('base64'), end: Buffer.from([1, 1, 3, 0]).toString('base64') };
+    const { status } = await api(workspace.url, cookies.get(persona)!)('POST', `/sections/${TABLE_SECTIONS[section].id}/threads`, {
+      anchor,
+      quote: 'quoted',
+      body: `${persona} comments`,
+    });
+    expect(status).toBe(allowed ? 201 : 403);
+  });
+
   test.each(workspaceCells(['list-people', 'manage-people', 'read-audit']))(
     'a $persona doing $right over HTTP: $allowed',
     async ({ persona, right, allowed }) => {

@@ -9,14 +9,15 @@ export function sectionRoutes(services: Services): Router {
 
   router.get('/sections', (_req, res) => {
     const viewer = authorizeWorkspace(services, res, 'read-workspace');
-    res.json(services.sections.list().map((section) => presentSection(section, viewer)));
+    const open = services.comments.openCounts();
+    res.json(services.sections.list().map((section) => presentSection(section, viewer, open.get(section.id) ?? 0)));
   });
 
   router.get('/sections/:id', (req, res) => {
     const section = services.sections.find(req.params.id);
     if (!section) throw new DomainError(404, 'no such section', 'not-found');
     const viewer = authorizeSection(services, res, 'read', section);
-    res.json(presentSection(section, viewer));
+    res.json(presentSection(section, viewer, services.comments.openCounts().get(section.id) ?? 0));
   });
 
   return router;

@@ -1,0 +1,93 @@
+/** In-app notifications: what a person should look at (mentions, submissions, decisions). */
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { notifications } from '../db/schema';
+import type { WorkspaceEventBus } from '../events';
+
+export type NotificationKind = 'mention' | 'submitted' | 'changes-requested' | 'approved' | 'approval-stale';
+
+export interface Notification {
+  id: number;
+  kind: NotificationKind;
+  sectionId: string | null;
+  threadId: number | null;
+  actorId: number | null;
+  excerpt: string;
+  createdAt: string;
+  read: boolean;
+}
+
+type Row = typeof notifications.$inferSelect;
+
+const toNotification = (row: Row): Notification => ({
+  id: row.id,
+  kind: row.kind as NotificationKind,
+  sectionId: row.sectionId,
+  threadId: row.threadId,
+  actorId: row.actorId,
+  excerpt: row.excerpt,
+  createdAt: row.createdAt.toISOString(),
+  read: row.readAt !== null,
+});
+
+export class Notifications {
+  constructor(
+    private readonly db: Db,
+    private readonly events: WorkspaceEventBus,
+  ) {}
+
+  notify(
+    personIds: number[],
+    input: { kind: NotificationKind; sectionId?: string; threadId?: number; actorId?: number; excerpt?: string },
+  ): void {
+    for (const personId of new Set(personIds)) {
+      if (personId === input.actorId) continue;
+      const row = this.db
+        .insert(notifications)
+        .values({
+          personId,
+          kind: input.kind,
+          sectionId: input.sectionId ?? null,
+          threadId: input.threadId ?? null,
+          actorId: input.actorId ?? null,
+          excerpt: (input.excerpt ?? '').slice(0, 200),
+        })
+        .returning()
+        .get();
+      this.events.emit('notification-created', personId, toNotification(row));
+    }
+  }
+
+  list(personId: number, limit = 50): { items: Notification[]; unread: number } {
+    const items = this.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.personId, personId))
+      .orderBy(desc(notifications.id))
+      .limit(limit)
+      .all()
+      .map(toNotification);
+    return { items, unread: this.unread(personId) };
+  }
+
+  unread(personId: number): number {
+    return (
+      this.db
+        .select({ n: sql<number>`count(*)` })
+        .from(notifications)
+        .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)))
+        .get()?.n ?? 0
+    );
+  }
+
+  /** Marks the given notifications (or all) of this person read; others' are never touched. */
+  markRead(personId: number, ids: number[] | 'all'): number {
+    const mine = and(eq(notifications.personId, personId), isNull(notifications.readAt));
+    this.db
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(ids === 'all' ? mine : and(mine, inArray(notifications.id, ids)))
+      .run();
+    return this.unread(personId);
+  }
+}

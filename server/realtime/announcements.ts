@@ -1,0 +1,18 @@
+/**
+ * Turns what the domain services announce on the event bus into socket.io events for the people
+ * concerned: a section's readers, the whole workspace, or one person.
+ */
+import type { Comments } from '../domain/comments';
+import type { WorkspaceEventBus } from '../events';
+import { type Realtime, personRoom } from './realtime';
+
+export function announce(events: WorkspaceEventBus, realtime: Realtime, deps: { comments: Comments }): void {
+  events.on('thread-changed', (sectionId, threadId) => {
+    const thread = deps.comments.thread(threadId);
+    if (thread) realtime.toSection(sectionId, 'thread:changed', thread);
+    realtime.toWorkspace('section:open-comments', { sectionId, open: deps.comments.openCounts().get(sectionId) ?? 0 });
+  });
+  events.on('notification-created', (personId, notification) => {
+    realtime.io.to(personRoom(personId)).emit('notification:new', notification);
+  });
+}
