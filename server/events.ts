@@ -15,6 +15,10 @@ export interface WorkspaceEvents {
   'section-edited': [sectionId: string, personId: number | null];
   /** A comment thread was created or changed (reply, edit, delete, resolve). */
   'thread-changed': [sectionId: string, threadId: number];
+  /** A section was submitted, withdrawn or decided, or its approval went stale or fresh. */
+  'section-status-changed': [sectionId: string];
+  /** The deadline or the required organisations changed. */
+  'settings-changed': [];
   'notification-created': [personId: number, notification: Notification];
 }
 

@@ -59,6 +59,10 @@ export const sections = sqliteTable('sections', {
   status: text('status', { enum: ['draft', 'in_review', 'changes_requested', 'approved'] })
     .notNull()
     .default('draft'),
+  /** Review rounds so far: each submission opens a new one. */
+  round: integer('round').notNull().default(0),
+  lastEditedAt: integer('last_edited_at', { mode: 'timestamp_ms' }),
+  lastEditedBy: integer('last_edited_by').references(() => users.id),
   createdAt: createdAt(),
 });
 
@@ -178,4 +182,45 @@ export const notifications = sqliteTable(
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('notifications_person').on(t.personId, t.readAt)],
+);
+
+/** A reviewer's decision, with the exact content it judged: its hash and the encoded Yjs state. */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    organisation: text('organisation').notNull(),
+    decision: text('decision', { enum: ['approved', 'changes_requested'] }).notNull(),
+    message: text('message').notNull().default(''),
+    round: integer('round').notNull(),
+    contentHash: text('content_hash').notNull(),
+    contentState: blob('content_state', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reviews_section').on(t.sectionId, t.id)],
+);
+
+/** Submissions for review and their withdrawals, with the lead's message. */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['submitted', 'withdrawn'] }).notNull(),
+    message: text('message').notNull().default(''),
+    round: integer('round').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('submissions_section').on(t.sectionId, t.id)],
 );

@@ -9,6 +9,9 @@ export interface Section extends SectionRef {
   position: number;
   title: string;
   status: SectionStatus;
+  round: number;
+  lastEditedAt: Date | null;
+  lastEditedBy: number | null;
 }
 
 type SectionRow = typeof sections.$inferSelect;
@@ -21,11 +24,37 @@ function toSection(row: SectionRow): Section {
     title: row.title,
     group: row.groupCode as CountryGroup | null,
     status: row.status,
+    round: row.round,
+    lastEditedAt: row.lastEditedAt,
+    lastEditedBy: row.lastEditedBy,
   };
 }
 
+/** How often a section's "last edited" is written while people type. */
+const EDIT_RESOLUTION_MS = 5_000;
+
 export class Sections {
+  private readonly lastRecorded = new Map<string, { at: number; by: number }>();
+
   constructor(private readonly db: Db) {}
+
+  setStatus(id: string, status: SectionStatus, round?: number): void {
+    this.db
+      .update(sections)
+      .set(round === undefined ? { status } : { status, round })
+      .where(eq(sections.id, id))
+      .run();
+  }
+
+  /** Records who edited last, at most every few seconds per section and person. */
+  recordEdit(id: string, personId: number): boolean {
+    const now = Date.now();
+    const last = this.lastRecorded.get(id);
+    if (last && last.by === personId && now - last.at < EDIT_RESOLUTION_MS) return false;
+    this.lastRecorded.set(id, { at: now, by: personId });
+    this.db.update(sections).set({ lastEditedAt: new Date(now), lastEditedBy: personId }).where(eq(sections.id, id)).run();
+    return true;
+  }
 
   /** All sections in master-document order: Part 1, then Part 2. */
   list(): Section[] {

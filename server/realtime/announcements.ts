@@ -3,10 +3,26 @@
  * concerned: a section's readers, the whole workspace, or one person.
  */
 import type { Comments } from '../domain/comments';
+import type { Dashboard } from '../domain/dashboard';
+import type { Sections } from '../domain/sections';
 import type { WorkspaceEventBus } from '../events';
 import { type Realtime, personRoom } from './realtime';
 
-export function announce(events: WorkspaceEventBus, realtime: Realtime, deps: { comments: Comments }): void {
+export function announce(
+  events: WorkspaceEventBus,
+  realtime: Realtime,
+  deps: { comments: Comments; dashboard: Dashboard; sections: Sections },
+): void {
+  events.on('section-status-changed', (sectionId) => {
+    const section = deps.sections.find(sectionId);
+    if (!section) return;
+    const row = deps.dashboard.row(section);
+    realtime.toWorkspace('section:updated', row);
+  });
+  events.on('settings-changed', () => {
+    const { deadline, daysLeft, requiredOrganisations } = deps.dashboard.overview();
+    realtime.toWorkspace('settings:changed', { deadline, daysLeft, requiredOrganisations });
+  });
   events.on('thread-changed', (sectionId, threadId) => {
     const thread = deps.comments.thread(threadId);
     if (thread) realtime.toSection(sectionId, 'thread:changed', thread);

@@ -76,6 +76,27 @@ describe('HTTP', () => {
     expect(status).toBe(allowed ? 201 : 403);
   });
 
+  test.each(sectionCells(['submit']))('a $persona submitting $section for review over HTTP: $allowed', async ({ persona, section, allowed }) => {
+    const call = api(workspace.url, cookies.get(persona)!);
+    const id = TABLE_SECTIONS[section].id;
+    const { status } = await call('POST', `/sections/${id}/submit`, { message: `${persona} submits` });
+    expect(status).toBe(allowed ? 200 : 403);
+    // Put it back, so that the next cell finds a draft again.
+    if (allowed) expect((await call('POST', `/sections/${id}/withdraw`)).status).toBe(200);
+  });
+
+  test.each(sectionCells(['decide']))('a $persona deciding on $section over HTTP: $allowed', async ({ persona, section, allowed }) => {
+    const id = TABLE_SECTIONS[section].id;
+    const coordinator = api(workspace.url, cookies.get('coordinator')!);
+    expect((await coordinator('POST', `/sections/${id}/submit`, { message: 'for the matrix' })).status).toBe(200);
+    const { status } = await api(workspace.url, cookies.get(persona)!)('POST', `/sections/${id}/decision`, {
+      decision: 'changes_requested',
+      message: `${persona} asks for changes`,
+    });
+    expect(status).toBe(allowed ? 200 : 403);
+    if (!allowed) expect((await coordinator('POST', `/sections/${id}/withdraw`)).status).toBe(200);
+  });
+
   test.each(workspaceCells(['list-people', 'manage-people', 'read-audit']))(
     'a $persona doing $right over HTTP: $allowed',
     async ({ persona, right, allowed }) => {

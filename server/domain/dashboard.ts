@@ -1,0 +1,76 @@
+/**
+ * The workspace's home: every section with its status, approvals per organisation, open comments,
+ * last edit and word count, and the deadline with the days left.
+ */
+import type { Comments } from './comments';
+import type { People } from './people';
+import type { ApprovalState, Reviews } from './reviews';
+import type { SectionContent } from './section-content';
+import type { Section, Sections } from './sections';
+import type { Settings, WorkspaceSettings } from './settings';
+
+export interface DashboardRow {
+  id: string;
+  part: 1 | 2;
+  position: number;
+  title: string;
+  group: string | null;
+  approval: ApprovalState;
+  openComments: number;
+  lastEdit: { at: string; by: string } | null;
+  words: number;
+}
+
+export interface DashboardOverview extends WorkspaceSettings {
+  today: string;
+  daysLeft: number;
+  sections: DashboardRow[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from today (UTC) to the deadline day; negative once it has passed. */
+export function daysUntil(deadline: string, today: Date): number {
+  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - start) / DAY_MS);
+}
+
+export class Dashboard {
+  constructor(
+    private readonly deps: {
+      sections: Sections;
+      content: SectionContent;
+      reviews: Reviews;
+      comments: Comments;
+      people: People;
+      settings: Settings;
+    },
+  ) {}
+
+  row(section: Section, openComments?: number): DashboardRow {
+    const snapshot = this.deps.content.snapshot(section.id);
+    const editor = section.lastEditedBy ? this.deps.people.find(section.lastEditedBy) : null;
+    return {
+      id: section.id,
+      part: section.part,
+      position: section.position,
+      title: section.title,
+      group: section.group,
+      approval: this.deps.reviews.state(section, snapshot.hash),
+      openComments: openComments ?? this.deps.comments.openCounts().get(section.id) ?? 0,
+      lastEdit: section.lastEditedAt ? { at: section.lastEditedAt.toISOString(), by: editor?.name ?? '' } : null,
+      words: snapshot.words,
+    };
+  }
+
+  overview(now = new Date()): DashboardOverview {
+    const settings = this.deps.settings.get();
+    const open = this.deps.comments.openCounts();
+    return {
+      ...settings,
+      today: now.toISOString().slice(0, 10),
+      daysLeft: daysUntil(settings.deadline, now),
+      sections: this.deps.sections.list().map((section) => this.row(section, open.get(section.id) ?? 0)),
+    };
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The review workflow of a section: a lead submits it, each required organisation's reviewer
+ * approves or requests changes, and a section is approved when every required organisation has
+ * approved its current text. A decision stores the exact content it judged, so an approval knows
+ * what it approved, and an edit after it shows as "approved, changed since".
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { ReviewOrganisation, SectionStatus } from '../../shared/workspace';
+import { isCountryGroup, isReviewOrganisation } from '../../shared/workspace';
+import type { Db } from '../db/client';
+import { reviews, submissions } from '../db/schema';
+import type { WorkspaceEventBus } from '../events';
+import type { AuditLog } from './audit';
+import { DomainError } from './errors';
+import type { Notifications } from './notifications';
+import type { People, PersonRecord } from './people';
+import { jsonOfState, type SectionContent } from './section-content';
+import type { Section, Sections } from './sections';
+import type { Settings } from './settings';
+
+export type Decision = 'approved' | 'changes_requested';
+
+export interface ReviewRecord {
+  id: number;
+  sectionId: string;
+  reviewerId: number;
+  reviewerName: string;
+  organisation: string;
+  decision: Decision;
+  message: string;
+  round: number;
+  contentHash: string;
+  createdAt: string;
+}
+
+export interface ApprovalState {
+  status: SectionStatus;
+  /** Approved, and the text has changed since: it needs approving again. */
+  stale: boolean;
+  round: number;
+  /** Each required organisation's latest decision, and whether it judged the current text. */
+  organisations: Record<string, (ReviewRecord & { current: boolean }) | null>;
+}
+
+export const MAX_MESSAGE_LENGTH = 2000;
+
+type ReviewRow = typeof reviews.$inferSelect;
+
+export class Reviews {
+  constructor(
+    private readonly db: Db,
+    private readonly sections: Sections,
+    private readonly content: SectionContent,
+    private readonly people: People,
+    private readonly settings: Settings,
+    private readonly notifications: Notifications,
+    private readonly audit: AuditLog,
+    private readonly events: WorkspaceEventBus,
+  ) {}
+
+  private present(row: ReviewRow): ReviewRecord {
+    return {
+      id: row.id,
+      sectionId: row.sectionId,
+      reviewerId: row.reviewerId,
+      reviewerName: this.people.find(row.reviewerId)?.name ?? '',
+      organisation: row.organisation,
+      decision: row.decision,
+      message: row.message,
+      round: row.round,
+      contentHash: row.contentHash,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  /** A lead (or coordinator) sends the section to the reviewers, opening a new round. */
+  submit(section: Section, actor: PersonRecord, message: string): ApprovalState {
+    const state = this.state(section);
+    if (section.status === 'in_review') throw new DomainError(409, 'this section is already in review', 'already-in-review');
+    if (section.status === 'approved' && !state.stale) {
+      throw new DomainError(409, 'this section is approved and unchanged since', 'already-approved');
+    }
+    const round = section.round + 1;
+    this.db.insert(submissions).values({ sectionId: section.id, actorId: actor.id, kind: 'submitted', message: message.trim(), round }).run();
+    this.sections.setStatus(section.id, 'in_review', round);
+    this.audit.record({ actorId: actor.id, action: 'section.submitted', target: `section:${section.id}`, detail: { round } });
+    const reviewers = this.people
+      .list()
+      .filter((person) => person.active && person.role === 'reviewer' && this.required().includes(person.group as ReviewOrganisation));
+    this.notifications.notify(
+      reviewers.map((person) => person.id),
+      { kind: 'submitted', sectionId: section.id, actorId: actor.id, excerpt: message },
+    );
+    this.changed(section.id);
+    return this.state(this.sections.find(section.id)!);
+  }
+
+  /** Takes a section back out of review, before the reviewers have decided. */
+  withdraw(section: Section, actor: PersonRecord): ApprovalState {
+    if (section.status !== 'in_review') throw new DomainError(409, 'only a section in review can be withdrawn', 'not-in-review');
+    this.db.insert(submissions).values({ sectionId: section.id, actorId: actor.id, kind: 'withdrawn', round: section.round }).run();
+    this.sections.setStatus(section.id, 'draft');
+    this.audit.record({ actorId: actor.id, action: 'section.withdrawn', target: `section:${section.id}` });
+    this.changed(section.id);
+    return this.state(this.sections.find(section.id)!);
+  }
+
+  /** A reviewer's decision on the text as it stands now, stored with that exact text. */
+  decide(section: Section, reviewer: PersonRecord, decision: Decision, message: string): ApprovalState {
+    const organisation = reviewer.group;
+    if (!isReviewOrganisation(organisation) || !this.required().includes(organisation)) {
+      throw new DomainError(403, `${organisation} is not an organisation that approves sections`, 'not-required');
+    }
+    if (section.status !== 'in_review') throw new DomainError(409, 'only a section in review can be decided', 'not-in-review');
+    if (decision === 'changes_requested' && message.trim() === '') {
+      throw new DomainError(400, 'say what should change', 'message-required');
+    }
+    const snapshot = this.content.snapshot(section.id);
+    this.db
+      .insert(reviews)
+      .values({
+        sectionId: section.id,
+        reviewerId: reviewer.id,
+        organisation,
+        decision,
+        message: message.trim(),
+        round: section.round,
+        contentHash: snapshot.hash,
+        contentState: Buffer.from(snapshot.state),
+      })
+      .run();
+    this.audit.record({
+      actorId: reviewer.id,
+      action: `section.${decision === 'approved' ? 'approved' : 'changes-requested'}`,
+      target: `section:${section.id}`,
+      detail: { organisation, round: section.round, contentHash: snapshot.hash },
+    });
+    let status: SectionStatus = 'in_review';
+    if (decision === 'changes_requested') status = 'changes_requested';
+    else if (this.approvedByAll(section.id, snapshot.hash)) status = 'approved';
+    this.sections.setStatus(section.id, status);
+    this.notifications.notify(this.drafters(section).map((person) => person.id), {
+      kind: decision === 'approved' ? 'approved' : 'changes-requested',
+      sectionId: section.id,
+      actorId: reviewer.id,
+      excerpt: message,
+    });
+    this.changed(section.id);
+    return this.state(this.sections.find(section.id)!);
+  }
+
+  /** The approval picture of a section as every screen shows it. */
+  state(section: Section, currentHash?: string): ApprovalState {
+    const hash = currentHash ?? this.content.hash(section.id);
+    const organisations: ApprovalState['organisations'] = {};
+    for (const organisation of this.required()) {
+      const latest = this.latest(section.id, organisation);
+      organisations[organisation] = latest ? { ...this.present(latest), current: latest.contentHash === hash } : null;
+    }
+    const stale = section.status === 'approved' && Object.values(organisations).some((review) => !review?.current);
+    return { status: section.status, stale, round: section.round, organisations };
+  }
+
+  /** The text every required organisation approved last, or null when there is none. */
+  approvedText(sectionId: string): { json: Record<string, unknown>; state: Uint8Array; hash: string; reviews: ReviewRecord[] } | null {
+    const approvals = this.required().map((organisation) => this.latestApproval(sectionId, organisation));
+    if (approvals.some((row) => !row)) return null;
+    const rows = approvals as ReviewRow[];
+    if (new Set(rows.map((row) => row.contentHash)).size !== 1) return null;
+    const newest = rows.reduce((a, b) => (a.id > b.id ? a : b));
+    const state = new Uint8Array(newest.contentState);
+    return { json: jsonOfState(state), state, hash: newest.contentHash, reviews: rows.map((row) => this.present(row)) };
+  }
+
+  history(sectionId: string) {
+    const decided = this.db.select().from(reviews).where(eq(reviews.sectionId, sectionId)).orderBy(desc(reviews.id)).all();
+    const submitted = this.db.select().from(submissions).where(eq(submissions.sectionId, sectionId)).orderBy(desc(submissions.id)).all();
+    return [
+      ...decided.map((row) => ({ type: 'decision' as const, ...this.present(row) })),
+      ...submitted.map((row) => ({
+        type: row.kind,
+        id: row.id,
+        actorId: row.actorId,
+        actorName: this.people.find(row.actorId)?.name ?? '',
+        message: row.message,
+        round: row.round,
+        createdAt: row.createdAt.toISOString(),
+      })),
+    ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  private required(): ReviewOrganisation[] {
+    return this.settings.get().requiredOrganisations;
+  }
+
+  private latest(sectionId: string, organisation: string): ReviewRow | undefined {
+    return this.db
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.sectionId, sectionId), eq(reviews.organisation, organisation)))
+      .orderBy(desc(reviews.id))
+      .limit(1)
+      .get();
+  }
+
+  private latestApproval(sectionId: string, organisation: string): ReviewRow | undefined {
+    const latest = this.latest(sectionId, organisation);
+    return latest?.decision === 'approved' ? latest : undefined;
+  }
+
+  private approvedByAll(sectionId: string, hash: string): boolean {
+    return this.required().every((organisation) => this.latestApproval(sectionId, organisation)?.contentHash === hash);
+  }
+
+  /** The people who draft a section: its country group, or every working group for a regional module. */
+  private drafters(section: Section): PersonRecord[] {
+    return this.people
+      .list()
+      .filter(
+        (person) =>
+          person.active &&
+          (person.role === 'member' || person.role === 'lead') &&
+          isCountryGroup(person.group) &&
+          (section.group === null || section.group === person.group),
+      );
+  }
+
+  private changed(sectionId: string): void {
+    this.events.emit('section-status-changed', sectionId);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * What a section says right now, read from its live Y.Doc: the ProseMirror JSON, the encoded Yjs
+ * state, a content hash (the same words give the same hash, however they were typed) and a word count.
+ */
+import { createHash } from 'node:crypto';
+import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { CONTENT_FRAGMENT } from '../../shared/schema';
+import type { CollabEndpoint } from '../collab/collab-endpoint';
+
+export interface ContentSnapshot {
+  json: Record<string, unknown>;
+  state: Uint8Array;
+  hash: string;
+  words: number;
+}
+
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+export function countWords(text: string): number {
+  let words = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) words++;
+  return words;
+}
+
+export function contentHash(json: unknown): string {
+  return createHash('sha256').update(JSON.stringify(json)).digest('hex');
+}
+
+/** The ProseMirror JSON of an encoded Yjs state (an approved text, a version). */
+export function jsonOfState(state: Uint8Array): Record<string, unknown> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>;
+  doc.destroy();
+  return normalise(json);
+}
+
+/** An empty section reads as one empty paragraph, as the editor shows it. */
+function normalise(json: Record<string, unknown>): Record<string, unknown> {
+  const content = json.content as unknown[] | undefined;
+  return content && content.length > 0 ? json : { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+function textOf(json: unknown): string {
+  if (!json || typeof json !== 'object') return '';
+  const node = json as { text?: string; content?: unknown[] };
+  return (node.text ?? '') + (node.content ?? []).map(textOf).join(' ');
+}
+
+export class SectionContent {
+  /** Snapshots stay valid until the section's next stored update. */
+  private readonly cache = new Map<string, ContentSnapshot>();
+
+  constructor(private readonly collab: CollabEndpoint) {}
+
+  /** Forgets the cached snapshot; called for every stored update of the section. */
+  invalidate(sectionId: string): void {
+    this.cache.delete(sectionId);
+  }
+
+  snapshot(sectionId: string): ContentSnapshot {
+    const cached = this.cache.get(sectionId);
+    if (cached) return cached;
+    const snapshot = this.collab.readSection(sectionId, ({ doc }) => {
+      const json = normalise(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>);
+      return { json, state: Y.encodeStateAsUpdate(doc), hash: contentHash(json), words: countWords(textOf(json)) };
+    });
+    this.cache.set(sectionId, snapshot);
+    return snapshot;
+  }
+
+  hash(sectionId: string): string {
+    return this.snapshot(sectionId).hash;
+  }
+}

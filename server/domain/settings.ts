@@ -1,0 +1,59 @@
+/** Workspace settings coordinators change: the deadline and which organisations must approve. */
+import { eq } from 'drizzle-orm';
+import { REVIEW_ORGANISATIONS, type ReviewOrganisation } from '../../shared/workspace';
+import type { Db } from '../db/client';
+import { settings } from '../db/schema';
+import type { AuditLog } from './audit';
+import { DomainError } from './errors';
+
+export interface WorkspaceSettings {
+  /** The day the syllabus must be final, as YYYY-MM-DD (UTC). */
+  deadline: string;
+  requiredOrganisations: ReviewOrganisation[];
+}
+
+/** The next 15 September on or after `today`: the project's hard deadline. */
+export function nextFifteenthSeptember(today: Date): string {
+  const year = today.getUTCFullYear();
+  const thisYear = Date.UTC(year, 8, 15);
+  const todayUtc = Date.UTC(year, today.getUTCMonth(), today.getUTCDate());
+  return `${todayUtc <= thisYear ? year : year + 1}-09-15`;
+}
+
+export class Settings {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
+
+  get(): WorkspaceSettings {
+    const rows = new Map(this.db.select().from(settings).all().map((row) => [row.key, JSON.parse(row.value) as unknown]));
+    return {
+      deadline: (rows.get('deadline') as string | undefined) ?? nextFifteenthSeptember(new Date()),
+      requiredOrganisations: (rows.get('requiredOrganisations') as ReviewOrganisation[] | undefined) ?? [...REVIEW_ORGANISATIONS],
+    };
+  }
+
+  /** Fixes the default deadline at first start, so that it does not move on by itself a year later. */
+  ensureDefaults(): void {
+    if (!this.db.select().from(settings).where(eq(settings.key, 'deadline')).get()) this.write('deadline', this.get().deadline);
+  }
+
+  update(change: Partial<WorkspaceSettings>, actorId: number): WorkspaceSettings {
+    if (change.requiredOrganisations && change.requiredOrganisations.length === 0) {
+      throw new DomainError(422, 'at least one organisation must approve', 'no-organisations');
+    }
+    if (change.deadline !== undefined) this.write('deadline', change.deadline);
+    if (change.requiredOrganisations) this.write('requiredOrganisations', [...new Set(change.requiredOrganisations)]);
+    this.audit.record({ actorId, action: 'settings.changed', target: 'workspace', detail: change });
+    return this.get();
+  }
+
+  private write(key: string, value: unknown): void {
+    this.db
+      .insert(settings)
+      .values({ key, value: JSON.stringify(value) })
+      .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
+      .run();
+  }
+}

@@ -1,0 +1,86 @@
+/** The express application: security headers, the /api routes in order, and the built client. */
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { Config } from '../config';
+import type { Services } from './context';
+import { handleErrors, loadSession, requireSameOriginJson, requireSignIn } from './middleware';
+import { commentRoutes } from './routes/comments';
+import { peopleRoutes } from './routes/people';
+import { type ReviewDeps, reviewRoutes } from './routes/reviews';
+import { sectionRoutes } from './routes/sections';
+import { sessionRoutes } from './routes/session';
+
+export interface ApiDeps extends ReviewDeps {
+  /** Routers mounted after sign-in by later features (exports). */
+  extraRoutes?: express.Router[];
+}
+
+export function createApp(services: Services, deps: ApiDeps): express.Express {
+  const { config } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders(config));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(requireSameOriginJson(services));
+  api.use(loadSession(services));
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  api.use(sessionRoutes(services));
+  api.use(peopleRoutes(services));
+  api.use(requireSignIn);
+  api.use(sectionRoutes(services));
+  api.use(commentRoutes(services, services));
+  api.use(reviewRoutes(services, deps));
+  for (const router of deps.extraRoutes ?? []) api.use(router);
+  api.use((_req, res) => {
+    res.status(404).json({ error: 'no such API route', code: 'not-found' });
+  });
+  api.use(handleErrors);
+  app.use('/api', api);
+  serveClient(app, config.clientDir);
+  return app;
+}
+
+function securityHeaders(config: Config) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ProseMirror, y-prosemirror cursors and table column widths set style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Upgrading requests to https would break a plain-http deployment on a local network.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** Serves the built client, and its index.html for every page path the client routes itself. */
+function serveClient(app: express.Express, clientDir: string | null): void {
+  if (!clientDir) return;
+  const index = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|collab\/|socket\.io\/).*/, (_req, res) => {
+    if (!fs.existsSync(index)) {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
