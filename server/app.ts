@@ -9,6 +9,7 @@ import { UpdateLog } from './collab/update-log';
 import type { Config } from './config';
 import { type Db, openDatabase } from './db/client';
 import { AuditLog } from './domain/audit';
+import { AuthorRegistry } from './domain/attribution';
 import { Comments } from './domain/comments';
 import { Dashboard } from './domain/dashboard';
 import { Invitations } from './domain/invitations';
@@ -21,6 +22,7 @@ import { Sections } from './domain/sections';
 import { Sessions } from './domain/sessions';
 import { Settings } from './domain/settings';
 import { SignInThrottle } from './domain/sign-in-throttle';
+import { Versions } from './domain/versions';
 import { type FirstCoordinator, ensureWorkspace } from './domain/workspace-seed';
 import { WorkspaceEventBus } from './events';
 import { createApp } from './http/api';
@@ -38,6 +40,8 @@ export interface WorkspaceServer {
   collab: CollabEndpoint;
   realtime: Realtime;
   reviews: Reviews;
+  versions: Versions;
+  authors: AuthorRegistry;
   content: SectionContent;
   dashboard: Dashboard;
   /** Set on the first start only: the generated coordinator credentials, to print once. */
@@ -79,12 +83,17 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       compactAfterRows: config.compactAfterRows,
       maxPayload: config.maxCollabPayload,
       onSectionEdited: (sectionId, personId) => events.emit('section-edited', sectionId, personId),
+      onAuthor: (sectionId, clientId, personId) => authors.record(sectionId, clientId, personId),
     },
   );
+  const authors = new AuthorRegistry(db, collab, people);
   const content = new SectionContent(collab);
-  const reviews = new Reviews(db, sections, content, people, settings, notifications, audit, events);
+  const versions = new Versions(db, content, collab, people, audit, events);
+  const reviews = new Reviews(db, sections, content, people, settings, notifications, audit, events, versions);
   const dashboard = new Dashboard({ sections, content, reviews, comments, people, settings });
-  const activity = new SectionActivity(sections, content, events);
+  const activity = new SectionActivity(sections, content, events, config.autoVersionQuietMs, (sectionId, editors) =>
+    versions.save(sectionId, 'auto', { authors: editors }),
+  );
   events.on('section-edited', (sectionId, personId) => activity.edited(sectionId, personId));
 
   const services: Services = {
@@ -99,7 +108,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     events,
     throttle: new SignInThrottle(),
   };
-  const server = http.createServer(createApp(services, { reviews, content, dashboard, settings }));
+  const server = http.createServer(createApp(services, { reviews, content, dashboard, settings, versions, authors }));
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
   });
@@ -124,6 +133,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     collab,
     realtime,
     reviews,
+    versions,
+    authors,
     content,
     dashboard,
     firstCoordinator,

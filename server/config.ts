@@ -11,6 +11,8 @@ export interface Config {
   clientDir: string | null;
   /** How long a section with no connections stays in memory. */
   sectionIdleMs: number;
+  /** Quiet time after a burst of editing before it is saved as an automatic version. */
+  autoVersionQuietMs: number;
   /** Update-log rows per section before they are merged into one. */
   compactAfterRows: number;
   /** Largest WebSocket frame accepted on /collab, in bytes. */
@@ -32,6 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CLIENT_DIR ?? './dist/client'),
     sectionIdleMs: Number(env.SECTION_IDLE_MS ?? 30_000),
     compactAfterRows: Number(env.COMPACT_AFTER_ROWS ?? 500),
+    autoVersionQuietMs: Number(env.AUTO_VERSION_QUIET_SECONDS ?? 120) * 1000,
     maxCollabPayload: Number(env.MAX_COLLAB_PAYLOAD ?? 4 * 1024 * 1024),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 24 * 14) * 3600_000,
     secureCookies: publicUrl?.startsWith('https://') ?? false,

@@ -17,6 +17,8 @@ export interface WorkspaceEvents {
   'thread-changed': [sectionId: string, threadId: number];
   /** A section was submitted, withdrawn or decided, or its approval went stale or fresh. */
   'section-status-changed': [sectionId: string];
+  /** A version of a section was saved (by hand, on review, automatically, or by a restore). */
+  'version-saved': [sectionId: string];
   /** The deadline or the required organisations changed. */
   'settings-changed': [];
   'notification-created': [personId: number, notification: Notification];

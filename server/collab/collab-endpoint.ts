@@ -16,6 +16,11 @@ import type { UpdateLog } from './update-log';
 
 export const COLLAB_PATH = '/collab/';
 
+/** The origin of a change the server itself makes to a section (a restore), on someone's behalf. */
+export class ServerChange {
+  constructor(readonly personId: number | null) {}
+}
+
 /** What the endpoint asks of the rest of the server at an upgrade. */
 export interface CollabGate {
   originAllowed(req: IncomingMessage): boolean;
@@ -33,6 +38,8 @@ export interface CollabOptions {
   maxPayload: number;
   /** An update was stored, from a connection (the person) or from the server (null). */
   onSectionEdited?: (sectionId: string, personId: number | null) => void;
+  /** A person wrote with this Yjs client id in this section (for attribution). */
+  onAuthor?: (sectionId: string, clientId: number, personId: number) => void;
 }
 
 const PING_INTERVAL_MS = 30_000;
@@ -116,7 +123,11 @@ export class CollabEndpoint {
     const document = new SectionDocument(sectionId, this.log, {
       compactAfterRows: this.options.compactAfterRows,
       onStored: (id, origin) =>
-        this.options.onSectionEdited?.(id, origin instanceof Connection ? origin.person.id : null),
+        this.options.onSectionEdited?.(
+          id,
+          origin instanceof Connection ? origin.person.id : origin instanceof ServerChange ? origin.personId : null,
+        ),
+      onAuthor: this.options.onAuthor,
       onBroken: (broken) => this.unload(broken),
     });
     this.documents.set(sectionId, document);
@@ -182,6 +193,17 @@ export class CollabEndpoint {
     } finally {
       if (document.peers.size === 0) this.scheduleUnload(document);
     }
+  }
+
+  /**
+   * Changes a section as one Yjs transaction of the server's: stored, then broadcast to everyone
+   * editing, like any person's change, so that concurrent edits merge with it.
+   */
+  changeSection(sectionId: string, change: ServerChange, apply: (doc: SectionDocument['doc']) => void): void {
+    this.readSection(sectionId, (document) => {
+      if (change.personId !== null) document.noteAuthor(document.doc.clientID, change.personId);
+      document.doc.transact(() => apply(document.doc), change);
+    });
   }
 
   get loadedSections(): number {

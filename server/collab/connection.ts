@@ -38,6 +38,7 @@ export class Connection implements Peer {
   droppedUpdates = 0;
   droppedAwareness = 0;
   alive = true;
+  private readonly authoredClients = new Set<number>();
 
   constructor(
     private readonly ws: WebSocket,
@@ -109,9 +110,17 @@ export class Connection implements Peer {
     }
     // Decode the whole update before applying it: Yjs integrates structs before it reads the
     // delete set, so a truncated update would otherwise be half applied.
-    Y.decodeUpdate(update);
+    const { structs } = Y.decodeUpdate(update);
     Y.applyUpdate(doc, update, this);
+    for (const struct of structs) this.noteAuthor(struct.id.client);
     if (doc.store.pendingStructs || doc.store.pendingDs) this.requestMissing();
+  }
+
+  /** Remembers whose Yjs client ids these are, for "who wrote what". */
+  private noteAuthor(clientId: number): void {
+    if (this.authoredClients.has(clientId)) return;
+    this.authoredClients.add(clientId);
+    this.document.noteAuthor(clientId, this.person.id);
   }
 
   /** The update depended on something we lack: send our state vector so the client sends it. */

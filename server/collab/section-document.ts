@@ -20,6 +20,8 @@ export interface SectionDocumentOptions {
   compactAfterRows: number;
   /** Called after an update is stored, with the connection it came from (null: the server). */
   onStored?: (sectionId: string, origin: unknown) => void;
+  /** Called the first time a connection writes with a Yjs client id: it is that person's. */
+  onAuthor?: (sectionId: string, clientId: number, personId: number) => void;
   /** Called when storage failed and the document must be dropped from memory. */
   onBroken?: (document: SectionDocument) => void;
 }
@@ -107,6 +109,10 @@ export class SectionDocument {
     } catch (error) {
       console.error(`[collab] compacting ${this.sectionId} failed; the rows are kept`, error);
     }
+  }
+
+  noteAuthor(clientId: number, personId: number): void {
+    this.options.onAuthor?.(this.sectionId, clientId, personId);
   }
 
   /** The sync step 1 and current presence a new connection receives first. */

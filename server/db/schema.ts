@@ -224,3 +224,45 @@ export const submissions = sqliteTable(
   },
   (t) => [index('submissions_section').on(t.sectionId, t.id)],
 );
+
+/**
+ * Saved states of a section: by hand with a name, on submission and approval, after a burst of
+ * editing goes quiet, and on restore. Each holds the whole encoded Yjs state, so that any version
+ * can be shown or compared without replaying history (retention rule in the README).
+ */
+export const versions = sqliteTable(
+  'versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id),
+    kind: text('kind', { enum: ['named', 'submission', 'approval', 'auto', 'restore'] }).notNull(),
+    label: text('label').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    /** JSON array of the person ids who edited since the previous version. */
+    authors: text('authors').notNull().default('[]'),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    contentHash: text('content_hash').notNull(),
+    words: integer('words').notNull(),
+    insertions: integer('insertions').notNull().default(0),
+    deletions: integer('deletions').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('versions_section').on(t.sectionId, t.id)],
+);
+
+/** Which person wrote with which Yjs client id in a section: the key to "who wrote what". */
+export const docAuthors = sqliteTable(
+  'doc_authors',
+  {
+    sectionId: text('section_id')
+      .notNull()
+      .references(() => sections.id),
+    clientId: integer('client_id').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex('doc_authors_client').on(t.sectionId, t.clientId)],
+);

@@ -17,6 +17,7 @@ import type { People, PersonRecord } from './people';
 import { jsonOfState, type SectionContent } from './section-content';
 import type { Section, Sections } from './sections';
 import type { Settings } from './settings';
+import type { Versions } from './versions';
 
 export type Decision = 'approved' | 'changes_requested';
 
@@ -56,6 +57,7 @@ export class Reviews {
     private readonly notifications: Notifications,
     private readonly audit: AuditLog,
     private readonly events: WorkspaceEventBus,
+    private readonly versions: Versions,
   ) {}
 
   private present(row: ReviewRow): ReviewRecord {
@@ -83,6 +85,7 @@ export class Reviews {
     const round = section.round + 1;
     this.db.insert(submissions).values({ sectionId: section.id, actorId: actor.id, kind: 'submitted', message: message.trim(), round }).run();
     this.sections.setStatus(section.id, 'in_review', round);
+    this.versions.save(section.id, 'submission', { label: message, personId: actor.id });
     this.audit.record({ actorId: actor.id, action: 'section.submitted', target: `section:${section.id}`, detail: { round } });
     const reviewers = this.people
       .list()
@@ -139,6 +142,9 @@ export class Reviews {
     if (decision === 'changes_requested') status = 'changes_requested';
     else if (this.approvedByAll(section.id, snapshot.hash)) status = 'approved';
     this.sections.setStatus(section.id, status);
+    if (decision === 'approved') {
+      this.versions.save(section.id, 'approval', { label: `${organisation}: ${reviewer.name}`, personId: reviewer.id });
+    }
     this.notifications.notify(this.drafters(section).map((person) => person.id), {
       kind: decision === 'approved' ? 'approved' : 'changes-requested',
       sectionId: section.id,

@@ -11,8 +11,9 @@ import { peopleRoutes } from './routes/people';
 import { type ReviewDeps, reviewRoutes } from './routes/reviews';
 import { sectionRoutes } from './routes/sections';
 import { sessionRoutes } from './routes/session';
+import { type VersionDeps, versionRoutes } from './routes/versions';
 
-export interface ApiDeps extends ReviewDeps {
+export interface ApiDeps extends ReviewDeps, VersionDeps {
   /** Routers mounted after sign-in by later features (exports). */
   extraRoutes?: express.Router[];
 }
@@ -37,6 +38,7 @@ export function createApp(services: Services, deps: ApiDeps): express.Express {
   api.use(sectionRoutes(services));
   api.use(commentRoutes(services, services));
   api.use(reviewRoutes(services, deps));
+  api.use(versionRoutes(services, deps));
   for (const router of deps.extraRoutes ?? []) api.use(router);
   api.use((_req, res) => {
     res.status(404).json({ error: 'no such API route', code: 'not-found' });

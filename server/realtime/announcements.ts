@@ -19,6 +19,7 @@ export function announce(
     const row = deps.dashboard.row(section);
     realtime.toWorkspace('section:updated', row);
   });
+  events.on('version-saved', (sectionId) => realtime.toSection(sectionId, 'versions:changed', { sectionId }));
   events.on('settings-changed', () => {
     const { deadline, daysLeft, requiredOrganisations } = deps.dashboard.overview();
     realtime.toWorkspace('settings:changed', { deadline, daysLeft, requiredOrganisations });
