@@ -14,7 +14,7 @@ import type { Notifications } from '../domain/notifications';
 import type { Invitations } from '../domain/invitations';
 import { DomainError } from '../domain/errors';
 import type { People, PersonRecord } from '../domain/people';
-import type { Sections } from '../domain/sections';
+import type { Section, Sections } from '../domain/sections';
 import type { Sessions } from '../domain/sessions';
 import type { SignInThrottle } from '../domain/sign-in-throttle';
 import type { WorkspaceEventBus } from '../events';
@@ -30,6 +30,13 @@ export interface Services {
   notifications: Notifications;
   events: WorkspaceEventBus;
   throttle: SignInThrottle;
+}
+
+/** The section a route names, or a 404 with a JSON message. */
+export function sectionOr404(services: Services, id: string): Section {
+  const section = services.sections.find(id);
+  if (!section) throw new DomainError(404, 'no such section', 'not-found');
+  return section;
 }
 
 /** The signed-in person; routes behind `requireSignIn` may rely on it. */

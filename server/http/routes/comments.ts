@@ -5,8 +5,7 @@ import { mayComment } from '../../../shared/policy';
 import { DomainError } from '../../domain/errors';
 import type { Comments } from '../../domain/comments';
 import type { Notifications } from '../../domain/notifications';
-import type { Section } from '../../domain/sections';
-import { authorizeSection, currentPerson, type Services } from '../context';
+import { authorizeSection, currentPerson, sectionOr404, type Services } from '../context';
 
 const mentions = z.array(z.number().int().positive()).max(50).default([]);
 const body = z.string().max(20_000);
@@ -25,12 +24,6 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
   const router = Router();
   const { comments, notifications } = deps;
 
-  const sectionOr404 = (id: string): Section => {
-    const section = services.sections.find(id);
-    if (!section) throw new DomainError(404, 'no such section', 'not-found');
-    return section;
-  };
-
   /** Asks the policy module about one comment in its section; 403 (audited) when it says no. */
   const authorizeComment = (
     res: Parameters<typeof currentPerson>[0],
@@ -38,7 +31,7 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
     comment: { authorId: number; sectionId: string },
   ) => {
     const person = currentPerson(res);
-    if (!mayComment(person, action, { authorId: comment.authorId, section: sectionOr404(comment.sectionId) })) {
+    if (!mayComment(person, action, { authorId: comment.authorId, section: sectionOr404(services, comment.sectionId) })) {
       services.audit.record({ actorId: person.id, action: 'denied', target: `section:${comment.sectionId}`, detail: { action } });
       throw new DomainError(403, `you may not ${action.replace('-comment', '')} this comment`, 'forbidden');
     }
@@ -46,13 +39,13 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
   };
 
   router.get('/sections/:id/threads', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     res.json(comments.threadsOf(section.id));
   });
 
   router.post('/sections/:id/threads', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'comment', section);
     const input = newThread.parse(req.body);
     const thread = comments.startThread(section.id, person, {
@@ -68,7 +61,7 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
   router.post('/threads/:id/comments', (req, res) => {
     const thread = comments.thread(idParam.parse(req.params.id));
     if (!thread) throw new DomainError(404, 'no such comment thread', 'not-found');
-    const person = authorizeSection(services, res, 'comment', sectionOr404(thread.sectionId));
+    const person = authorizeSection(services, res, 'comment', sectionOr404(services, thread.sectionId));
     res.status(201).json(comments.reply(thread.id, person, newComment.parse(req.body)));
   });
 

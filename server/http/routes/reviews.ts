@@ -7,9 +7,8 @@ import type { Dashboard } from '../../domain/dashboard';
 import { DomainError } from '../../domain/errors';
 import { MAX_MESSAGE_LENGTH, type Reviews } from '../../domain/reviews';
 import type { SectionContent } from '../../domain/section-content';
-import type { Section } from '../../domain/sections';
 import type { Settings } from '../../domain/settings';
-import { authorizeSection, authorizeWorkspace, type Services } from '../context';
+import { authorizeSection, authorizeWorkspace, sectionOr404, type Services } from '../context';
 
 const message = z.string().max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`).default('');
 const decisionBody = z.object({ decision: z.enum(['approved', 'changes_requested']), message });
@@ -38,39 +37,33 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   const router = Router();
   const { reviews, content, dashboard, settings } = deps;
 
-  const sectionOr404 = (id: string): Section => {
-    const section = services.sections.find(id);
-    if (!section) throw new DomainError(404, 'no such section', 'not-found');
-    return section;
-  };
-
   router.post('/sections/:id/submit', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'submit', section);
     res.json(reviews.submit(section, person, z.object({ message }).parse(req.body).message));
   });
 
   router.post('/sections/:id/withdraw', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'withdraw', section);
     res.json(reviews.withdraw(section, person));
   });
 
   router.post('/sections/:id/decision', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'decide', section);
     const body = decisionBody.parse(req.body);
     res.json(reviews.decide(section, person, body.decision, body.message));
   });
 
   router.get('/sections/:id/reviews', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     res.json({ state: reviews.state(section), history: reviews.history(section.id) });
   });
 
   router.get('/sections/:id/approved', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     const approved = reviews.approvedText(section.id);
     if (!approved) throw new DomainError(404, 'this section has no approved text yet', 'not-approved');
@@ -78,7 +71,7 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   });
 
   router.get('/sections/:id/changes-since-approval', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     const approved = reviews.approvedText(section.id);
     if (!approved) throw new DomainError(404, 'this section has no approved text yet', 'not-approved');

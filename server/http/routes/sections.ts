@@ -1,7 +1,6 @@
 /** Reading the syllabus outline and one section's metadata. */
 import { Router } from 'express';
-import { DomainError } from '../../domain/errors';
-import { authorizeSection, authorizeWorkspace, type Services } from '../context';
+import { authorizeSection, authorizeWorkspace, sectionOr404, type Services } from '../context';
 import { presentSection } from '../presenters';
 
 export function sectionRoutes(services: Services): Router {
@@ -14,8 +13,7 @@ export function sectionRoutes(services: Services): Router {
   });
 
   router.get('/sections/:id', (req, res) => {
-    const section = services.sections.find(req.params.id);
-    if (!section) throw new DomainError(404, 'no such section', 'not-found');
+    const section = sectionOr404(services, req.params.id);
     const viewer = authorizeSection(services, res, 'read', section);
     res.json(presentSection(section, viewer, services.comments.openCounts().get(section.id) ?? 0));
   });

@@ -3,9 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AuthorRegistry } from '../../domain/attribution';
 import { DomainError } from '../../domain/errors';
-import type { Section } from '../../domain/sections';
 import { MAX_LABEL_LENGTH, type Versions } from '../../domain/versions';
-import { authorizeSection, type Services } from '../context';
+import { authorizeSection, sectionOr404, type Services } from '../context';
 
 const versionRef = z.union([z.literal('current'), z.coerce.number().int().positive()]);
 const idParam = z.coerce.number().int().positive();
@@ -19,34 +18,28 @@ export function versionRoutes(services: Services, deps: VersionDeps): Router {
   const router = Router();
   const { versions, authors } = deps;
 
-  const sectionOr404 = (id: string): Section => {
-    const section = services.sections.find(id);
-    if (!section) throw new DomainError(404, 'no such section', 'not-found');
-    return section;
-  };
-
   router.get('/sections/:id/versions', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     res.json(versions.list(section.id));
   });
 
   router.post('/sections/:id/versions', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'save-version', section);
     const { label } = z.object({ label: z.string().trim().min(1, 'give the version a name').max(MAX_LABEL_LENGTH) }).parse(req.body);
     res.status(201).json(versions.save(section.id, 'named', { label, personId: person.id }));
   });
 
   router.get('/sections/:id/compare', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     const query = z.object({ from: versionRef, to: versionRef.default('current') }).parse(req.query);
     res.json(versions.compare(section.id, query.from, query.to));
   });
 
   router.get('/sections/:id/attribution', (req, res) => {
-    const section = sectionOr404(req.params.id);
+    const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
     res.json(authors.attribution(section.id));
   });
@@ -54,14 +47,14 @@ export function versionRoutes(services: Services, deps: VersionDeps): Router {
   router.get('/versions/:id', (req, res) => {
     const version = versions.find(idParam.parse(req.params.id));
     if (!version) throw new DomainError(404, 'no such version', 'not-found');
-    authorizeSection(services, res, 'read', sectionOr404(version.sectionId));
+    authorizeSection(services, res, 'read', sectionOr404(services, version.sectionId));
     res.json(version);
   });
 
   router.post('/versions/:id/restore', (req, res) => {
     const version = versions.find(idParam.parse(req.params.id));
     if (!version) throw new DomainError(404, 'no such version', 'not-found');
-    const person = authorizeSection(services, res, 'restore-version', sectionOr404(version.sectionId));
+    const person = authorizeSection(services, res, 'restore-version', sectionOr404(services, version.sectionId));
     res.status(201).json(versions.restore(version.id, person));
   });
 
