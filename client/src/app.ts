@@ -1,0 +1,179 @@
+/**
+ * The app: who is signed in, which page is shown, and one render path. Every change of state
+ * (a route, a language, a reply from the server) ends in `update()`, which renders the current
+ * page into the root; lit-html only touches what changed.
+ */
+import { render } from 'lit-html';
+import { type Locale } from '../../shared/i18n';
+import { type Me, NetworkError, api, isUnauthenticated } from './api';
+import { locale, setLocale, t } from './i18n';
+import { Realtime } from './realtime';
+import { type Route, navigate, onRouteChange, parseRoute, safeNext, startRouter } from './router';
+import { layout } from './pages/layout';
+import type { AppContext, Page } from './pages/page';
+import { notFound, problem } from './pages/parts';
+import { SectionPage } from './pages/section';
+import { SignInPage } from './pages/sign-in';
+import { WorkspacePage } from './pages/workspace';
+
+export class App implements AppContext {
+  me: Me | null = null;
+  readonly realtime = new Realtime();
+  private page: Page | null = null;
+  private route: Route = parseRoute(window.location);
+  private startupError: unknown = null;
+  /** A language picked on the sign-in page is carried over to the person's settings. */
+  private localeChosenBeforeSignIn = false;
+
+  constructor(private readonly root: HTMLElement) {
+    this.realtime.onMeChanged(() => void this.reloadMe());
+    this.realtime.onRefused(() => void this.checkSession());
+  }
+
+  async start(): Promise<void> {
+    startRouter();
+    onRouteChange((route) => this.show(route, true));
+    await this.loadMe();
+    this.show(parseRoute(window.location), false);
+  }
+
+  private async loadMe(): Promise<void> {
+    try {
+      this.adopt(await api.me());
+      this.startupError = null;
+    } catch (error) {
+      if (!isUnauthenticated(error)) this.startupError = error;
+      this.me = null;
+    }
+  }
+
+  /** Takes the server's view of the signed-in person, including their remembered language. */
+  private adopt(me: Me): void {
+    this.me = me;
+    setLocale(me.locale);
+    this.realtime.connect();
+  }
+
+  private show(route: Route, moveFocus: boolean): void {
+    if (this.startupError) {
+      this.route = route;
+      return this.update();
+    }
+    if (!this.me && route.name !== 'sign-in') {
+      const here = window.location.pathname + window.location.search;
+      return navigate(here === '/' ? '/signin' : `/signin?next=${encodeURIComponent(here)}`, { replace: true });
+    }
+    if (this.me && route.name === 'sign-in') return navigate(route.next ?? '/', { replace: true });
+    this.page?.dispose?.();
+    this.route = route;
+    this.page = this.pageFor(route);
+    this.update();
+    window.scrollTo(0, 0);
+    // After a navigation the reader starts at the new page's content, as after a page load.
+    if (moveFocus) document.getElementById('main')?.focus({ preventScroll: true });
+  }
+
+  private pageFor(route: Route): Page | null {
+    switch (route.name) {
+      case 'sign-in':
+        return new SignInPage(this, route.next);
+      case 'workspace':
+        return new WorkspacePage(this);
+      case 'section':
+        return new SectionPage(this, route.id);
+      case 'not-found':
+        return null;
+    }
+  }
+
+  update(): void {
+    if (this.startupError) {
+      document.title = t('app.title');
+      render(layout(this, problem(this.startupError, () => void this.restart())), this.root);
+      return;
+    }
+    const page = this.page;
+    if (!page) {
+      document.title = `${t('app.notFound')} · ${t('app.title')}`;
+      render(layout(this, notFound(t('app.notFound'))), this.root);
+      return;
+    }
+    document.title = page.title();
+    render(this.route.name === 'sign-in' ? page.view() : layout(this, page.view(), { wide: this.route.name === 'section' }), this.root);
+  }
+
+  private async restart(): Promise<void> {
+    this.startupError = null;
+    await this.loadMe();
+    this.show(parseRoute(window.location), false);
+  }
+
+  switchLocale(next: Locale): void {
+    if (next === locale()) return;
+    setLocale(next);
+    if (this.me) {
+      this.me = { ...this.me, locale: next };
+      api.setLocale(next).catch((error: unknown) => {
+        if (isUnauthenticated(error)) this.sessionEnded();
+      });
+    } else {
+      this.localeChosenBeforeSignIn = true;
+    }
+    this.update();
+  }
+
+  signedIn(me: Me, next: string | null): void {
+    if (this.localeChosenBeforeSignIn && me.locale !== locale()) {
+      me = { ...me, locale: locale() };
+      api.setLocale(me.locale).catch(() => undefined);
+    }
+    this.localeChosenBeforeSignIn = false;
+    this.adopt(me);
+    navigate(safeNext(next) ?? '/', { replace: true });
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await api.signOut();
+    } catch (error) {
+      // Signed out locally all the same; a network error leaves a session that expires by itself.
+      if (!(error instanceof NetworkError) && !isUnauthenticated(error)) console.error(error);
+    }
+    this.forget();
+    navigate('/signin');
+  }
+
+  sessionEnded(): void {
+    if (!this.me) return;
+    const here = window.location.pathname + window.location.search;
+    this.forget();
+    navigate(`/signin?next=${encodeURIComponent(here)}`, { replace: true });
+  }
+
+  async checkSession(): Promise<void> {
+    if (!this.me) return;
+    try {
+      this.me = await api.me();
+    } catch (error) {
+      if (isUnauthenticated(error)) this.sessionEnded();
+    }
+  }
+
+  /** Your rights changed: re-read yourself, then let the page re-read what depends on them. */
+  private async reloadMe(): Promise<void> {
+    try {
+      this.me = await api.me();
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.sessionEnded();
+    }
+    this.page?.refresh?.();
+    this.update();
+  }
+
+  private forget(): void {
+    this.page?.dispose?.();
+    this.page = null;
+    this.me = null;
+    this.realtime.disconnect();
+  }
+}

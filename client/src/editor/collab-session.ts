@@ -1,0 +1,131 @@
+/**
+ * One open section: its Y.Doc, the y-websocket connection to /collab/<id>, the editor bound to
+ * it, and what the server says we may do there. Created when the section page opens and
+ * destroyed when it closes; never re-created by a re-render.
+ */
+import * as decoding from 'lib0/decoding';
+import type { EditorView } from 'prosemirror-view';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type Access, MESSAGE_ACCESS } from '../../../shared/collab-protocol';
+import { CONTENT_FRAGMENT } from '../../../shared/schema';
+import type { Me } from '../api';
+import { onLocaleChange, t } from '../i18n';
+import { ConnectionState } from './connection-state';
+import { type EditorOptions, createEditor, refreshEditor } from './editor';
+import { type PresentPerson, presentPeople } from './presence';
+import { Toolbar } from './toolbar';
+
+export interface CollabSessionOptions {
+  sectionId: string;
+  me: Me;
+  /** What the section's permissions said; the server's access message overrides it. */
+  initialAccess: Access;
+  /** Something the page shows changed: access, connection, presence. */
+  onChange: () => void;
+  /** The server closed the connection for good (4401 signed out, 4403 no longer allowed). */
+  onClosed: (code: number) => void;
+  /** Several attempts in a row failed: the session may have ended while we were away. */
+  onUnreachable: () => void;
+}
+
+function collabUrl(): string {
+  return `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/collab`;
+}
+
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly connection: ConnectionState;
+  readonly toolbar: Toolbar;
+  /** The editor's mount point; the page template places this same element on every render. */
+  readonly editorElement = document.createElement('div');
+  readonly view: EditorView;
+  private access: Access;
+  private readonly editorOptions: EditorOptions;
+  private readonly stopLocale: () => void;
+  private failures = 0;
+  private wasEditable = false;
+
+  constructor(private readonly options: CollabSessionOptions) {
+    this.access = options.initialAccess;
+    this.editorElement.className = 'document-page';
+    this.provider = new WebsocketProvider(collabUrl(), options.sectionId, this.doc, { disableBc: true });
+    this.provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
+      const access = decoding.readVarString(decoder);
+      if (access === 'edit' || access === 'read-only') this.setAccess(access);
+    };
+    this.provider.on('closed', ({ code }) => options.onClosed(code));
+    this.provider.on('connection-close', () => {
+      if (++this.failures === 3) options.onUnreachable();
+    });
+    this.provider.on('sync', (synced) => {
+      if (synced) this.failures = 0;
+    });
+    this.setMe(options.me);
+    this.connection = new ConnectionState(this.provider, this.doc, () => {
+      this.refreshEditability();
+      options.onChange();
+    });
+    this.provider.awareness.on('change', options.onChange);
+    this.toolbar = new Toolbar(() => this.view);
+    this.editorOptions = {
+      fragment: this.doc.getXmlFragment(CONTENT_FRAGMENT),
+      awareness: this.provider.awareness,
+      editable: () => this.editable,
+      label: () => t('section.editor'),
+      onUpdate: () => this.toolbar.render(),
+    };
+    this.view = createEditor(this.editorElement, this.editorOptions);
+    this.view.dom.id = 'section-text';
+    this.toolbar.render();
+    this.stopLocale = onLocaleChange(() => refreshEditor(this.view, this.editorOptions));
+  }
+
+  /** What the server lets us do now (read-only until it says otherwise, if permissions said so). */
+  get currentAccess(): Access {
+    return this.access;
+  }
+
+  /**
+   * Typing waits for the first sync, so nothing is written over a copy we have not seen yet;
+   * after that, edits made offline are kept and merged when the connection returns.
+   */
+  get editable(): boolean {
+    return this.access === 'edit' && this.connection.hasSynced && this.connection.status !== 'closed';
+  }
+
+  get people(): PresentPerson[] {
+    return presentPeople(this.provider.awareness, this.options.me.id);
+  }
+
+  /** Our own presence as it looks to us; the server stamps the same from the session for others. */
+  setMe(me: Me): void {
+    this.options.me = me;
+    this.provider.awareness.setLocalStateField('user', { id: me.id, name: me.name, color: me.colour });
+  }
+
+  setAccess(access: Access): void {
+    if (access === this.access) return;
+    this.access = access;
+    if (access === 'read-only') this.toolbar.reset();
+    this.refreshEditability();
+    this.options.onChange();
+  }
+
+  private refreshEditability(): void {
+    if (!this.view) return;
+    const editable = this.editable;
+    if (editable === this.wasEditable) return;
+    this.wasEditable = editable;
+    refreshEditor(this.view, this.editorOptions);
+  }
+
+  destroy(): void {
+    this.stopLocale();
+    this.connection.destroy();
+    this.view.destroy();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}

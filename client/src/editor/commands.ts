@@ -1,0 +1,173 @@
+/**
+ * The editing commands the toolbar and the keyboard share, and the questions the toolbar asks of
+ * a state ("is bold on here?"). Everything is a ProseMirror command over our shared schema, so
+ * every change is one transaction that y-prosemirror turns into one Yjs update.
+ */
+import { chainCommands, exitCode, lift, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
+import type { MarkType, Node as PMNode, NodeType } from 'prosemirror-model';
+import { liftListItem, wrapInList } from 'prosemirror-schema-list';
+import { type Command, type EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { addRowAfter, goToNextCell, isInTable, selectionCell } from 'prosemirror-tables';
+import { schema } from '../../../shared/schema';
+import { safeHref } from '../../../shared/links';
+
+const { nodes, marks } = schema;
+
+/** Is the mark on at the cursor (stored or inherited), or anywhere in the selected range? */
+export function markActive(state: EditorState, type: MarkType): boolean {
+  const { from, $from, to, empty } = state.selection;
+  if (empty) return Boolean(type.isInSet(state.storedMarks ?? $from.marks()));
+  return state.doc.rangeHasMark(from, to, type);
+}
+
+/** Is the selection's innermost textblock of this type (and these attributes)? */
+export function blockActive(state: EditorState, type: NodeType, attrs: Record<string, unknown> = {}): boolean {
+  const { $from, to } = state.selection;
+  if (to > $from.end()) return false;
+  const parent = $from.parent;
+  return parent.type === type && Object.entries(attrs).every(([key, value]) => parent.attrs[key] === value);
+}
+
+/** Is the selection inside a node of this type (a list, a quote)? The nearest list decides for lists. */
+export function insideNode(state: EditorState, type: NodeType): boolean {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type === type) return true;
+    if (type.name.endsWith('_list') && node.type.name.endsWith('_list')) return false;
+  }
+  return false;
+}
+
+export const setParagraph: Command = setBlockType(nodes.paragraph);
+
+export function setHeading(level: 1 | 2 | 3): Command {
+  return setBlockType(nodes.heading, { level });
+}
+
+export function toggle(type: MarkType): Command {
+  return toggleMark(type);
+}
+
+/** A list button turns the list off when you are in that kind of list, else wraps in it. */
+export function toggleList(type: NodeType): Command {
+  return (state, dispatch) => {
+    if (insideNode(state, type)) return liftListItem(nodes.list_item)(state, dispatch);
+    return wrapInList(type)(state, dispatch);
+  };
+}
+
+export const toggleBlockquote: Command = (state, dispatch) =>
+  insideNode(state, nodes.blockquote) ? lift(state, dispatch) : wrapIn(nodes.blockquote)(state, dispatch);
+
+const insertHardBreakNode: Command = (state, dispatch) => {
+  if (!state.selection.$from.parent.type.contentMatch.matchType(nodes.hard_break)) return false;
+  dispatch?.(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView());
+  return true;
+};
+
+/** In a code-like block exitCode leaves it; everywhere else a line break inside the paragraph. */
+export const insertHardBreak: Command = chainCommands(exitCode, insertHardBreakNode);
+
+function cell(type: NodeType): PMNode {
+  return type.createAndFill()!;
+}
+
+/**
+ * A 3 × 3 table whose first row is a header row: the shape most syllabus tables start from. The
+ * cursor goes into its first cell, and a paragraph follows it when nothing else would, so there
+ * is always somewhere to write below the table.
+ */
+export const insertTable: Command = (state, dispatch) => {
+  if (isInTable(state)) return false;
+  const header = nodes.table_row.create(null, [0, 1, 2].map(() => cell(nodes.table_header)));
+  const rows = [1, 2].map(() => nodes.table_row.create(null, [0, 1, 2].map(() => cell(nodes.table_cell))));
+  const table = nodes.table.create(null, [header, ...rows]);
+  if (!dispatch) return true;
+  const start = state.selection.from;
+  const tr = state.tr.replaceSelectionWith(table);
+  let tablePos = -1;
+  tr.doc.nodesBetween(tr.mapping.map(start, -1), tr.selection.to, (node, pos) => {
+    if (tablePos >= 0) return false;
+    if (node.type === nodes.table) tablePos = pos;
+    return true;
+  });
+  if (tablePos < 0) return false;
+  const after = tablePos + tr.doc.nodeAt(tablePos)!.nodeSize;
+  const $after = tr.doc.resolve(after);
+  if ($after.index() >= $after.parent.childCount) tr.insert(after, nodes.paragraph.create());
+  tr.setSelection(TextSelection.near(tr.doc.resolve(tablePos + 1)));
+  dispatch(tr.scrollIntoView());
+  return true;
+};
+
+/** Tab in a table's last cell adds a row and moves into it, as word processors do. */
+export const nextCellOrNewRow: Command = (state, dispatch) => {
+  if (goToNextCell(1)(state, dispatch)) return true;
+  if (!isInTable(state)) return false;
+  if (!dispatch) return true;
+  // The new row goes right after the current one, so positions before it do not move.
+  const rowEnd = selectionCell(state).after(-1);
+  return addRowAfter(state, (tr) => {
+    tr.setSelection(TextSelection.near(tr.doc.resolve(rowEnd + 2)));
+    dispatch(tr.scrollIntoView());
+  });
+};
+
+/** The link around the cursor or in the selection: the range to change and its address. */
+export function linkAt(state: EditorState): { from: number; to: number; href: string } | null {
+  const type = marks.link;
+  const { $from, from, to, empty } = state.selection;
+  if (!empty) {
+    let href: string | null = null;
+    state.doc.nodesBetween(from, to, (node) => {
+      href ??= (type.isInSet(node.marks)?.attrs.href as string | undefined) ?? null;
+    });
+    return href === null ? null : { from, to, href };
+  }
+  const parent = $from.parent;
+  const after = parent.childAfter($from.parentOffset);
+  const before = $from.parentOffset > 0 ? parent.childBefore($from.parentOffset) : null;
+  const hit = [before, after].find((child) => child?.node && type.isInSet(child.node.marks));
+  if (!hit?.node) return null;
+  const mark = type.isInSet(hit.node.marks)!;
+  // Extend over the neighbouring text nodes that carry this same link.
+  let first = hit.index;
+  let last = hit.index;
+  let start = hit.offset;
+  let end = hit.offset + hit.node.nodeSize;
+  while (first > 0 && mark.isInSet(parent.child(first - 1).marks)) start -= parent.child(--first).nodeSize;
+  while (last + 1 < parent.childCount && mark.isInSet(parent.child(last + 1).marks)) end += parent.child(++last).nodeSize;
+  const base = $from.start();
+  return { from: base + start, to: base + end, href: mark.attrs.href as string };
+}
+
+export type LinkResult = 'applied' | 'removed' | 'invalid';
+
+/**
+ * Sets the link on the selection (or on the link around the cursor; with nothing selected the
+ * address itself becomes the text). An empty address removes the link; anything but http, https
+ * and mailto is refused, as the schema would refuse to render it.
+ */
+export function applyLink(state: EditorState, dispatch: (tr: Transaction) => void, raw: string): LinkResult {
+  const type = marks.link;
+  const existing = linkAt(state);
+  if (raw.trim() === '') {
+    const range = existing ?? { from: state.selection.from, to: state.selection.to };
+    dispatch(state.tr.removeMark(range.from, range.to, type).scrollIntoView());
+    return 'removed';
+  }
+  const href = safeHref(raw);
+  if (!href) return 'invalid';
+  const { from, to, empty } = state.selection;
+  const tr = state.tr;
+  if (existing) {
+    tr.removeMark(existing.from, existing.to, type).addMark(existing.from, existing.to, type.create({ href }));
+  } else if (!empty) {
+    tr.addMark(from, to, type.create({ href }));
+  } else {
+    tr.insert(from, schema.text(href, [type.create({ href })]));
+  }
+  dispatch(tr.scrollIntoView());
+  return 'applied';
+}

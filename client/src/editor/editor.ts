@@ -1,0 +1,75 @@
+/**
+ * The ProseMirror view of a section, bound to the section's Y.XmlFragment. y-prosemirror keeps the
+ * two in step both ways; the view is created once per open section and survives every re-render
+ * of the page around it (language switch, presence, access changes).
+ */
+import { baseKeymap } from 'prosemirror-commands';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState } from 'prosemirror-state';
+import { columnResizing, tableEditing } from 'prosemirror-tables';
+import { EditorView } from 'prosemirror-view';
+import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { schema } from '../../../shared/schema';
+import { buildCursor, buildSelection } from './cursors';
+import { editingKeymap, markdownInputRules } from './keymap';
+
+export interface EditorOptions {
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  /** Asked by ProseMirror on every update; change the answer, then call `refreshEditor`. */
+  editable: () => boolean;
+  /** The accessible name of the text area, in the current language. */
+  label: () => string;
+  /** After every transaction, for the toolbar's active states. */
+  onUpdate: (view: EditorView) => void;
+}
+
+export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
+  const state = EditorState.create({
+    schema,
+    plugins: [
+      ySyncPlugin(options.fragment),
+      yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
+      yUndoPlugin(),
+      columnResizing(),
+      tableEditing(),
+      markdownInputRules(),
+      editingKeymap(),
+      keymap(baseKeymap),
+      dropCursor({ color: '#1a73e8', width: 2 }),
+      gapCursor(),
+    ],
+  });
+  return new EditorView(mount, {
+    state,
+    editable: options.editable,
+    attributes: () => attributes(options),
+    // Plugin views dispatch while the constructor runs, so `this` rather than a variable.
+    dispatchTransaction(this: EditorView, transaction) {
+      this.updateState(this.state.apply(transaction));
+      options.onUpdate(this);
+    },
+  });
+}
+
+function attributes(options: EditorOptions): Record<string, string> {
+  const editable = options.editable();
+  return {
+    class: 'document-text',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': options.label(),
+    'aria-readonly': String(!editable),
+    spellcheck: 'true',
+  };
+}
+
+/** Re-asks `editable` and `label` (after an access change or a language switch). */
+export function refreshEditor(view: EditorView, options: EditorOptions): void {
+  view.setProps({ editable: options.editable, attributes: () => attributes(options) });
+  options.onUpdate(view);
+}

@@ -1,0 +1,183 @@
+/**
+ * The formatting toolbar. Its buttons are the same commands as the shortcuts; their pressed and
+ * disabled states are asked of the editor state after every transaction. One tab stop for the
+ * whole toolbar, arrow keys between buttons (the WAI-ARIA toolbar pattern).
+ */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import type { Command, EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable } from 'prosemirror-tables';
+import { redoCommand, undoCommand } from 'y-prosemirror';
+import type { MessageKey } from '../../../shared/i18n';
+import { schema } from '../../../shared/schema';
+import { t } from '../i18n';
+import {
+  blockActive,
+  insertHardBreak,
+  insertTable,
+  insideNode,
+  linkAt,
+  markActive,
+  setHeading,
+  setParagraph,
+  toggle,
+  toggleBlockquote,
+  toggleList,
+} from './commands';
+import { glyph, icons } from './icons';
+import { LinkForm } from './link-form';
+
+const { nodes, marks } = schema;
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+interface Tool {
+  id: string;
+  label: MessageKey;
+  icon: TemplateResult;
+  /** Shown in the tooltip, in ProseMirror's key notation. */
+  keys?: string;
+  run: (view: EditorView) => void;
+  /** Present on toggles: they carry aria-pressed. */
+  active?: (state: EditorState) => boolean;
+  /** Buttons that act on a kind of selection (tables, undo) are disabled elsewhere. */
+  applies?: (state: EditorState) => boolean;
+}
+
+type Group = Tool[];
+
+function shortcut(keys: string): string {
+  return keys
+    .split('-')
+    .map((part) => (part === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : part.length === 1 ? part.toUpperCase() : part))
+    .join(isMac ? '' : '+');
+}
+
+function exec(command: Command): (view: EditorView) => void {
+  return (view) => command(view.state, view.dispatch, view);
+}
+
+/** A button that is disabled where its command does not apply (tables, undo, line break). */
+function commandTool(command: Command): Pick<Tool, 'run' | 'applies'> {
+  return { run: exec(command), applies: (state) => command(state) };
+}
+
+export class Toolbar {
+  /** The toolbar and its link form; the page places this element once and keeps it. */
+  readonly element = document.createElement('div');
+  private focusIndex = 0;
+  private readonly linkForm = new LinkForm(() => this.render());
+  private readonly groups: Group[];
+
+  constructor(private readonly view: () => EditorView | null) {
+    this.element.className = 'toolbar-area';
+    this.groups = [
+      [
+        { id: 'paragraph', label: 'toolbar.paragraph', icon: glyph('¶'), keys: 'Mod-Alt-0', run: exec(setParagraph), active: (s) => blockActive(s, nodes.paragraph) },
+        ...([1, 2, 3] as const).map((level): Tool => ({
+          id: `heading${level}`,
+          label: `toolbar.heading${level}`,
+          icon: glyph(`H${level}`, 'heading'),
+          keys: `Mod-Alt-${level}`,
+          run: exec(setHeading(level)),
+          active: (s) => blockActive(s, nodes.heading, { level }),
+        })),
+      ],
+      [
+        { id: 'bold', label: 'toolbar.bold', icon: glyph('B', 'bold'), keys: 'Mod-b', run: exec(toggle(marks.bold)), active: (s) => markActive(s, marks.bold) },
+        { id: 'italic', label: 'toolbar.italic', icon: glyph('I', 'italic'), keys: 'Mod-i', run: exec(toggle(marks.italic)), active: (s) => markActive(s, marks.italic) },
+        { id: 'underline', label: 'toolbar.underline', icon: glyph('U', 'underline'), keys: 'Mod-u', run: exec(toggle(marks.underline)), active: (s) => markActive(s, marks.underline) },
+        { id: 'strike', label: 'toolbar.strike', icon: glyph('S', 'strike'), keys: 'Mod-Shift-x', run: exec(toggle(marks.strike)), active: (s) => markActive(s, marks.strike) },
+        { id: 'subscript', label: 'toolbar.subscript', icon: glyph('x₂'), keys: 'Mod-,', run: exec(toggle(marks.subscript)), active: (s) => markActive(s, marks.subscript) },
+        { id: 'superscript', label: 'toolbar.superscript', icon: glyph('x²'), keys: 'Mod-.', run: exec(toggle(marks.superscript)), active: (s) => markActive(s, marks.superscript) },
+        { id: 'link', label: 'toolbar.link', icon: icons.link, run: (view: EditorView) => this.linkForm.show(view), active: (s) => linkAt(s) !== null },
+      ],
+      [
+        { id: 'bulletList', label: 'toolbar.bulletList', icon: icons.bulletList, run: exec(toggleList(nodes.bullet_list)), active: (s) => insideNode(s, nodes.bullet_list) },
+        { id: 'orderedList', label: 'toolbar.orderedList', icon: icons.orderedList, run: exec(toggleList(nodes.ordered_list)), active: (s) => insideNode(s, nodes.ordered_list) },
+        { id: 'blockquote', label: 'toolbar.blockquote', icon: icons.blockquote, run: exec(toggleBlockquote), active: (s) => insideNode(s, nodes.blockquote) },
+        { id: 'hardBreak', label: 'toolbar.hardBreak', icon: icons.hardBreak, keys: 'Shift-Enter', ...commandTool(insertHardBreak) },
+      ],
+      [
+        { id: 'table', label: 'toolbar.table', icon: icons.table, ...commandTool(insertTable) },
+        { id: 'addRow', label: 'toolbar.addRow', icon: icons.addRow, ...commandTool(addRowAfter) },
+        { id: 'addColumn', label: 'toolbar.addColumn', icon: icons.addColumn, ...commandTool(addColumnAfter) },
+        { id: 'deleteRow', label: 'toolbar.deleteRow', icon: icons.deleteRow, ...commandTool(deleteRow) },
+        { id: 'deleteColumn', label: 'toolbar.deleteColumn', icon: icons.deleteColumn, ...commandTool(deleteColumn) },
+        { id: 'deleteTable', label: 'toolbar.deleteTable', icon: icons.deleteTable, ...commandTool(deleteTable) },
+      ],
+      [
+        { id: 'undo', label: 'toolbar.undo', icon: icons.undo, keys: 'Mod-z', ...commandTool(undoCommand) },
+        { id: 'redo', label: 'toolbar.redo', icon: icons.redo, keys: isMac ? 'Mod-Shift-z' : 'Mod-y', ...commandTool(redoCommand) },
+      ],
+    ];
+    this.element.addEventListener('keydown', (event) => this.moveFocus(event));
+  }
+
+  /** Redraws with the editor's current state and the current language. */
+  render(): void {
+    const view = this.view();
+    if (!view) return;
+    render(this.template(view), this.element);
+  }
+
+  private template(view: EditorView): TemplateResult {
+    let index = 0;
+    const count = this.groups.reduce((sum, group) => sum + group.length, 0);
+    this.focusIndex = Math.min(this.focusIndex, count - 1);
+    return html`
+      <div class="toolbar" role="toolbar" aria-label=${t('toolbar.label')} aria-controls="section-text">
+        ${this.groups.map(
+          (group, groupIndex) => html`
+            ${groupIndex > 0 ? html`<span class="toolbar-separator" role="separator" aria-orientation="vertical"></span>` : nothing}
+            ${group.map((tool) => this.button(view, tool, index++))}
+          `,
+        )}
+      </div>
+      ${this.linkForm.template(view)}
+    `;
+  }
+
+  private button(view: EditorView, tool: Tool, index: number): TemplateResult {
+    const state = view.state;
+    const enabled = tool.applies ? tool.applies(state) : true;
+    const label = t(tool.label);
+    const title = tool.keys ? `${label} (${shortcut(tool.keys)})` : label;
+    const activate = () => {
+      if (!enabled) return;
+      this.focusIndex = index;
+      tool.run(view);
+      if (tool.id !== 'link') view.focus();
+    };
+    return html`<button
+      type="button"
+      class="tool"
+      data-tool=${tool.id}
+      tabindex=${index === this.focusIndex ? 0 : -1}
+      aria-label=${label}
+      title=${title}
+      aria-pressed=${tool.active ? String(tool.active(state)) : nothing}
+      aria-disabled=${enabled ? nothing : 'true'}
+      @mousedown=${(event: MouseEvent) => event.preventDefault()}
+      @click=${activate}
+    >
+      ${tool.icon}
+    </button>`;
+  }
+
+  private moveFocus(event: KeyboardEvent): void {
+    const buttons = [...this.element.querySelectorAll<HTMLButtonElement>('.toolbar button.tool')];
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (current < 0) return;
+    const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.focusIndex = (next + buttons.length) % buttons.length;
+    for (const [i, button] of buttons.entries()) button.tabIndex = i === this.focusIndex ? 0 : -1;
+    buttons[this.focusIndex].focus();
+  }
+
+  /** Closes the link form, e.g. when the section became read-only. */
+  reset(): void {
+    this.linkForm.close(null);
+  }
+}

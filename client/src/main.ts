@@ -1,0 +1,9 @@
+/** Entry point: styles first (ProseMirror's own, then ours), then the app. */
+import 'prosemirror-view/style/prosemirror.css';
+import 'prosemirror-tables/style/tables.css';
+import 'prosemirror-gapcursor/style/gapcursor.css';
+import './styles.css';
+import { App } from './app';
+
+const root = document.getElementById('app');
+if (root) void new App(root).start();

@@ -1,0 +1,63 @@
+/**
+ * The frame around every signed-in page: a skip link, the header (course, navigation, who you
+ * are, language, sign out) and the main landmark the skip link leads to.
+ */
+import { html, type TemplateResult } from 'lit-html';
+import { safeColour } from '../colour';
+import { t } from '../i18n';
+import type { AppContext } from './page';
+import { languageSwitch } from './parts';
+
+export function skipLink(): TemplateResult {
+  return html`<a class="skip-link" href="#main" @click=${(event: Event) => {
+    // Move focus, not only the scroll position (the router must not treat it as a page link).
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  }}>${t('app.skipToContent')}</a>`;
+}
+
+export function layout(context: AppContext, content: TemplateResult, options: { wide?: boolean } = {}): TemplateResult {
+  const me = context.me;
+  return html`
+    ${skipLink()}
+    <header class="app-header">
+      <div class="app-header-inner">
+        <a class="brand" href="/">
+          <span class="brand-mark" aria-hidden="true">S</span>
+          <span class="brand-text">
+            <span class="brand-name">${t('app.title')}</span>
+            <span class="brand-course">${t('app.course')}</span>
+          </span>
+        </a>
+        <nav class="app-nav" aria-label=${t('nav.main')}>
+          <a href="/" aria-current=${window.location.pathname === '/' ? 'page' : 'false'}>${t('nav.workspace')}</a>
+        </nav>
+        <div class="app-header-tools">
+          ${me
+            ? html`<p class="who" title=${t('workspace.signedInAs', { name: me.name, role: t(`role.${me.role}`), group: t(`group.${me.group}`) })}>
+                <span class="avatar" aria-hidden="true" style="background-color: ${safeColour(me.colour)}">${initials(me.name)}</span>
+                <span class="who-text">
+                  <span class="who-name">${me.name}</span>
+                  <span class="who-role">${t(`role.${me.role}`)} · ${t(`group.${me.group}`)}</span>
+                </span>
+              </p>`
+            : null}
+          ${languageSwitch((locale) => context.switchLocale(locale))}
+          ${me
+            ? html`<button type="button" class="button quiet sign-out" @click=${() => void context.signOut()}>${t('nav.signOut')}</button>`
+            : null}
+        </div>
+      </div>
+    </header>
+    <main id="main" tabindex="-1" class=${options.wide ? 'app-main wide' : 'app-main'}>${content}</main>
+  `;
+}
+
+/** Up to two letters for an avatar, from any script (Cyrillic, Latin with ʻ, ...). */
+export function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .map((word) => [...word].find((char) => /\p{L}/u.test(char)) ?? '')
+    .filter(Boolean);
+  return (letters.length > 1 ? letters[0] + letters[letters.length - 1] : letters[0] ?? '?').toUpperCase();
+}
