@@ -1,5 +1,11 @@
-/** English messages. The keys here are the catalogue; every other language must translate all of them. */
-export const en = {
+/**
+ * English messages. The keys here are the catalogue; every other language must translate all of
+ * them. Features keep their messages in files of their own (`*.en.ts` beside `*.ru.ts`), merged here.
+ */
+import { pagesEn } from './pages.en';
+import { sectionEn } from './section.en';
+
+const coreEn = {
   'app.title': 'Syllabus workspace',
   'app.course': 'International Migration Law and Return Migration',
   'app.skipToContent': 'Skip to content',
@@ -113,5 +119,7 @@ export const en = {
   'toolbar.redo': 'Redo',
   'toolbar.hardBreak': 'Line break',
 } as const;
+
+export const en = { ...coreEn, ...sectionEn, ...pagesEn };
 
 export type MessageKey = keyof typeof en;

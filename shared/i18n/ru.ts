@@ -1,7 +1,11 @@
 import type { MessageKey } from './en';
+import { pagesRu } from './pages.ru';
+import { sectionRu } from './section.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
+  ...sectionRu,
+  ...pagesRu,
   'app.title': 'Рабочее пространство учебной программы',
   'app.course': 'Международное миграционное право и возвратная миграция',
   'app.skipToContent': 'Перейти к содержимому',

@@ -1,0 +1,3 @@
+/** English messages of the section page: comments, review panel, versions. */
+export const sectionEn = {
+} as const;
