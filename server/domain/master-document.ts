@@ -1,0 +1,103 @@
+/**
+ * The regional master document: every section in order (Part 1, then Part 2), as current drafts
+ * or as approved texts, with each section's approvals and open comments. Exports read it here.
+ */
+import { COURSE_TITLE } from '../../shared/workspace';
+import type { Comments } from './comments';
+import type { People } from './people';
+import type { Reviews } from './reviews';
+import type { SectionContent } from './section-content';
+import type { Sections } from './sections';
+
+export type TextState = 'current' | 'approved';
+
+export interface MasterSection {
+  id: string;
+  part: 1 | 2;
+  position: number;
+  title: string;
+  group: string | null;
+  status: string;
+  stale: boolean;
+  /** Which text this is: the current draft, the approved text, or a draft shown for want of one. */
+  state: 'current' | 'approved' | 'draft-unapproved';
+  content: Record<string, unknown>;
+  approvals: { organisation: string; reviewer: string; decidedAt: string; versionHash: string }[];
+  openComments: {
+    quote: string;
+    body: string;
+    author: string;
+    createdAt: string;
+    replies: { body: string; author: string; createdAt: string }[];
+  }[];
+}
+
+export interface MasterDocument {
+  courseTitle: string;
+  generatedAt: Date;
+  state: TextState;
+  sections: MasterSection[];
+}
+
+export class MasterDocumentSource {
+  constructor(
+    private readonly deps: {
+      sections: Sections;
+      content: SectionContent;
+      reviews: Reviews;
+      comments: Comments;
+      people: People;
+    },
+  ) {}
+
+  load(state: TextState, sectionIds?: string[]): MasterDocument {
+    const wanted = sectionIds ? new Set(sectionIds) : null;
+    const sections = this.deps.sections.list().filter((section) => !wanted || wanted.has(section.id));
+    return {
+      courseTitle: COURSE_TITLE,
+      generatedAt: new Date(),
+      state,
+      sections: sections.map((section) => {
+        const approved = this.deps.reviews.approvedText(section.id);
+        const approval = this.deps.reviews.state(section);
+        const useApproved = state === 'approved' && approved !== null;
+        return {
+          id: section.id,
+          part: section.part,
+          position: section.position,
+          title: section.title,
+          group: section.group,
+          status: section.status,
+          stale: approval.stale,
+          state: state === 'current' ? 'current' : useApproved ? 'approved' : 'draft-unapproved',
+          content: useApproved ? approved.json : this.deps.content.snapshot(section.id).json,
+          approvals: (approved?.reviews ?? []).map((review) => ({
+            organisation: review.organisation,
+            reviewer: review.reviewerName,
+            decidedAt: review.createdAt,
+            versionHash: review.contentHash,
+          })),
+          openComments: this.openComments(section.id),
+        };
+      }),
+    };
+  }
+
+  private openComments(sectionId: string): MasterSection['openComments'] {
+    const name = (id: number) => this.deps.people.find(id)?.name ?? '';
+    return this.deps.comments
+      .threadsOf(sectionId)
+      .filter((thread) => !thread.resolved)
+      .map((thread) => {
+        const [first, ...rest] = thread.comments.filter((comment) => !comment.deleted);
+        return {
+          quote: thread.quote,
+          body: first?.body ?? '',
+          author: first ? name(first.authorId) : '',
+          createdAt: thread.createdAt,
+          replies: rest.map((reply) => ({ body: reply.body, author: name(reply.authorId), createdAt: reply.createdAt })),
+        };
+      })
+      .filter((thread) => thread.body !== '');
+  }
+}
