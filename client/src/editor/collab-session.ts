@@ -4,6 +4,7 @@
  * destroyed when it closes; never re-created by a re-render.
  */
 import * as decoding from 'lib0/decoding';
+import type { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -27,6 +28,12 @@ export interface CollabSessionOptions {
   onClosed: (code: number) => void;
   /** Several attempts in a row failed: the session may have ended while we were away. */
   onUnreachable: () => void;
+  /** Editor plugins of the page's features (comment highlights). */
+  plugins?: Plugin[];
+  /** After every editor transaction (text, selection, highlights). */
+  onEditorUpdate?: (view: EditorView) => void;
+  /** Starts a comment on the selection: the toolbar gets a Comment button. */
+  onComment?: () => void;
 }
 
 function collabUrl(): string {
@@ -68,13 +75,17 @@ export class CollabSession {
       options.onChange();
     });
     this.provider.awareness.on('change', options.onChange);
-    this.toolbar = new Toolbar(() => this.view);
+    this.toolbar = new Toolbar(() => this.view, options.onComment);
     this.editorOptions = {
       fragment: this.doc.getXmlFragment(CONTENT_FRAGMENT),
       awareness: this.provider.awareness,
       editable: () => this.editable,
       label: () => t('section.editor'),
-      onUpdate: () => this.toolbar.render(),
+      onUpdate: (view) => {
+        this.toolbar.render();
+        options.onEditorUpdate?.(view);
+      },
+      plugins: options.plugins,
     };
     this.view = createEditor(this.editorElement, this.editorOptions);
     this.view.dom.id = 'section-text';

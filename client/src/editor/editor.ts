@@ -7,7 +7,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { columnResizing, tableEditing } from 'prosemirror-tables';
 import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
@@ -26,6 +26,8 @@ export interface EditorOptions {
   label: () => string;
   /** After every transaction, for the toolbar's active states. */
   onUpdate: (view: EditorView) => void;
+  /** Features of the page around the editor (comment highlights); after the sync plugin. */
+  plugins?: Plugin[];
 }
 
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
@@ -33,6 +35,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     schema,
     plugins: [
       ySyncPlugin(options.fragment),
+      ...(options.plugins ?? []),
       yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
       columnResizing(),

@@ -45,7 +45,8 @@ interface Tool {
 
 type Group = Tool[];
 
-function shortcut(keys: string): string {
+/** A shortcut in ProseMirror's notation as this platform writes it: Mod-Alt-m is Ctrl+Alt+M or ⌘⌥M. */
+export function shortcut(keys: string): string {
   return keys
     .split('-')
     .map((part) => (part === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : part.length === 1 ? part.toUpperCase() : part))
@@ -68,7 +69,11 @@ export class Toolbar {
   private readonly linkForm = new LinkForm(() => this.render());
   private readonly groups: Group[];
 
-  constructor(private readonly view: () => EditorView | null) {
+  /** @param comment starts a comment on the selection; given, the toolbar ends with its button. */
+  constructor(
+    private readonly view: () => EditorView | null,
+    comment?: () => void,
+  ) {
     this.element.className = 'toolbar-area';
     this.groups = [
       [
@@ -110,6 +115,11 @@ export class Toolbar {
         { id: 'redo', label: 'toolbar.redo', icon: icons.redo, keys: isMac ? 'Mod-Shift-z' : 'Mod-y', ...commandTool(redoCommand) },
       ],
     ];
+    if (comment) {
+      this.groups.push([
+        { id: 'comment', label: 'comments.add', icon: icons.comment, keys: 'Mod-Alt-m', run: comment, applies: (state) => !state.selection.empty },
+      ]);
+    }
     this.element.addEventListener('keydown', (event) => this.moveFocus(event));
   }
 
@@ -146,7 +156,7 @@ export class Toolbar {
       if (!enabled) return;
       this.focusIndex = index;
       tool.run(view);
-      if (tool.id !== 'link') view.focus();
+      if (tool.id !== 'link' && tool.id !== 'comment') view.focus();
     };
     return html`<button
       type="button"

@@ -1,15 +1,32 @@
 /**
- * One section: its title, owner and status, who is here, the state of the connection, and the
- * shared editor. The editor session is made once when the section has loaded; re-renders only
- * place its element again.
+ * One section: its title, owner and status, who is here, the state of the connection, the shared
+ * editor, and beside it the panel of comments, review and history. The editor session is made
+ * once when the section has loaded; re-renders only place its element again.
+ *
+ * Everything the page shows is drawn by `view()`: editor transactions (typing, selection, moving
+ * highlights) ask for a render at the next animation frame, everything else at once.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { EditorView } from 'prosemirror-view';
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_UNAUTHENTICATED } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
+import { maySection } from '../../../shared/policy';
 import { type Me, type Section, ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession } from '../editor/collab-session';
 import type { ConnectionStatus } from '../editor/connection-state';
 import { t } from '../i18n';
+import { commentHighlights } from '../section/comment-highlights';
+import { Comments } from '../section/comments';
+import { commentsSidebar } from '../section/comments-sidebar';
+import { sectionIcons } from '../section/icons';
+import { plural } from '../section/plural';
+import { Reader } from '../section/reader';
+import { type ApprovalState, type SectionRow, type Thread, requests } from '../section/requests';
+import { ReviewPanel, staleBadge } from '../section/review-panel';
+import { selectionBubble } from '../section/selection-bubble';
+import { type PanelTab, focusTab, sidePanel } from '../section/side-panel';
+import { VersionsPanel } from '../section/versions-panel';
+import '../section/section.css';
 import type { AppContext, Page } from './page';
 import { loading, notFound, ownerName, problem, statusBadge } from './parts';
 
@@ -34,11 +51,62 @@ export class SectionPage implements Page {
   private error: unknown = null;
   private session: CollabSession | null = null;
   private disposed = false;
+  private tab: PanelTab = 'comments';
+  private approval: ApprovalState | null = null;
+  private frame = 0;
+  private readonly comments: Comments;
+  private readonly review: ReviewPanel;
+  private readonly versions: VersionsPanel;
+  private readonly reader: Reader;
+  private readonly stop: (() => void)[] = [];
 
   constructor(
     private readonly context: AppContext,
     private readonly sectionId: string,
   ) {
+    const rerender = () => this.update();
+    const sessionEnded = () => this.context.sessionEnded();
+    this.reader = new Reader(rerender, sessionEnded);
+    this.comments = new Comments({
+      sectionId,
+      me: () => this.context.me,
+      canComment: () => this.section?.permissions.comment ?? false,
+      view: () => this.session?.view ?? null,
+      rerender,
+      reveal: () => this.showTab('comments'),
+      sessionEnded,
+    });
+    this.review = new ReviewPanel({
+      sectionId,
+      section: () => this.section,
+      me: () => this.context.me,
+      rerender,
+      sessionEnded,
+      changed: (state) => this.approvalChanged(state),
+      showChanges: () => this.showChanges(),
+      showApproved: () => this.showApproved(),
+    });
+    this.versions = new VersionsPanel(
+      { sectionId, mayEdit: () => this.may('save-version'), rerender, sessionEnded },
+      this.reader,
+    );
+    const realtime = this.context.realtime;
+    this.stop.push(
+      realtime.on<Thread>('thread:changed', (thread) => this.comments.receive(thread)),
+      realtime.on<SectionRow>('section:updated', (row) => {
+        if (row.id !== this.sectionId) return;
+        this.review.receive(row);
+        this.reader.refresh('changes');
+      }),
+      realtime.on<{ sectionId: string }>('versions:changed', ({ sectionId: id }) => {
+        if (id === this.sectionId && this.versions.versions) void this.versions.load();
+      }),
+      // Events announced while the channel was down are lost: read everything again.
+      realtime.onReconnect(() => this.reloadPanels()),
+    );
+    const shortcut = (event: KeyboardEvent) => this.shortcut(event);
+    document.addEventListener('keydown', shortcut);
+    this.stop.push(() => document.removeEventListener('keydown', shortcut));
     void this.load();
   }
 
@@ -51,7 +119,7 @@ export class SectionPage implements Page {
     try {
       const section = await api.section(this.sectionId);
       if (this.disposed) return;
-      this.section = section;
+      this.section = this.approval ? { ...section, status: this.approval.status } : section;
       this.error = null;
       this.open(section);
     } catch (error) {
@@ -77,7 +145,18 @@ export class SectionPage implements Page {
         else this.refresh();
       },
       onUnreachable: () => void this.context.checkSession(),
+      plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: true }))],
+      onEditorUpdate: () => this.scheduleUpdate(),
+      onComment: () => this.comments.start(),
     });
+    this.comments.attach();
+    this.reloadPanels();
+  }
+
+  private reloadPanels(): void {
+    void this.comments.load();
+    void this.review.load();
+    if (this.versions.versions || this.tab === 'history') void this.versions.load();
   }
 
   /** Rights changed (or the server closed the connection): re-read the section and yourself. */
@@ -88,9 +167,75 @@ export class SectionPage implements Page {
 
   dispose(): void {
     this.disposed = true;
+    cancelAnimationFrame(this.frame);
+    for (const stop of this.stop) stop();
     this.context.realtime.leaveSection(this.sectionId);
     this.session?.destroy();
     this.session = null;
+  }
+
+  private update(): void {
+    if (!this.disposed) this.context.update();
+  }
+
+  /** Editor transactions come in bursts (typing, remote edits): one render per frame is enough. */
+  private scheduleUpdate(): void {
+    if (this.frame || this.disposed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.update();
+    });
+  }
+
+  private may(action: 'save-version' | 'restore-version'): boolean {
+    const me = this.context.me;
+    return this.section !== null && maySection(me ? { ...me, active: true } : null, action, this.section);
+  }
+
+  private approvalChanged(state: ApprovalState): void {
+    this.approval = state;
+    if (this.section) this.section = { ...this.section, status: state.status };
+  }
+
+  private showTab(tab: PanelTab, focus = false): void {
+    this.tab = tab;
+    if (tab === 'history' && !this.versions.versions) void this.versions.load();
+    this.update();
+    if (focus) focusTab(tab);
+  }
+
+  /** Ctrl+Alt+M (⌘⌥M) comments on the selection, also where the editor is read-only. */
+  private shortcut(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return;
+    const view = this.session?.view;
+    if (!view || !this.section?.permissions.comment) return;
+    event.preventDefault();
+    this.comments.start();
+  }
+
+  private showChanges(): void {
+    void this.reader.show({
+      id: 'changes',
+      title: () => t('review.changesTitle'),
+      subtitle: () => t('review.changesSubtitle'),
+      load: async () => ({ kind: 'diff', diff: await requests.changesSinceApproval(this.sectionId) }),
+    });
+  }
+
+  private showApproved(): void {
+    void this.reader.show({
+      id: 'approved',
+      title: () => t('review.approvedTitle'),
+      subtitle: () => this.approvedBy(),
+      load: async () => ({ kind: 'document', content: (await requests.approved(this.sectionId)).content }),
+    });
+  }
+
+  private approvedBy(): string {
+    const decisions = Object.values(this.approval?.organisations ?? {}).filter((decision) => decision?.decision === 'approved');
+    return decisions
+      .map((decision) => t('review.approvedBy', { organisation: t(`group.${decision!.organisation}` as MessageKey), name: decision!.reviewerName }))
+      .join(' · ');
   }
 
   view(): TemplateResult {
@@ -106,6 +251,7 @@ export class SectionPage implements Page {
     const session = this.session;
     if (!section || !session) return loading();
     const readOnly = session.currentAccess === 'read-only';
+    const stale = this.approval?.status === 'approved' && this.approval.stale;
     return html`
       <nav class="breadcrumb" aria-label=${t('nav.breadcrumb')}>
         <a href="/">${t('nav.workspace')}</a>
@@ -118,19 +264,77 @@ export class SectionPage implements Page {
           <h1>${section.title}</h1>
           <p class="section-meta">
             <span>${t('section.owner', { group: ownerName(section.group) })}</span>
-            ${statusBadge(section.status)}
+            <span class="section-status" role="status">${statusBadge(section.status)}${stale ? staleBadge() : nothing}</span>
           </p>
         </div>
         <div class="section-side">
           ${this.connection(session)} ${this.presence(session)}
         </div>
       </div>
-      ${readOnly ? this.readOnlyNotice(section) : nothing}
-      <div class="editor-frame ${readOnly ? 'is-read-only' : ''}">
-        ${readOnly ? nothing : session.toolbar.element}
-        <div class="paper">${session.editorElement}</div>
+      <div class="section-layout">
+        <div class="section-document">
+          ${stale ? this.staleBanner() : nothing}
+          ${readOnly && !this.reader.isOpen ? this.readOnlyNotice(section) : nothing}
+          ${this.reader.template()}
+          <div class="editor-frame ${readOnly ? 'is-read-only' : ''}" ?hidden=${this.reader.isOpen}>
+            ${readOnly ? nothing : session.toolbar.element}
+            <div class="paper" @focusout=${() => this.scheduleUpdate()}>
+              ${session.editorElement}
+              ${section.permissions.comment && !this.comments.draft
+                ? selectionBubble(session.view, () => this.comments.start())
+                : nothing}
+            </div>
+          </div>
+        </div>
+        ${this.panel(section, session.view, session.connection.hasSynced)}
       </div>
+      <p class="visually-hidden" aria-live="polite">${this.comments.announcement}</p>
     `;
+  }
+
+  private panel(section: Section, view: EditorView, synced: boolean): TemplateResult {
+    const open = this.comments.openCount();
+    const status = this.approval?.status ?? section.status;
+    const content =
+      this.tab === 'comments'
+        ? commentsSidebar(this.comments, {
+            canComment: section.permissions.comment,
+            hasSelection: !view.state.selection.empty,
+            synced,
+          })
+        : this.tab === 'review'
+          ? this.review.template()
+          : this.versions.template();
+    return sidePanel(
+      this.tab,
+      {
+        comments: {
+          text: t('panel.comments'),
+          extra: open > 0 ? html`<span class="tab-count" aria-label=${plural('counted.openComments', open)}>${open}</span>` : '',
+        },
+        review: {
+          text: t('panel.review'),
+          extra: html`<span class="tab-status status-${status}${this.approval?.stale ? ' is-stale' : ''}" title=${t(`status.${status}`)}></span>`,
+        },
+        history: { text: t('panel.history') },
+      },
+      content,
+      (tab, focus) => this.showTab(tab, focus),
+    );
+  }
+
+  private staleBanner(): TemplateResult {
+    return html`<div class="stale-banner" role="region" aria-label=${t('review.staleBanner')}>
+      ${sectionIcons.warning}
+      <div class="stale-text">
+        <p class="stale-title">${t('review.staleBanner')}</p>
+        <p>${t('review.staleExplained')}</p>
+        <div class="stale-actions">
+          <button type="button" class="button small" @click=${() => this.showChanges()}>${t('review.showChanges')}</button>
+          <button type="button" class="button small quiet" @click=${() => this.showApproved()}>${t('review.showApproved')}</button>
+        </div>
+      </div>
+    </div>`;
   }
 
   private readOnlyNotice(section: Section): TemplateResult {

@@ -1,0 +1,370 @@
+/**
+ * The comment threads of one section as the page holds them: loaded once, kept up to date by the
+ * server's 'thread:changed' events, and changed through the API (the server's answer, a whole
+ * thread, replaces ours; the event that follows it changes nothing more). The editor learns of
+ * every change through `setHighlightedThreads`, which places the highlights.
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { EncodedAnchor } from '../../../shared/anchors';
+import { type Me, isUnauthenticated } from '../api';
+import { locale, t } from '../i18n';
+import {
+  type TextPlace,
+  selectionAnchor,
+  setActiveThread,
+  setDraftHighlight,
+  setHighlightedThreads,
+  threadPlaces,
+} from './comment-highlights';
+import { confirmAction } from './confirm-dialog';
+import { MAX_COMMENT_LENGTH, MentionInput } from './mention-input';
+import { plural } from './plural';
+import { explain } from './problems';
+import { type Comment, type Person, type Thread, requests } from './requests';
+
+export type CommentFilter = 'open' | 'resolved' | 'mine' | 'mentions';
+export const COMMENT_FILTERS: CommentFilter[] = ['open', 'resolved', 'mine', 'mentions'];
+
+/** What the threads need of the page around them. */
+export interface CommentsHost {
+  readonly sectionId: string;
+  me(): Me | null;
+  canComment(): boolean;
+  view(): EditorView | null;
+  rerender(): void;
+  /** Brings the comments tab forward (a thread was picked in the text, a comment started). */
+  reveal(): void;
+  sessionEnded(): void;
+}
+
+export interface Draft {
+  anchor: EncodedAnchor;
+  quote: string;
+  input: MentionInput;
+}
+
+export class Comments {
+  readonly threads = new Map<number, Thread>();
+  private readonly people = new Map<number, Person>();
+  filter: CommentFilter = 'open';
+  active: number | null = null;
+  draft: Draft | null = null;
+  loaded = false;
+  loadError: unknown = null;
+  /** Said by the page's polite live region: comments that arrived from colleagues. */
+  announcement = '';
+  /** A short message near the "Comment" button, e.g. when nothing is selected. */
+  hint: string | null = null;
+  private readonly replies = new Map<number, MentionInput>();
+  private editing: { commentId: number; input: MentionInput } | null = null;
+  private readonly threadErrors = new Map<number, string>();
+  private readonly busy = new Set<number>();
+
+  constructor(private readonly host: CommentsHost) {}
+
+  async load(): Promise<void> {
+    try {
+      const [threads, people] = await Promise.all([requests.threads(this.host.sectionId), requests.people()]);
+      this.people.clear();
+      for (const person of people) this.people.set(person.id, person);
+      this.threads.clear();
+      for (const thread of threads) this.threads.set(thread.id, thread);
+      this.loaded = true;
+      this.loadError = null;
+      this.highlight();
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.host.sessionEnded();
+      this.loadError = error;
+    }
+    this.host.rerender();
+  }
+
+  /** The editor is ready (or was re-created): give it the highlights again. */
+  attach(): void {
+    this.highlight();
+  }
+
+  person(id: number | null): Person | null {
+    return id === null ? null : (this.people.get(id) ?? null);
+  }
+
+  /** Everyone who may be mentioned: active colleagues except yourself. */
+  mentionable(): Person[] {
+    const me = this.host.me()?.id;
+    return [...this.people.values()].filter((person) => person.id !== me).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** A thread changed on the server (ours or a colleague's); a new comment by somebody else is announced. */
+  receive(thread: Thread): void {
+    if (thread.sectionId !== this.host.sectionId) return;
+    const before = this.threads.get(thread.id);
+    const me = this.host.me()?.id;
+    const fresh = thread.comments.filter((comment) => !before?.comments.some((old) => old.id === comment.id) && comment.authorId !== me);
+    this.threads.set(thread.id, thread);
+    if (fresh.length > 0) {
+      const author = this.person(fresh[fresh.length - 1].authorId)?.name ?? t('comments.someone');
+      this.announcement = `${t('comments.live.new', { name: author })} · ${plural('counted.openComments', this.openCount())}`;
+      // A name not yet in the directory (a new colleague): read it again.
+      if (fresh.some((comment) => !this.people.has(comment.authorId))) void this.refreshPeople();
+    }
+    this.highlight();
+    this.host.rerender();
+  }
+
+  private async refreshPeople(): Promise<void> {
+    try {
+      for (const person of await requests.people()) this.people.set(person.id, person);
+      this.host.rerender();
+    } catch {
+      // Names stay "someone" until the next load; nothing else depends on them.
+    }
+  }
+
+  openCount(): number {
+    return [...this.threads.values()].filter((thread) => !thread.resolved).length;
+  }
+
+  /** Where each thread's text is now, from the editor's highlights. */
+  places(): ReadonlyMap<number, TextPlace> {
+    const view = this.host.view();
+    return view ? threadPlaces(view.state) : new Map();
+  }
+
+  /** The threads the filter shows: in the order of their text; detached ones last, oldest first. */
+  visible(): Thread[] {
+    const me = this.host.me()?.id;
+    const places = this.places();
+    const shown = [...this.threads.values()].filter((thread) => {
+      switch (this.filter) {
+        case 'open':
+          return !thread.resolved;
+        case 'resolved':
+          return thread.resolved !== null;
+        case 'mine':
+          return thread.createdBy === me || thread.comments.some((comment) => comment.authorId === me && !comment.deleted);
+        case 'mentions':
+          return me !== undefined && thread.comments.some((comment) => comment.mentions.includes(me));
+      }
+    });
+    const position = (thread: Thread) => places.get(thread.id)?.from ?? Number.POSITIVE_INFINITY;
+    return shown.sort((a, b) => position(a) - position(b) || a.createdAt.localeCompare(b.createdAt));
+  }
+
+  count(filter: CommentFilter): number {
+    const saved = this.filter;
+    this.filter = filter;
+    const count = this.visible().length;
+    this.filter = saved;
+    return count;
+  }
+
+  setFilter(filter: CommentFilter): void {
+    this.filter = filter;
+    this.host.rerender();
+  }
+
+  private highlight(): void {
+    const view = this.host.view();
+    if (!view) return;
+    setHighlightedThreads(
+      view,
+      [...this.threads.values()].map((thread) => ({ id: thread.id, anchor: thread.anchor, resolved: thread.resolved !== null })),
+    );
+  }
+
+  // — Starting a thread —
+
+  /** Opens the composer for the selected text; says what to do when nothing is selected. */
+  start(): void {
+    const view = this.host.view();
+    if (!view || !this.host.canComment()) return;
+    const selected = selectionAnchor(view.state);
+    this.host.reveal();
+    if (!selected) {
+      this.hint = t('comments.selectFirst');
+      this.host.rerender();
+      return;
+    }
+    this.hint = null;
+    const input = new MentionInput({
+      id: 'new-comment',
+      label: () => t('comments.new.label'),
+      placeholder: () => t('comments.new.placeholder'),
+      submitLabel: () => t('comments.new.submit'),
+      people: () => this.mentionable(),
+      submit: (body, mentions) => this.create(body, mentions),
+      cancel: () => this.cancelDraft(),
+      explain: (error) => this.explain(error),
+      rerender: () => this.host.rerender(),
+    });
+    if (this.draft) input.fill(this.draft.input.text, []);
+    this.draft = { ...selected, input };
+    setDraftHighlight(view, selected.anchor);
+    this.activate(null, { select: false });
+    if (this.filter === 'resolved') this.filter = 'open';
+    this.host.rerender();
+    input.focus();
+  }
+
+  cancelDraft(): void {
+    if (!this.draft) return;
+    this.draft = null;
+    const view = this.host.view();
+    if (view) {
+      setDraftHighlight(view, null);
+      view.focus();
+    }
+    this.host.rerender();
+  }
+
+  private async create(body: string, mentions: number[]): Promise<void> {
+    const draft = this.draft;
+    if (!draft) return;
+    const thread = await requests.startThread(this.host.sectionId, { anchor: draft.anchor, quote: draft.quote, body, mentions });
+    this.threads.set(thread.id, thread);
+    this.draft = null;
+    const view = this.host.view();
+    if (view) setDraftHighlight(view, null);
+    this.highlight();
+    this.activate(thread.id, { select: false });
+  }
+
+  // — One thread —
+
+  /**
+   * Makes a thread the active one: its highlight is stronger and its card stands out. With
+   * `select`, its text is also selected and scrolled into view (a card was clicked).
+   */
+  activate(id: number | null, options: { select: boolean; reveal?: boolean }): void {
+    this.active = id;
+    const view = this.host.view();
+    if (view) setActiveThread(view, id);
+    if (id !== null && options.reveal) {
+      const thread = this.threads.get(id);
+      // A highlight in the text is always an open thread; make sure the filter shows it.
+      if (thread && !this.visible().some((shown) => shown.id === id)) this.filter = thread.resolved ? 'resolved' : 'open';
+      this.host.reveal();
+    }
+    this.host.rerender();
+    if (id === null) return;
+    document.getElementById(`thread-${id}`)?.scrollIntoView({ block: 'nearest' });
+    const place = this.places().get(id);
+    if (options.select && view && place) {
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, place.from, place.to)));
+      const { node } = view.domAtPos(place.from);
+      const element = node instanceof Element ? node : node.parentElement;
+      element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+  }
+
+  replyInput(thread: Thread): MentionInput {
+    let input = this.replies.get(thread.id);
+    if (!input) {
+      input = new MentionInput({
+        id: `reply-${thread.id}`,
+        label: () => t('comments.reply.label'),
+        placeholder: () => t('comments.reply.placeholder'),
+        submitLabel: () => t('comments.reply.submit'),
+        people: () => this.mentionable(),
+        submit: async (body, mentions) => this.receive(await requests.reply(thread.id, { body, mentions })),
+        explain: (error) => this.explain(error),
+        rerender: () => this.host.rerender(),
+      });
+      this.replies.set(thread.id, input);
+    }
+    return input;
+  }
+
+  editInput(comment: Comment): MentionInput | null {
+    return this.editing?.commentId === comment.id ? this.editing.input : null;
+  }
+
+  startEditing(comment: Comment): void {
+    const input = new MentionInput({
+      id: `edit-${comment.id}`,
+      label: () => t('comments.edit.label'),
+      placeholder: () => '',
+      submitLabel: () => t('comments.edit.submit'),
+      people: () => this.mentionable(),
+      submit: async (body, mentions) => {
+        const thread = await requests.editComment(comment.id, { body, mentions });
+        this.editing = null;
+        this.receive(thread);
+      },
+      cancel: () => {
+        this.editing = null;
+        this.host.rerender();
+        document.getElementById(`comment-${comment.id}-edit`)?.focus();
+      },
+      explain: (error) => this.explain(error),
+      rerender: () => this.host.rerender(),
+    });
+    input.fill(comment.body, comment.mentions.map((id) => this.person(id)).filter((person): person is Person => person !== null));
+    this.editing = { commentId: comment.id, input };
+    this.host.rerender();
+    input.focus();
+  }
+
+  mayEdit(comment: Comment): boolean {
+    return !comment.deleted && this.host.canComment() && comment.authorId === this.host.me()?.id;
+  }
+
+  mayDelete(comment: Comment): boolean {
+    const me = this.host.me();
+    return !comment.deleted && this.host.canComment() && (comment.authorId === me?.id || me?.role === 'coordinator');
+  }
+
+  async remove(comment: Comment): Promise<void> {
+    const own = comment.authorId === this.host.me()?.id;
+    const confirmed = await confirmAction({
+      title: t('comments.delete.title'),
+      message: own ? t('comments.delete.own') : t('comments.delete.other', { name: this.person(comment.authorId)?.name ?? t('comments.someone') }),
+      confirm: t('comments.delete.confirm'),
+      danger: true,
+    });
+    if (confirmed) await this.act(comment.threadId, () => requests.deleteComment(comment.id));
+  }
+
+  setResolved(thread: Thread, resolved: boolean): Promise<void> {
+    return this.act(thread.id, () => (resolved ? requests.resolve(thread.id) : requests.reopen(thread.id)));
+  }
+
+  isBusy(threadId: number): boolean {
+    return this.busy.has(threadId);
+  }
+
+  errorOf(threadId: number): string | null {
+    return this.threadErrors.get(threadId) ?? null;
+  }
+
+  /** Runs one request on a thread: busy meanwhile, its error kept beside the thread. */
+  private async act(threadId: number, run: () => Promise<Thread>): Promise<void> {
+    if (this.busy.has(threadId)) return;
+    this.busy.add(threadId);
+    this.threadErrors.delete(threadId);
+    this.host.rerender();
+    try {
+      this.receive(await run());
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.host.sessionEnded();
+      this.threadErrors.set(threadId, this.explain(error));
+    } finally {
+      this.busy.delete(threadId);
+      this.host.rerender();
+    }
+  }
+
+  private explain(error: unknown): string {
+    if (isUnauthenticated(error)) {
+      this.host.sessionEnded();
+      return '';
+    }
+    return explain(error, {
+      '413': t('comments.error.tooLong', { max: MAX_COMMENT_LENGTH.toLocaleString(locale()) }),
+      'empty-comment': t('comments.error.empty'),
+      '403': t('comments.error.forbidden'),
+      '404': t('comments.error.gone'),
+    });
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The review tab: where the section stands (status, round, each required organisation's latest
+ * decision and whether it judged the text as it is now), what you may do about it (leads submit
+ * and withdraw, reviewers approve or request changes), and the history of the workflow.
+ *
+ * The approval picture is read when the page opens and again whenever the server announces the
+ * section's row ('section:updated'), which it also does while people type, so "approved, changed
+ * since" appears on every open page without a reload.
+ */
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import type { MessageKey } from '../../../shared/i18n';
+import { maySection } from '../../../shared/policy';
+import { type Me, type Section, isUnauthenticated } from '../api';
+import { t } from '../i18n';
+import { problem, statusBadge } from '../pages/parts';
+import { sectionIcons } from './icons';
+import { explain } from './problems';
+import { type ApprovalState, type Decision, type ReviewEvent, type Reviews, type SectionRow, requests } from './requests';
+import { when } from './time';
+
+export interface ReviewHost {
+  readonly sectionId: string;
+  section(): Section | null;
+  me(): Me | null;
+  rerender(): void;
+  sessionEnded(): void;
+  /** The approval picture changed (the page shows the status and the stale banner). */
+  changed(state: ApprovalState): void;
+  showChanges(): void;
+  showApproved(): void;
+}
+
+type Form = 'submit' | 'approved' | 'changes_requested';
+
+export class ReviewPanel {
+  reviews: Reviews | null = null;
+  loadError: unknown = null;
+  private form: Form | null = null;
+  private message = '';
+  private busy = false;
+  private error: string | null = null;
+  private token = 0;
+
+  constructor(private readonly host: ReviewHost) {}
+
+  get state(): ApprovalState | null {
+    return this.reviews?.state ?? null;
+  }
+
+  async load(): Promise<void> {
+    const token = ++this.token;
+    try {
+      const reviews = await requests.reviews(this.host.sectionId);
+      if (token !== this.token) return;
+      this.reviews = reviews;
+      this.loadError = null;
+      this.host.changed(reviews.state);
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.host.sessionEnded();
+      if (token === this.token) this.loadError = error;
+    }
+    this.host.rerender();
+  }
+
+  /** The server announced a section's row: take its approval at once, then the history with it. */
+  receive(row: SectionRow): void {
+    if (row.id !== this.host.sectionId) return;
+    if (this.reviews) {
+      this.reviews = { ...this.reviews, state: row.approval };
+      this.host.changed(row.approval);
+      this.host.rerender();
+    }
+    void this.load();
+  }
+
+  private open(form: Form): void {
+    this.form = form;
+    this.message = '';
+    this.error = null;
+    this.host.rerender();
+    document.getElementById('review-message')?.focus();
+  }
+
+  private close(): void {
+    this.form = null;
+    this.error = null;
+    this.host.rerender();
+  }
+
+  private async run(action: () => Promise<ApprovalState>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = null;
+    this.host.rerender();
+    try {
+      const state = await action();
+      if (this.reviews) this.reviews = { ...this.reviews, state };
+      this.host.changed(state);
+      this.form = null;
+      void this.load();
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.host.sessionEnded();
+      this.error = explain(error, {
+        'already-in-review': t('review.error.alreadyInReview'),
+        'already-approved': t('review.error.alreadyApproved'),
+        'not-in-review': t('review.error.notInReview'),
+        'message-required': t('review.error.messageRequired'),
+        'not-required': t('review.error.notRequired'),
+      });
+    } finally {
+      this.busy = false;
+      this.host.rerender();
+    }
+  }
+
+  private send(): void {
+    const message = this.message.trim();
+    const form = this.form;
+    if (form === 'changes_requested' && message === '') {
+      this.error = t('review.error.messageRequired');
+      this.host.rerender();
+      document.getElementById('review-message')?.focus();
+      return;
+    }
+    const id = this.host.sectionId;
+    if (form === 'submit') void this.run(() => requests.submit(id, message));
+    else if (form) void this.run(() => requests.decide(id, form as Decision, message));
+  }
+
+  template(): TemplateResult {
+    if (this.loadError) return problem(this.loadError, () => void this.load());
+    const state = this.state;
+    const section = this.host.section();
+    if (!state || !section) return html`<p class="panel-loading" role="status"><span class="spinner" aria-hidden="true"></span>${t('app.loading')}</p>`;
+    return html`
+      <div class="review-status">
+        ${statusBadge(state.status)}
+        ${state.stale ? staleBadge() : nothing}
+        ${state.round > 0 ? html`<span class="review-round">${t('review.round', { round: state.round })}</span>` : nothing}
+      </div>
+      ${state.status === 'approved'
+        ? html`<div class="review-texts">
+            ${state.stale
+              ? html`<button type="button" class="button small" @click=${() => this.host.showChanges()}>${sectionIcons.compare}${t('review.showChanges')}</button>`
+              : nothing}
+            <button type="button" class="button small" @click=${() => this.host.showApproved()}>${sectionIcons.eye}${t('review.showApproved')}</button>
+          </div>`
+        : nothing}
+      <h3 class="panel-subtitle">${t('review.organisations')}</h3>
+      <ul class="decisions">
+        ${Object.entries(state.organisations).map(([organisation, decision]) => decisionCard(organisation, decision))}
+      </ul>
+      ${this.actions(section, state)}
+      <h3 class="panel-subtitle">${t('review.history')}</h3>
+      ${this.reviews && this.reviews.history.length > 0
+        ? html`<ol class="review-history">${this.reviews.history.map(historyItem)}</ol>`
+        : html`<p class="panel-empty">${t('review.history.empty')}</p>`}
+    `;
+  }
+
+  private actions(section: Section, state: ApprovalState): TemplateResult | typeof nothing {
+    const me = this.host.me();
+    const actor = me ? { ...me, active: true } : null;
+    const inReview = state.status === 'in_review';
+    const maySubmit = section.permissions.submit && !inReview && !(state.status === 'approved' && !state.stale);
+    const mayWithdraw = inReview && maySection(actor, 'withdraw', section);
+    const mayDecide = section.permissions.decide;
+    if (!maySubmit && !mayWithdraw && !mayDecide) return nothing;
+    if (this.form) return this.formTemplate();
+    return html`<div class="review-actions">
+      ${maySubmit
+        ? html`<button type="button" class="button primary" @click=${() => this.open('submit')}>${t('review.submit')}</button>`
+        : nothing}
+      ${mayWithdraw
+        ? html`<button type="button" class="button" ?disabled=${this.busy} @click=${() => void this.run(() => requests.withdraw(this.host.sectionId))}>
+            ${t('review.withdraw')}
+          </button>`
+        : nothing}
+      ${mayDecide && inReview
+        ? html`<button type="button" class="button primary approve" @click=${() => this.open('approved')}>${sectionIcons.check}${t('review.approve')}</button>
+            <button type="button" class="button" @click=${() => this.open('changes_requested')}>${t('review.requestChanges')}</button>`
+        : nothing}
+      ${mayDecide && !inReview ? html`<p class="panel-hint">${t('review.decideWhenInReview')}</p>` : nothing}
+      ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
+    </div>`;
+  }
+
+  private formTemplate(): TemplateResult {
+    const form = this.form!;
+    const labels: Record<Form, { label: MessageKey; send: MessageKey }> = {
+      submit: { label: 'review.form.submitMessage', send: 'review.form.submit' },
+      approved: { label: 'review.form.approveMessage', send: 'review.form.approve' },
+      changes_requested: { label: 'review.form.changesMessage', send: 'review.form.requestChanges' },
+    };
+    return html`<form
+      class="review-form"
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        this.send();
+      }}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape') this.close();
+      }}
+    >
+      <label for="review-message">${t(labels[form].label)}</label>
+      <textarea
+        id="review-message"
+        rows="3"
+        maxlength="2000"
+        aria-invalid=${this.error ? 'true' : 'false'}
+        aria-describedby=${this.error ? 'review-error' : nothing}
+        .value=${live(this.message)}
+        @input=${(event: Event) => {
+          this.message = (event.target as HTMLTextAreaElement).value;
+        }}
+      ></textarea>
+      ${this.error ? html`<p id="review-error" class="field-error" role="alert">${this.error}</p>` : nothing}
+      <div class="form-actions">
+        <button type="button" class="button small quiet" @click=${() => this.close()}>${t('comments.cancel')}</button>
+        <button type="submit" class="button small primary" ?disabled=${this.busy}>${t(labels[form].send)}</button>
+      </div>
+    </form>`;
+  }
+}
+
+export function staleBadge(): TemplateResult {
+  return html`<span class="badge stale-badge"><span class="badge-dot" aria-hidden="true"></span>${t('review.changedSince')}</span>`;
+}
+
+function decisionCard(organisation: string, decision: ApprovalState['organisations'][string]): TemplateResult {
+  const name = t(`group.${organisation}` as MessageKey);
+  if (!decision) {
+    return html`<li class="decision is-pending">
+      <span class="decision-org">${name}</span>
+      <span class="decision-what">${t('review.decision.none')}</span>
+    </li>`;
+  }
+  const approved = decision.decision === 'approved';
+  return html`<li class="decision ${approved ? 'is-approved' : 'is-changes'} ${decision.current ? '' : 'is-outdated'}">
+    <span class="decision-org">${name}</span>
+    <span class="decision-what">${approved ? t('review.decision.approved') : t('review.decision.changes')}</span>
+    <span class="decision-who">${decision.reviewerName} · ${when(decision.createdAt)} · ${t('review.round', { round: decision.round })}</span>
+    <span class="decision-current">${decision.current ? t('review.decision.current') : t('review.decision.earlier')}</span>
+    ${decision.message ? html`<q class="decision-message">${decision.message}</q>` : nothing}
+  </li>`;
+}
+
+function historyItem(event: ReviewEvent): TemplateResult {
+  const text =
+    event.type === 'decision'
+      ? t(event.decision === 'approved' ? 'review.event.approved' : 'review.event.changes', {
+          name: event.reviewerName,
+          organisation: t(`group.${event.organisation}` as MessageKey),
+        })
+      : t(event.type === 'submitted' ? 'review.event.submitted' : 'review.event.withdrawn', { name: event.actorName });
+  const kind = event.type === 'decision' ? (event.decision === 'approved' ? 'approved' : 'changes') : event.type;
+  return html`<li class="history-item is-${kind}">
+    <span class="history-dot" aria-hidden="true"></span>
+    <div>
+      <p class="history-text">${text}</p>
+      ${event.message ? html`<q class="decision-message">${event.message}</q>` : nothing}
+      <p class="history-meta">${when(event.createdAt)} · ${t('review.round', { round: event.round })}</p>
+    </div>
+  </li>`;
+}
