@@ -1,0 +1,97 @@
+/**
+ * A section's content as a ProseMirror node of the shared schema, and the questions exporters ask
+ * of it (where does a comment's quote stand, how deep is a heading once shifted under the section).
+ */
+import type { Node } from 'prosemirror-model';
+import { schema } from '../../shared/schema';
+import type { ExportSection } from './model';
+
+/**
+ * The section's doc. Content that does not fit the schema (an old or hand-made update) must not
+ * sink the whole master: its text is kept, as plain paragraphs, and the export goes on.
+ */
+export function sectionDoc(section: Pick<ExportSection, 'content'>): Node {
+  try {
+    return schema.nodeFromJSON(section.content);
+  } catch {
+    const lines = textLeaves(section.content).filter((line) => line.trim() !== '');
+    const paragraphs = lines.map((line) => schema.nodes.paragraph.create(null, schema.text(line)));
+    return schema.nodes.doc.create(null, paragraphs.length ? paragraphs : [schema.nodes.paragraph.create()]);
+  }
+}
+
+function textLeaves(json: unknown): string[] {
+  if (!json || typeof json !== 'object') return [];
+  const node = json as { text?: unknown; content?: unknown };
+  if (typeof node.text === 'string') return [node.text];
+  return Array.isArray(node.content) ? node.content.flatMap(textLeaves) : [];
+}
+
+/** Content headings sit below the section title: level 1 becomes `base + 1`, and so on. */
+export function shiftedLevel(level: unknown, base: number): number {
+  const own = Math.min(3, Math.max(1, Number(level) || 1));
+  return base + own;
+}
+
+/**
+ * The plain text of a textblock as the comment anchoring sees it: hard breaks count as one
+ * character ("\n") so offsets line up with the inline nodes.
+ */
+export function inlineText(block: Node): string {
+  let text = '';
+  block.forEach((child) => {
+    text += child.isText ? (child.text ?? '') : '\n';
+  });
+  return text;
+}
+
+/** A half-open character range in a textblock's inline text, tagged with who put it there. */
+export interface Anchor<T> {
+  from: number;
+  to: number;
+  value: T;
+}
+
+/**
+ * Where each quote stands: the first textblock (in document order) whose text holds it. Quotes
+ * that are empty or no longer in the text are returned in `unplaced`, to anchor at the heading.
+ */
+export function placeQuotes<T>(doc: Node, items: { quote: string; value: T }[]) {
+  const placed = new Map<Node, Anchor<T>[]>();
+  const unplaced: T[] = [];
+  const blocks: { node: Node; text: string }[] = [];
+  doc.descendants((node) => {
+    if (node.isTextblock) blocks.push({ node, text: inlineText(node) });
+    return !node.isTextblock;
+  });
+  for (const item of items) {
+    const quote = item.quote.trim();
+    const hit = quote ? blocks.find((block) => block.text.includes(quote)) : undefined;
+    if (!hit) {
+      unplaced.push(item.value);
+      continue;
+    }
+    const from = hit.text.indexOf(quote);
+    const list = placed.get(hit.node) ?? [];
+    list.push({ from, to: from + quote.length, value: item.value });
+    placed.set(hit.node, list);
+  }
+  return { placed, unplaced };
+}
+
+/**
+ * Column widths as shares of the table's width, from the first row's `colwidth` (pixels, set when
+ * someone drags a column border in the editor); null when not every column has one.
+ */
+export function columnShares(table: Node, columns: number): number[] | null {
+  if (!table.childCount) return null;
+  const widths: number[] = [];
+  table.child(0).forEach((cell) => {
+    const colwidth: unknown = cell.attrs.colwidth;
+    const span = Math.max(1, Math.trunc(Number(cell.attrs.colspan)) || 1);
+    for (let i = 0; i < span; i++) widths.push(Array.isArray(colwidth) ? Number(colwidth[i]) : NaN);
+  });
+  if (widths.length !== columns || !widths.every((w) => Number.isFinite(w) && w > 0)) return null;
+  const total = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => w / total);
+}

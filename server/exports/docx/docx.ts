@@ -1,0 +1,157 @@
+/**
+ * The DOCX export: a Word document built with the `docx` package from the schema — title page
+ * with each section's status, a table of contents field (filled in already, updated by Word on
+ * opening), one section per page run, page numbers in the footer, Word comments for open threads
+ * and the approval record.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  type FileChild,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TableOfContents,
+  TextRun,
+} from 'docx';
+import { sectionDoc } from '../content';
+import { type ExportLabels, labelsFor } from '../labels';
+import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
+import { approvalRecordBody, statusTable } from '../master-nodes';
+import { formatDate, sectionHeading } from '../outline';
+import { eachSection } from '../steps';
+import { DocxComments } from './docx-comments';
+import { type DocxContext, ListInstances, renderBlock } from './docx-content';
+import { plainRuns, xmlSafe } from './docx-inline';
+import { DOCX_STYLES, numberingFor } from './docx-styles';
+
+/** A4 with 2.54 cm margins: the text width in twips. */
+const PAGE = { width: 11906, height: 16838, margin: 1440 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+export async function renderDocx(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<Buffer> {
+  const labels = labelsFor(options.locale);
+  const comments = new DocxComments(labels);
+  const lists = new ListInstances();
+  const sections = await eachSection(
+    document.sections,
+    (section) => sectionBlocks(section, { labels, options, comments, lists }),
+    onProgress,
+  );
+  const body: FileChild[] = [
+    ...titlePage(document, labels, options, lists),
+    ...contents(labels),
+    ...sections.flat(),
+    ...(options.includeApprovalRecord ? approvalRecord(document, labels, lists) : []),
+  ];
+  const word = new Document({
+    title: xmlSafe(document.courseTitle),
+    creator: labels.author,
+    description: `${labels.subtitle}: ${labels.textState[options.state]}`,
+    styles: DOCX_STYLES,
+    numbering: numberingFor(lists.starts),
+    comments: { children: comments.all },
+    // Word refreshes the table of contents' page numbers when the file is opened.
+    features: { updateFields: true },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } },
+        },
+        footers: { default: pageFooter(labels), first: new Footer({ children: [] }) },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(word);
+}
+
+function pageFooter(labels: ExportLabels): Footer {
+  const [before, between, after] = labels.pageOf;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ size: 18, children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after] })],
+      }),
+    ],
+  });
+}
+
+function titlePage(document: MasterDocument, labels: ExportLabels, options: RenderOptions, lists: ListInstances): FileChild[] {
+  const centred = (text: string, run = {}) => new Paragraph({ alignment: AlignmentType.CENTER, children: plainRuns(text, run) });
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: plainRuns(document.courseTitle) }),
+    centred(labels.subtitle, { size: 28, color: '444444' }),
+    centred(labels.textState[options.state], { bold: true }),
+    centred(labels.generatedOn(formatDate(labels, document.generatedAt)), { color: '555555' }),
+    new Paragraph({ spacing: { before: 480 }, children: plainRuns(labels.sectionStatus, { bold: true }) }),
+    ...renderBlock(statusTable(document, labels), blockContext(lists)),
+  ];
+}
+
+/**
+ * The contents: Word's TOC field over Heading 1–2. docx writes the entries in from the headings,
+ * so the list reads well before Word updates it (and in readers that never do).
+ */
+function contents(labels: ExportLabels): FileChild[] {
+  return [
+    new Paragraph({ pageBreakBefore: true, spacing: { after: 240 }, children: plainRuns(labels.tableOfContents, { bold: true, size: 32, color: '17365D' }) }),
+    new TableOfContents(labels.tableOfContents, { hyperlink: true, headingStyleRange: '1-2' }),
+  ];
+}
+
+interface SectionDeps {
+  labels: ExportLabels;
+  options: RenderOptions;
+  comments: DocxComments;
+  lists: ListInstances;
+}
+
+function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
+  const doc = sectionDoc(section);
+  const placed = deps.options.includeComments ? deps.comments.place(doc, section.openComments) : { anchors: new Map(), atHeading: [] };
+  const title = xmlSafe(sectionHeading(section));
+  const heading = new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    pageBreakBefore: true,
+    children: [
+      ...placed.atHeading.map((id) => new CommentRangeStart(id)),
+      new TextRun(title),
+      ...placed.atHeading.map((id) => new CommentRangeEnd(id)),
+      ...placed.atHeading.map((id) => new TextRun({ children: [new CommentReference(id)] })),
+    ],
+  });
+  const blocks: FileChild[] = [heading];
+  if (section.state === 'draft-unapproved') blocks.push(draftMarker(deps.labels));
+  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors }));
+  return blocks;
+}
+
+function draftMarker(labels: ExportLabels): Paragraph {
+  const red = { style: BorderStyle.SINGLE, size: 12, color: 'B3261E', space: 4 };
+  return new Paragraph({
+    border: { top: red, bottom: red, left: red, right: red },
+    spacing: { after: 240 },
+    children: plainRuns(labels.draftNotApproved, { bold: true, color: 'B3261E' }),
+  });
+}
+
+function approvalRecord(document: MasterDocument, labels: ExportLabels, lists: ListInstances): FileChild[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: plainRuns(labels.approvalRecord) }),
+    ...renderBlock(approvalRecordBody(document, labels), blockContext(lists)),
+  ];
+}
+
+/** Top-level content of a section: below its Heading 1, outside lists and quotes. */
+function blockContext(lists: ListInstances): DocxContext {
+  return { base: 1, listLevel: -1, quoteDepth: 0, header: false, list: null, anchors: new Map(), lists, width: TEXT_WIDTH };
+}

@@ -1,0 +1,50 @@
+/**
+ * A master source held in memory: the tests' stand-in for the server's source, with a current
+ * draft and (optionally) an approved text per section, so "approved texts" can be told apart.
+ */
+import { COURSE_TITLE, SYLLABUS_OUTLINE, type SectionOutline } from '../../shared/workspace';
+import type { ExportApproval, ExportSection, MasterDocument, MasterSource, TextState } from './model';
+
+export interface MemorySection extends Omit<ExportSection, 'state' | 'content' | 'approvals'> {
+  current: Record<string, unknown>;
+  approved?: { content: Record<string, unknown>; approvals: ExportApproval[] } | null;
+}
+
+/** What `MemoryMasterSource.forOutline` asks for each section; the rest comes from the outline. */
+export type MemoryFill = Pick<MemorySection, 'current'> & Partial<Pick<MemorySection, 'approved' | 'status' | 'stale' | 'openComments' | 'title'>>;
+
+export class MemoryMasterSource implements MasterSource {
+  /** The ten sections of the syllabus outline, each filled in by `fill`. */
+  static forOutline(fill: (outline: SectionOutline) => MemoryFill, options: MemoryMasterSource['options'] = {}): MemoryMasterSource {
+    return new MemoryMasterSource(
+      SYLLABUS_OUTLINE.map((outline) => ({ ...outline, status: 'draft', openComments: [], ...fill(outline) })),
+      options,
+    );
+  }
+
+  constructor(
+    private readonly sections: MemorySection[],
+    private readonly options: { courseTitle?: string; now?: () => Date } = {},
+  ) {}
+
+  load(state: TextState, sectionIds?: string[]): MasterDocument {
+    const wanted = sectionIds ? new Set(sectionIds) : null;
+    return {
+      courseTitle: this.options.courseTitle ?? COURSE_TITLE,
+      generatedAt: this.options.now?.() ?? new Date(),
+      state,
+      sections: this.sections
+        .filter((section) => !wanted || wanted.has(section.id))
+        .sort((a, b) => a.part - b.part || a.position - b.position)
+        .map(({ current, approved, ...meta }) => {
+          const useApproved = state === 'approved' && approved !== undefined && approved !== null;
+          return {
+            ...meta,
+            state: state === 'current' ? 'current' : useApproved ? 'approved' : 'draft-unapproved',
+            content: useApproved ? approved.content : current,
+            approvals: approved?.approvals ?? [],
+          };
+        }),
+    };
+  }
+}

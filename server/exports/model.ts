@@ -1,0 +1,94 @@
+/**
+ * What the exporters take: the regional master document (or one section of it) as plain data,
+ * read once from the server's source. Exporters never see the database, Yjs or the screen's HTML;
+ * they see ProseMirror JSON in the shared schema, so every format is built from the same text.
+ */
+
+/** Which text of each section is exported: the current draft, or the last approved text. */
+export type TextState = 'current' | 'approved';
+
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type ExportLocale = 'en' | 'ru';
+
+export interface ExportApproval {
+  /** 'IOM' or 'TSPC' (typed as string so the server's own record types fit without a cast). */
+  organisation: string;
+  reviewer: string;
+  /** ISO 8601. */
+  decidedAt: string;
+  /** Hash of the approved text; exports show a prefix so a reader can match it to a version. */
+  versionHash: string;
+}
+
+export interface ExportReply {
+  body: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface ExportComment {
+  /** The text the thread was opened on; exporters anchor the comment there when they find it. */
+  quote: string;
+  body: string;
+  author: string;
+  createdAt: string;
+  replies: ExportReply[];
+}
+
+export interface ExportSection {
+  id: string;
+  part: 1 | 2;
+  position: number;
+  title: string;
+  group: string | null;
+  /** The review status ('draft', 'in_review', 'changes_requested', 'approved'). */
+  status: string;
+  /** The approval no longer covers the current text (it changed after approval). */
+  stale?: boolean;
+  /**
+   * Which text this is: the current draft, the approved text, or the current draft shown because
+   * approved texts were asked for and none exists ('draft-unapproved', marked in every format).
+   */
+  state: 'current' | 'approved' | 'draft-unapproved';
+  /** ProseMirror JSON of a `doc` in the shared schema. */
+  content: Record<string, unknown>;
+  approvals: ExportApproval[];
+  /** Unresolved threads only. */
+  openComments: ExportComment[];
+}
+
+export interface MasterDocument {
+  courseTitle: string;
+  generatedAt: Date;
+  /** The state that was asked for; each section says which text it actually holds. */
+  state?: TextState;
+  /** In master order: Part 1, then Part 2. */
+  sections: ExportSection[];
+}
+
+/** What a person asks for. `scope` is the whole master or one section. */
+export interface ExportRequest {
+  scope: 'master' | { sectionId: string };
+  state: TextState;
+  format: ExportFormat;
+  includeComments: boolean;
+  includeApprovalRecord: boolean;
+  locale: ExportLocale;
+}
+
+/** The part of a request that changes how a document is rendered (not what is read). */
+export type RenderOptions = Pick<ExportRequest, 'state' | 'includeComments' | 'includeApprovalRecord' | 'locale'>;
+
+/**
+ * Where the master document comes from. The server implements it over sections, Yjs content,
+ * reviews and comments; tests use `MemoryMasterSource`. `sectionIds` narrows the document to those
+ * sections (in master order); without it, every section.
+ */
+export interface MasterSource {
+  load(state: TextState, sectionIds?: string[]): MasterDocument;
+}
+
+/** Called after each section is rendered: `done` of `total` sections. */
+export type SectionProgress = (done: number, total: number) => void;

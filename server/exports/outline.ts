@@ -1,0 +1,74 @@
+/**
+ * The master-level text every format shows the same way: section numbers and headings, the status
+ * lines of the title page, dates, and the rows of the approval record.
+ */
+import { type ExportLabels, statusLabel } from './labels';
+import type { ExportSection, MasterDocument } from './model';
+
+/** "1.3" for the third regional module, "2.1" for the first national section. */
+export function sectionNumber(section: ExportSection): string {
+  return `${section.part}.${section.position}`;
+}
+
+export function sectionHeading(section: ExportSection): string {
+  return `${sectionNumber(section)} ${section.title}`;
+}
+
+/** The anchor of a section in HTML and PDF: derived from its id, limited to safe characters. */
+export function sectionAnchor(section: ExportSection): string {
+  return `section-${section.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** "Approved", or "Approved (changed after approval)" when the text moved on since. */
+export function statusLine(labels: ExportLabels, section: ExportSection): string {
+  const status = statusLabel(labels, section.status);
+  return section.stale ? `${status} (${labels.staleApproval})` : status;
+}
+
+/** A calendar date in the export's language, in UTC so every server prints the same day. */
+export function formatDate(labels: ExportLabels, date: Date): string {
+  return new Intl.DateTimeFormat(labels.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** An unambiguous timestamp for records: "2026-11-23 14:05 UTC". Unparseable input is shown as is. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** How much of a version hash the record shows: enough to tell versions apart, short enough to read. */
+export const HASH_PREFIX_LENGTH = 12;
+
+export interface ApprovalRow {
+  section: string;
+  organisation: string;
+  reviewer: string;
+  decidedAt: string;
+  version: string;
+}
+
+/** One row per approval, in master order, oldest first within a section. */
+export function approvalRows(document: MasterDocument): ApprovalRow[] {
+  return document.sections.flatMap((section) =>
+    [...section.approvals]
+      .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))
+      .map((approval) => ({
+        section: sectionHeading(section),
+        organisation: approval.organisation,
+        reviewer: approval.reviewer,
+        decidedAt: formatTimestamp(approval.decidedAt),
+        version: approval.versionHash.slice(0, HASH_PREFIX_LENGTH),
+      })),
+  );
+}
+
+/** The approval record's column titles, in the order of `ApprovalRow`'s fields. */
+export function approvalColumns(labels: ExportLabels): string[] {
+  const c = labels.columns;
+  return [c.section, c.organisation, c.reviewer, c.decidedAt, c.version];
+}
+
+export function approvalCells(row: ApprovalRow): string[] {
+  return [row.section, row.organisation, row.reviewer, row.decidedAt, row.version];
+}

@@ -1,0 +1,154 @@
+/**
+ * Section content on PDF pages, one handler per node and mark of the shared schema (the
+ * schema-walk test holds the maps complete): headings by size, paragraphs of styled spans, lists
+ * with bullets or numbers indented per level, blockquotes with a left rule, and tables.
+ */
+import type { Mark, Node } from 'prosemirror-model';
+import { safeHref } from '../../../shared/links';
+import { shiftedLevel } from '../content';
+import type { Flow } from './pdf-flow';
+import { ASCENT, DESCENT, FACES } from './pdf-fonts';
+import { drawTable } from './pdf-table';
+import { BODY, type Span, type TextStyle, drawLines, layoutLines, lineHeight } from './pdf-text';
+
+export interface PdfContext {
+  flow: Flow;
+  x: number;
+  width: number;
+  /** Level of the section title; content heading 1 is drawn as level `base + 1`. */
+  base: number;
+  /** The style text starts from (bold in header cells). */
+  style: TextStyle;
+  listDepth: number;
+  /** The bullet or number of the list item being drawn, placed beside its first line. */
+  marker: string | null;
+}
+
+const LINK_COLOUR = '#0b57d0';
+const HEADING_COLOUR = '#17365d';
+/** Font size of headings by their level in the whole document (1 = section title). */
+const HEADING_SIZES = [18, 15, 13, 11.5, 10.5, 10.5];
+const PARAGRAPH_GAP = 6;
+const LIST_INDENT = 18;
+const QUOTE_INDENT = 16;
+const BULLETS = ['•', '◦', '▪'];
+
+export const pdfMarks: Record<string, (style: TextStyle, mark: Mark) => TextStyle> = {
+  bold: (style) => ({ ...style, bold: true }),
+  italic: (style) => ({ ...style, italic: true }),
+  underline: (style) => ({ ...style, underline: true }),
+  strike: (style) => ({ ...style, strike: true }),
+  subscript: (style) => ({ ...style, script: 'sub' }),
+  superscript: (style) => ({ ...style, script: 'sup' }),
+  // An unsafe target is drawn as plain text: no annotation, no link colour.
+  link: (style, mark) => {
+    const href = safeHref(mark.attrs.href);
+    return href ? { ...style, link: href, color: LINK_COLOUR, underline: true } : style;
+  },
+};
+
+const inlineNodes = {
+  text: (node: Node, style: TextStyle): Span => ({
+    text: node.text ?? '',
+    style: node.marks.reduce((current, mark) => pdfMarks[mark.type.name]?.(current, mark) ?? current, style),
+  }),
+  hard_break: (): Span => ({ break: true }),
+};
+
+export function spansOf(block: Node, style: TextStyle): Span[] {
+  const spans: Span[] = [];
+  block.forEach((child) => {
+    const handler = inlineNodes[child.type.name as keyof typeof inlineNodes];
+    spans.push(handler ? handler(child, style) : { text: child.textContent, style });
+  });
+  return spans;
+}
+
+/** Draws the block's text; a list item's marker goes beside the first line. */
+function textblock(node: Node, context: PdfContext, style: TextStyle): void {
+  const { flow } = context;
+  const lines = layoutLines(flow.doc, spansOf(node, style), context.width, style.size);
+  if (context.marker) {
+    const first = lineHeight(lines[0]);
+    flow.room(first);
+    const markerTop = flow.y + (first - lines[0].size * (ASCENT + DESCENT)) / 2 + (lines[0].size - style.size) * ASCENT;
+    const markerWidth = flow.doc.font(FACES.regular).fontSize(style.size).widthOfString(context.marker);
+    flow.text(context.marker, context.x - 4 - markerWidth, markerTop, FACES.regular, style.size, { color: style.color });
+  }
+  drawLines(flow, lines, context.x, context.width);
+}
+
+function children(node: Node, context: PdfContext): void {
+  node.forEach((child, _offset, index) => {
+    // Only the item's first block carries its marker.
+    renderBlock(child, index === 0 ? context : { ...context, marker: null });
+  });
+}
+
+function list(marker: (node: Node, index: number, depth: number) => string) {
+  return (node: Node, context: PdfContext) => {
+    const depth = context.listDepth + 1;
+    node.forEach((item, _offset, index) => {
+      const inner = { ...context, x: context.x + LIST_INDENT, width: context.width - LIST_INDENT, listDepth: depth, marker: marker(node, index, depth) };
+      renderBlock(item, inner);
+    });
+  };
+}
+
+function roman(n: number): string {
+  const numerals: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, numeral] of numerals) for (; n >= value; n -= value) out += numeral;
+  return out || '0';
+}
+
+/** 1. at the first level, a. at the second, i. at the third, as Word numbers nested lists. */
+const ordinal = (node: Node, index: number, depth: number) => {
+  const n = Math.max(0, Math.trunc(Number(node.attrs.order)) || 1) + index;
+  if (depth % 3 === 1) return `${n >= 1 ? String.fromCharCode(96 + (((n - 1) % 26) + 1)) : n}.`;
+  if (depth % 3 === 2) return `${roman(Math.min(n, 3999))}.`;
+  return `${n}.`;
+};
+
+const blockNodes = {
+  doc: children,
+  paragraph: (node: Node, context: PdfContext) => {
+    textblock(node, context, context.style);
+    context.flow.y += PARAGRAPH_GAP;
+  },
+  heading: (node: Node, context: PdfContext) => {
+    const level = shiftedLevel(node.attrs.level, context.base);
+    const style = { ...context.style, bold: true, italic: level >= 4, color: HEADING_COLOUR, size: HEADING_SIZES[Math.min(5, level - 1)] };
+    context.flow.y += style.size * 0.5;
+    // Keep a heading with the first lines under it.
+    context.flow.room(style.size * 1.4 + BODY.size * 1.4 * 2);
+    textblock(node, context, style);
+    context.flow.y += PARAGRAPH_GAP / 2;
+  },
+  blockquote: (node: Node, context: PdfContext) => {
+    const inner = { ...context, x: context.x + QUOTE_INDENT, width: context.width - QUOTE_INDENT };
+    context.flow.withRule(context.x + 4, () => children(node, inner));
+  },
+  bullet_list: list((_node, _index, depth) => BULLETS[depth % BULLETS.length]),
+  ordered_list: list(ordinal),
+  list_item: (node: Node, context: PdfContext) => children(node, context),
+  table: (node: Node, context: PdfContext) => drawTable(node, context),
+};
+
+/** Rows and cells are drawn by `drawTable`, which calls these for each cell's content. */
+const tableParts = {
+  table_row: (node: Node, context: PdfContext) => children(node, context),
+  table_header: (node: Node, context: PdfContext) => children(node, { ...context, style: { ...context.style, bold: true } }),
+  table_cell: (node: Node, context: PdfContext) => children(node, context),
+};
+
+/** Every node of the schema and how it is drawn (read by the schema-walk test). */
+export const pdfNodes = { ...blockNodes, ...tableParts, ...inlineNodes };
+
+export function renderBlock(node: Node, context: PdfContext): void {
+  const name = node.type.name;
+  if (name in blockNodes) return blockNodes[name as keyof typeof blockNodes](node, context);
+  if (name in tableParts) return tableParts[name as keyof typeof tableParts](node, context);
+  // An inline node outside a textblock (never in valid content) is drawn as a line of text.
+  drawLines(context.flow, layoutLines(context.flow.doc, [{ text: node.textContent, style: context.style }], context.width), context.x, context.width);
+}
