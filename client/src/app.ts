@@ -9,15 +9,26 @@ import { type Me, NetworkError, api, isUnauthenticated } from './api';
 import { locale, setLocale, t } from './i18n';
 import { Realtime } from './realtime';
 import { type Route, navigate, onRouteChange, parseRoute, safeNext, startRouter } from './router';
-import { layout } from './pages/layout';
-import type { AppContext, Page } from './pages/page';
+import { AuditPage } from './pages/audit';
+import { InvitePage } from './pages/invite';
+import { type Frame, layout } from './pages/layout';
+import { MasterPage } from './pages/master';
+import { NotificationBell } from './pages/notifications';
+import type { Page } from './pages/page';
 import { notFound, problem } from './pages/parts';
+import { PeoplePage } from './pages/people';
 import { SectionPage } from './pages/section';
 import { SignInPage } from './pages/sign-in';
 import { WorkspacePage } from './pages/workspace';
 
-export class App implements AppContext {
+/** Pages shown without the signed-in frame: they are for people without a session. */
+const OPEN_PAGES: ReadonlySet<Route['name']> = new Set(['sign-in', 'invite']);
+/** Pages that use the full width: tables and documents. */
+const WIDE_PAGES: ReadonlySet<Route['name']> = new Set(['section', 'workspace', 'master', 'people', 'audit']);
+
+export class App implements Frame {
   me: Me | null = null;
+  bell: NotificationBell | null = null;
   readonly realtime = new Realtime();
   private page: Page | null = null;
   private route: Route = parseRoute(window.location);
@@ -49,9 +60,18 @@ export class App implements AppContext {
 
   /** Takes the server's view of the signed-in person, including their remembered language. */
   private adopt(me: Me): void {
+    // Someone else signed in in this tab (an invitation accepted): their channel, their bell.
+    if (this.me && this.me.id !== me.id) this.dropPerson();
     this.me = me;
     setLocale(me.locale);
     this.realtime.connect();
+    this.bell ??= new NotificationBell(this);
+  }
+
+  private dropPerson(): void {
+    this.bell?.dispose();
+    this.bell = null;
+    this.realtime.disconnect();
   }
 
   private show(route: Route, moveFocus: boolean): void {
@@ -59,7 +79,7 @@ export class App implements AppContext {
       this.route = route;
       return this.update();
     }
-    if (!this.me && route.name !== 'sign-in') {
+    if (!this.me && !OPEN_PAGES.has(route.name)) {
       const here = window.location.pathname + window.location.search;
       return navigate(here === '/' ? '/signin' : `/signin?next=${encodeURIComponent(here)}`, { replace: true });
     }
@@ -81,6 +101,14 @@ export class App implements AppContext {
         return new WorkspacePage(this);
       case 'section':
         return new SectionPage(this, route.id);
+      case 'master':
+        return new MasterPage(this);
+      case 'people':
+        return new PeoplePage(this);
+      case 'audit':
+        return new AuditPage(this);
+      case 'invite':
+        return new InvitePage(this, route.token);
       case 'not-found':
         return null;
     }
@@ -99,7 +127,7 @@ export class App implements AppContext {
       return;
     }
     document.title = page.title();
-    render(this.route.name === 'sign-in' ? page.view() : layout(this, page.view(), { wide: this.route.name === 'section' }), this.root);
+    render(OPEN_PAGES.has(this.route.name) ? page.view() : layout(this, page.view(), { wide: WIDE_PAGES.has(this.route.name) }), this.root);
   }
 
   private async restart(): Promise<void> {
@@ -174,6 +202,6 @@ export class App implements AppContext {
     this.page?.dispose?.();
     this.page = null;
     this.me = null;
-    this.realtime.disconnect();
+    this.dropPerson();
   }
 }

@@ -6,12 +6,15 @@
 import { type Socket, io } from 'socket.io-client';
 
 type Listener = () => void;
+type EventListener = (payload: never) => void;
 
 export class Realtime {
   private socket: Socket | null = null;
   private section: string | null = null;
   private readonly meChanged = new Set<Listener>();
   private readonly refused = new Set<Listener>();
+  private readonly events = new Map<string, Set<EventListener>>();
+  private readonly reconnected = new Set<Listener>();
 
   /** Opens the channel for the signed-in person (the session cookie authenticates it). */
   connect(): void {
@@ -19,8 +22,16 @@ export class Realtime {
     // WebSocket only: the server checks Origin on the handshake, and browsers send it on a
     // WebSocket upgrade but not on the same-origin GETs of long polling.
     const socket = io({ transports: ['websocket'], path: '/socket.io' });
+    let connectedBefore = false;
     socket.on('connect', () => {
       if (this.section) this.emitJoin(this.section);
+      // Events sent while we were away are lost: pages re-read what they show.
+      if (connectedBefore) for (const listener of this.reconnected) listener();
+      connectedBefore = true;
+    });
+    // One dispatcher for the workspace's own events, so pages can listen before a (re)connect.
+    socket.onAny((event: string, payload: unknown) => {
+      for (const listener of this.events.get(event) ?? []) (listener as (payload: unknown) => void)(payload);
     });
     socket.on('connect_error', () => {
       // The handshake is refused without a session; let the app find out whether it ended.
@@ -54,6 +65,23 @@ export class Realtime {
   onMeChanged(listener: Listener): () => void {
     this.meChanged.add(listener);
     return () => this.meChanged.delete(listener);
+  }
+
+  /**
+   * A live event from the server ('section:updated', 'notification:new', ...). The payload type is
+   * the caller's word for what the server sends; returns a function that stops listening.
+   */
+  on<T>(event: string, listener: (payload: T) => void): () => void {
+    let listeners = this.events.get(event);
+    if (!listeners) this.events.set(event, (listeners = new Set()));
+    listeners.add(listener as EventListener);
+    return () => listeners.delete(listener as EventListener);
+  }
+
+  /** The channel came back after a drop: what was announced meanwhile was missed. */
+  onReconnect(listener: Listener): () => void {
+    this.reconnected.add(listener);
+    return () => this.reconnected.delete(listener);
   }
 
   /** The server refused the channel for good (most likely the session ended). */

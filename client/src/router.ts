@@ -7,12 +7,26 @@ export type Route =
   | { name: 'sign-in'; next: string | null }
   | { name: 'workspace' }
   | { name: 'section'; id: string }
+  | { name: 'master' }
+  | { name: 'people' }
+  | { name: 'audit' }
+  /** An invitation link: opened without a session by the person invited. */
+  | { name: 'invite'; token: string }
   | { name: 'not-found' };
+
+const PAGES: Record<string, Route> = {
+  '/master': { name: 'master' },
+  '/people': { name: 'people' },
+  '/audit': { name: 'audit' },
+};
 
 export function parseRoute(location: { pathname: string; search: string }): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'workspace' };
   if (path === '/signin') return { name: 'sign-in', next: safeNext(new URLSearchParams(location.search).get('next')) };
+  if (PAGES[path]) return PAGES[path];
+  const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (invite) return { name: 'invite', token: invite[1] };
   const section = /^\/sections\/([^/]+)$/.exec(path);
   if (section) {
     try {

@@ -1,12 +1,30 @@
 /**
- * The frame around every signed-in page: a skip link, the header (course, navigation, who you
- * are, language, sign out) and the main landmark the skip link leads to.
+ * The frame around every signed-in page: a skip link, the header (course, navigation, your
+ * notifications, who you are, language, sign out) and the main landmark the skip link leads to.
  */
-import { html, type TemplateResult } from 'lit-html';
+import './pages.css';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { MessageKey } from '../../../shared/i18n';
+import { type WorkspaceAction, mayWorkspace } from '../../../shared/policy';
 import { safeColour } from '../colour';
 import { t } from '../i18n';
+import type { NotificationBell } from './notifications';
 import type { AppContext } from './page';
 import { languageSwitch } from './parts';
+import { actorOf } from './people-rules';
+
+/** What the frame needs beyond a page's context: the bell, which outlives pages. */
+export interface Frame extends AppContext {
+  readonly bell: NotificationBell | null;
+}
+
+/** The navigation; a link that needs a right is shown only to those who have it. */
+const NAV: { href: string; label: MessageKey; right?: WorkspaceAction }[] = [
+  { href: '/', label: 'nav.dashboard' },
+  { href: '/master', label: 'nav.master' },
+  { href: '/people', label: 'nav.people', right: 'manage-people' },
+  { href: '/audit', label: 'nav.audit', right: 'read-audit' },
+];
 
 export function skipLink(): TemplateResult {
   return html`<a class="skip-link" href="#main" @click=${(event: Event) => {
@@ -16,8 +34,10 @@ export function skipLink(): TemplateResult {
   }}>${t('app.skipToContent')}</a>`;
 }
 
-export function layout(context: AppContext, content: TemplateResult, options: { wide?: boolean } = {}): TemplateResult {
+export function layout(context: Frame, content: TemplateResult, options: { wide?: boolean } = {}): TemplateResult {
   const me = context.me;
+  const actor = me ? actorOf(me) : null;
+  const here = window.location.pathname.replace(/\/+$/, '') || '/';
   return html`
     ${skipLink()}
     <header class="app-header">
@@ -30,9 +50,14 @@ export function layout(context: AppContext, content: TemplateResult, options: { 
           </span>
         </a>
         <nav class="app-nav" aria-label=${t('nav.main')}>
-          <a href="/" aria-current=${window.location.pathname === '/' ? 'page' : 'false'}>${t('nav.workspace')}</a>
+          ${me
+            ? NAV.filter((item) => !item.right || mayWorkspace(actor, item.right)).map(
+                (item) => html`<a href=${item.href} aria-current=${here === item.href ? 'page' : 'false'}>${t(item.label)}</a>`,
+              )
+            : nothing}
         </nav>
         <div class="app-header-tools">
+          ${me && context.bell ? context.bell.view() : nothing}
           ${me
             ? html`<p class="who" title=${t('workspace.signedInAs', { name: me.name, role: t(`role.${me.role}`), group: t(`group.${me.group}`) })}>
                 <span class="avatar" aria-hidden="true" style="background-color: ${safeColour(me.colour)}">${initials(me.name)}</span>

@@ -1,17 +1,55 @@
-/** The syllabus at a glance: both parts, every section, its owner, its status, and your rights. */
-import { html, type TemplateResult } from 'lit-html';
-import { type Section, api, isUnauthenticated } from '../api';
+/**
+ * The dashboard, the workspace's home: how far the deadline is, each country's course as a chart,
+ * and every section with its stage, approvals, comments and last edit. It follows the workspace's
+ * live events, so a submission, a decision or an edit after approval shows without a reload.
+ */
+// The shared page styles first, so this page's own rules come after them.
+import './pages.css';
+import './dashboard.css';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { mayWorkspace } from '../../../shared/policy';
+import { isWaitingFor } from '../../../shared/waiting';
+import { type DashboardOverview, type DashboardRow, api, isUnauthenticated } from '../api';
 import { t } from '../i18n';
-import { sectionPath } from '../router';
+import { STAGES, type Stage, stageName, stageOf } from './approvals';
+import { progressChart } from './dashboard-chart';
+import { DeadlinePanel } from './dashboard-deadline';
+import { sectionsTable } from './dashboard-table';
 import type { AppContext, Page } from './page';
-import { loading, ownerName, problem, statusBadge } from './parts';
+import { loading, problem } from './parts';
+import { actorOf } from './people-rules';
+
+/** Relative times ("5 minutes ago") are redrawn this often while the page is open. */
+const CLOCK_MS = 60_000;
 
 export class WorkspacePage implements Page {
-  private sections: Section[] | null = null;
+  private overview: DashboardOverview | null = null;
   private error: unknown = null;
   private disposed = false;
+  private waitingOnly = false;
+  private stage: Stage | 'all' = 'all';
+  private readonly deadline: DeadlinePanel;
+  private readonly stops: (() => void)[] = [];
+  private readonly clock: ReturnType<typeof setInterval>;
 
   constructor(private readonly context: AppContext) {
+    this.deadline = new DeadlinePanel(context, () => void this.load());
+    const live = context.realtime;
+    this.stops.push(
+      live.on<DashboardRow>('section:updated', (row) => this.replaceRow(row)),
+      live.on<{ sectionId: string; open: number }>('section:open-comments', ({ sectionId, open }) => {
+        const row = this.overview?.sections.find((candidate) => candidate.id === sectionId);
+        if (row) this.replaceRow({ ...row, openComments: open });
+      }),
+      live.on<Pick<DashboardOverview, 'deadline' | 'daysLeft' | 'requiredOrganisations'>>('settings:changed', (settings) => {
+        if (this.overview) this.overview = { ...this.overview, ...settings };
+        this.context.update();
+        // Which organisations must approve decides every section's status: re-read them all.
+        void this.load();
+      }),
+      live.onReconnect(() => void this.load()),
+    );
+    this.clock = setInterval(() => this.context.update(), CLOCK_MS);
     void this.load();
   }
 
@@ -23,11 +61,17 @@ export class WorkspacePage implements Page {
     void this.load();
   }
 
+  dispose(): void {
+    this.disposed = true;
+    for (const stop of this.stops) stop();
+    clearInterval(this.clock);
+  }
+
   private async load(): Promise<void> {
     try {
-      const sections = await api.sections();
+      const overview = await api.dashboard();
       if (this.disposed) return;
-      this.sections = sections;
+      this.overview = overview;
       this.error = null;
     } catch (error) {
       if (this.disposed) return;
@@ -37,54 +81,83 @@ export class WorkspacePage implements Page {
     this.context.update();
   }
 
-  dispose(): void {
-    this.disposed = true;
+  private replaceRow(row: DashboardRow): void {
+    if (!this.overview) return;
+    this.overview = {
+      ...this.overview,
+      sections: this.overview.sections.map((candidate) => (candidate.id === row.id ? row : candidate)),
+    };
+    this.context.update();
+  }
+
+  private waitingForMe(row: DashboardRow): boolean {
+    const me = this.context.me;
+    return me ? isWaitingFor(actorOf(me), { id: row.id, part: row.part, group: row.group }, row.approval) : false;
+  }
+
+  private visible(rows: DashboardRow[]): DashboardRow[] {
+    return rows.filter(
+      (row) => (!this.waitingOnly || this.waitingForMe(row)) && (this.stage === 'all' || stageOf(row.approval) === this.stage),
+    );
   }
 
   view(): TemplateResult {
-    return html`
-      <div class="page-head">
-        <p class="eyebrow">${t('app.course')}</p>
-        <h1>${t('workspace.title')}</h1>
+    const head = html`<div class="page-head">
+      <p class="eyebrow">${t('app.course')}</p>
+      <h1>${t('workspace.title')}</h1>
+    </div>`;
+    if (this.error) {
+      return html`${head}${problem(this.error, () => {
+        this.error = null;
+        this.context.update();
+        void this.load();
+      })}`;
+    }
+    const overview = this.overview;
+    if (!overview) return html`${head}${loading()}`;
+    const me = this.context.me ? actorOf(this.context.me) : null;
+    return html`${head}
+      <div class="dashboard-top">
+        ${this.deadline.view(overview, { deadline: mayWorkspace(me, 'set-deadline'), organisations: mayWorkspace(me, 'manage-structure') })}
+        ${progressChart(overview.sections)}
       </div>
-      ${this.error
-        ? problem(this.error, () => {
-            this.error = null;
-            this.context.update();
-            void this.load();
-          })
-        : this.sections
-          ? html`${this.part(1)}${this.part(2)}`
-          : loading()}
-    `;
+      <section class="dashboard-sections" aria-labelledby="sections-title">
+        <div class="sections-head">
+          <h2 id="sections-title">${t('dashboard.sections')}</h2>
+          ${this.filters(overview.sections)}
+        </div>
+        ${sectionsTable(this.visible(overview.sections), overview.requiredOrganisations)}
+      </section>`;
   }
 
-  private part(part: 1 | 2): TemplateResult {
-    const sections = (this.sections ?? []).filter((section) => section.part === part).sort((a, b) => a.position - b.position);
-    const headingId = `part-${part}`;
-    return html`<section class="part" aria-labelledby=${headingId}>
-      <h2 id=${headingId}>${t(part === 1 ? 'workspace.part1' : 'workspace.part2')}</h2>
-      <ol class="section-list">
-        ${sections.map((section) => this.row(section))}
-      </ol>
-    </section>`;
-  }
-
-  private row(section: Section): TemplateResult {
-    const editable = section.permissions.edit;
-    return html`<li class="section-row" data-section=${section.id}>
-      <span class="section-number" aria-hidden="true">${section.part === 1 ? section.position : section.group}</span>
-      <div class="section-main">
-        <a class="section-link" href=${sectionPath(section.id)}>${section.title}</a>
-        <span class="section-owner">${ownerName(section.group)}</span>
-      </div>
-      <span class="section-status">${statusBadge(section.status)}</span>
-      <span class="access ${editable ? 'can-edit' : 'read-only'}">
-        ${editable ? pencil : lock}${t(editable ? 'workspace.youCanEdit' : 'workspace.readOnly')}
-      </span>
-    </li>`;
+  private filters(rows: DashboardRow[]): TemplateResult {
+    const waiting = rows.filter((row) => this.waitingForMe(row)).length;
+    const shown = this.visible(rows).length;
+    return html`<div class="list-filters" role="group" aria-label=${t('dashboard.filters')}>
+      <button
+        type="button"
+        class="toggle"
+        aria-pressed=${String(this.waitingOnly)}
+        @click=${() => {
+          this.waitingOnly = !this.waitingOnly;
+          this.context.update();
+        }}
+      >
+        ${t('dashboard.waitingForMe')}<span class="count" aria-hidden="true">${waiting}</span>
+        <span class="visually-hidden">${t('dashboard.waitingCount', { count: waiting })}</span>
+      </button>
+      <label class="select-label" for="stage-filter">${t('dashboard.statusFilter')}</label>
+      <select
+        id="stage-filter"
+        @change=${(event: Event) => {
+          this.stage = (event.target as HTMLSelectElement).value as Stage | 'all';
+          this.context.update();
+        }}
+      >
+        <option value="all" ?selected=${this.stage === 'all'}>${t('dashboard.allStatuses')}</option>
+        ${STAGES.map((stage) => html`<option value=${stage} ?selected=${this.stage === stage}>${stageName(stage)}</option>`)}
+      </select>
+      <p class="filter-result" role="status">${this.waitingOnly || this.stage !== 'all' ? t('dashboard.showing', { shown, total: rows.length }) : nothing}</p>
+    </div>`;
   }
 }
-
-const pencil = html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 20h4L19 9l-4-4L4 16v4z"/><path d="M13.5 6.5l4 4"/></svg>`;
-const lock = html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="5" y="11" width="14" height="9" rx="2"/><path d="M8 11V8a4 4 0 0 1 8 0v3"/></svg>`;

@@ -1,0 +1,73 @@
+/**
+ * The dashboard's table: every section (Part 1, then Part 2) with its stage, each required
+ * organisation's decision, open comments, last edit and length. One table with a row group per
+ * part, so the columns line up across both parts and a screen reader announces the headers.
+ */
+import { html, type TemplateResult } from 'lit-html';
+import type { DashboardRow } from '../api';
+import { locale, t } from '../i18n';
+import { sectionPath } from '../router';
+import { decisionMark, organisationName, stageBadge } from './approvals';
+import { dateTime, isoOrEmpty, relativeTime } from './format';
+import { ownerName } from './parts';
+
+export function sectionsTable(rows: DashboardRow[], organisations: string[]): TemplateResult {
+  const columns = 5 + organisations.length;
+  if (rows.length === 0) {
+    return html`<p class="empty-note" role="status">${t('dashboard.noMatch')}</p>`;
+  }
+  return html`<div class="table-frame">
+    <table class="data-table dashboard-table">
+      <caption class="visually-hidden">${t('dashboard.tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="col-section">${t('dashboard.col.section')}</th>
+          <th scope="col">${t('dashboard.col.status')}</th>
+          ${organisations.map((organisation) => html`<th scope="col" class="col-decision">${organisationName(organisation)}</th>`)}
+          <th scope="col" class="col-number">${t('dashboard.col.comments')}</th>
+          <th scope="col">${t('dashboard.col.lastEdit')}</th>
+          <th scope="col" class="col-number">${t('dashboard.col.words')}</th>
+        </tr>
+      </thead>
+      ${([1, 2] as const).map((part) => {
+        const inPart = rows.filter((row) => row.part === part).sort((a, b) => a.position - b.position);
+        if (inPart.length === 0) return null;
+        return html`<tbody>
+          <tr class="part-row">
+            <th scope="rowgroup" colspan=${columns}>${t(part === 1 ? 'workspace.part1' : 'workspace.part2')}</th>
+          </tr>
+          ${inPart.map((row) => sectionRow(row, organisations))}
+        </tbody>`;
+      })}
+    </table>
+  </div>`;
+}
+
+function sectionRow(row: DashboardRow, organisations: string[]): TemplateResult {
+  const stale = row.approval.status === 'approved' && row.approval.stale;
+  return html`<tr class="section-row ${stale ? 'row-stale' : ''}" data-section=${row.id}>
+    <th scope="row" class="col-section">
+      <div class="section-cell">
+        <span class="section-number" aria-hidden="true">${row.part === 1 ? row.position : row.group}</span>
+        <span class="section-names">
+          <a class="dashboard-link" href=${sectionPath(row.id)}>${row.title}</a>
+          <span class="section-owner">${t('section.owner', { group: ownerName(row.group) })}</span>
+        </span>
+      </div>
+    </th>
+    <td class="col-status">${stageBadge(row.approval)}</td>
+    ${organisations.map((organisation) => html`<td class="col-decision">${decisionMark(organisation, row.approval.organisations[organisation] ?? null)}</td>`)}
+    <td class="col-number">
+      ${row.openComments > 0
+        ? html`<span class="comment-count" title=${t('dashboard.openComments', { count: row.openComments })}>${row.openComments}</span>`
+        : html`<span class="muted">0</span>`}
+    </td>
+    <td class="col-edit">
+      ${row.lastEdit
+        ? html`<time datetime=${isoOrEmpty(row.lastEdit.at)} title=${dateTime(row.lastEdit.at)}>${relativeTime(row.lastEdit.at)}</time>
+            ${row.lastEdit.by ? html`<span class="edit-by">${row.lastEdit.by}</span>` : null}`
+        : html`<span class="muted">${t('dashboard.neverEdited')}</span>`}
+    </td>
+    <td class="col-number">${row.words.toLocaleString(locale())}</td>
+  </tr>`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Exporting (on the master document page): which format, which text (current drafts or approved
+ * texts), what to include, and the whole master or one section. The server builds the file as a
+ * job; its progress arrives live ('export:progress', polled as a fallback) and the file is a plain
+ * download link once it is ready.
+ */
+import { html, nothing, type TemplateResult } from 'lit-html';
+import type { MessageKey } from '../../../shared/i18n';
+import {
+  type ExportFormat,
+  type ExportJob,
+  type ExportRequest,
+  ApiError,
+  NetworkError,
+  api,
+  exportFileUrl,
+  isUnauthenticated,
+} from '../api';
+import { locale, t } from '../i18n';
+import type { AppContext } from './page';
+
+const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
+  { format: 'docx', label: 'exports.format.docx' },
+  { format: 'pdf', label: 'exports.format.pdf' },
+  { format: 'html', label: 'exports.format.html' },
+  { format: 'md', label: 'exports.format.md' },
+];
+
+/** How often the job is asked about while no live progress arrives. */
+const POLL_MS = 1500;
+
+export class ExportPanel {
+  private request: ExportRequest = { scope: 'master', state: 'current', format: 'docx', includeComments: false, includeApprovalRecord: true };
+  private job: ExportJob | null = null;
+  private busy = false;
+  private error: string | null = null;
+  /** The server has no export API (yet): the panel says so instead of failing each time. */
+  private unavailable = false;
+  private poll: ReturnType<typeof setInterval> | null = null;
+  private readonly stop: () => void;
+
+  constructor(
+    private readonly context: AppContext,
+    /** Titles for the scope choice, in master order. */
+    private readonly sections: () => { id: string; title: string }[],
+  ) {
+    this.stop = context.realtime.on<ExportJob>('export:progress', (job) => this.adopt(job));
+  }
+
+  dispose(): void {
+    this.stop();
+    this.stopPolling();
+  }
+
+  /** The master page's mode switch sets the default text to export. */
+  setState(state: ExportRequest['state']): void {
+    if (this.job && !finished(this.job)) return;
+    this.request = { ...this.request, state };
+  }
+
+  private adopt(job: ExportJob): void {
+    if (!this.job || job.id !== this.job.id) return;
+    this.job = job;
+    if (finished(job)) this.stopPolling();
+    this.context.update();
+  }
+
+  private stopPolling(): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+  }
+
+  private async start(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy || (this.job && !finished(this.job))) return;
+    this.busy = true;
+    this.error = null;
+    this.job = null;
+    this.context.update();
+    try {
+      this.job = await api.startExport({ ...this.request, locale: locale() });
+      if (!finished(this.job)) this.startPolling(this.job.id);
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.context.sessionEnded();
+      // Only the API's own "no such route" means the server has no exports; a 404 for an unknown
+      // section is an ordinary failure.
+      if (error instanceof ApiError && error.status === 404 && error.message === 'no such API route') this.unavailable = true;
+      else this.error = error instanceof NetworkError ? t('app.error.network') : error instanceof ApiError && error.status < 500 ? error.message : t('exports.failed');
+    } finally {
+      this.busy = false;
+      this.context.update();
+    }
+  }
+
+  private startPolling(id: ExportJob['id']): void {
+    this.stopPolling();
+    this.poll = setInterval(() => {
+      api.exportJob(id).then(
+        (job) => this.adopt(job),
+        () => undefined,
+      );
+    }, POLL_MS);
+  }
+
+  view(): TemplateResult {
+    const running = this.job !== null && !finished(this.job);
+    return html`<section class="card export-panel" aria-labelledby="export-title">
+      <h2 id="export-title">${t('exports.title')}</h2>
+      ${this.unavailable
+        ? html`<p class="notice-inline" role="status">${t('exports.unavailable')}</p>`
+        : html`<form class="export-form" @submit=${(event: Event) => void this.start(event)}>
+            <fieldset>
+              <legend>${t('exports.format')}</legend>
+              ${FORMATS.map(({ format, label }) =>
+                this.radio('export-format', format, this.request.format === format, t(label), () => (this.request = { ...this.request, format })),
+              )}
+            </fieldset>
+            <fieldset>
+              <legend>${t('exports.state')}</legend>
+              ${this.radio('export-state', 'current', this.request.state === 'current', t('exports.state.current'), () => (this.request = { ...this.request, state: 'current' }))}
+              ${this.radio('export-state', 'approved', this.request.state === 'approved', t('exports.state.approved'), () => (this.request = { ...this.request, state: 'approved' }))}
+            </fieldset>
+            <fieldset>
+              <legend>${t('exports.include')}</legend>
+              ${this.check(t('exports.includeComments'), Boolean(this.request.includeComments), (on) => (this.request = { ...this.request, includeComments: on }))}
+              ${this.check(t('exports.includeApprovalRecord'), Boolean(this.request.includeApprovalRecord), (on) => (this.request = { ...this.request, includeApprovalRecord: on }))}
+            </fieldset>
+            <div class="field">
+              <label for="export-scope">${t('exports.scope')}</label>
+              <select id="export-scope" @change=${(event: Event) => (this.request = { ...this.request, scope: (event.target as HTMLSelectElement).value })}>
+                <option value="master" ?selected=${this.request.scope === 'master'}>${t('exports.scope.master')}</option>
+                ${this.sections().map((section) => html`<option value=${section.id} ?selected=${this.request.scope === section.id}>${section.title}</option>`)}
+              </select>
+            </div>
+            <button type="submit" class="button primary block" ?disabled=${this.busy || running}>${t('exports.start')}</button>
+          </form>`}
+      ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
+      <div class="export-progress" role="status">${this.job ? this.progress(this.job) : nothing}</div>
+    </section>`;
+  }
+
+  private progress(job: ExportJob): TemplateResult {
+    if (job.status === 'failed') return html`<p class="field-error">${t('exports.failedWith', { reason: job.error ?? t('exports.failed') })}</p>`;
+    if (job.status === 'done') {
+      return html`<p class="export-ready">${t('exports.ready')}</p>
+        <a class="button primary block download" href=${exportFileUrl(job.id)} download=${job.fileName}>
+          <svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" /></svg>
+          ${t('exports.download', { file: job.fileName })}
+        </a>`;
+    }
+    const percent = Math.round(Math.min(1, Math.max(0, job.progress)) * 100);
+    return html`<label for="export-bar">${t(job.status === 'queued' ? 'exports.queued' : 'exports.running', { percent })}</label>
+      <progress id="export-bar" max="100" .value=${percent}></progress>`;
+  }
+
+  private radio(name: string, value: string, checked: boolean, label: string, choose: () => void): TemplateResult {
+    return html`<label class="check">
+      <input type="radio" name=${name} value=${value} .checked=${checked} @change=${() => {
+        choose();
+        this.context.update();
+      }} />
+      ${label}
+    </label>`;
+  }
+
+  private check(label: string, checked: boolean, set: (on: boolean) => void): TemplateResult {
+    return html`<label class="check">
+      <input type="checkbox" .checked=${checked} @change=${(event: Event) => set((event.target as HTMLInputElement).checked)} />
+      ${label}
+    </label>`;
+  }
+}
+
+function finished(job: ExportJob): boolean {
+  return job.status === 'done' || job.status === 'failed';
+}
