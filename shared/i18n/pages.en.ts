@@ -122,6 +122,7 @@ export const pagesEn = {
   'invitations.emailTaken': 'Somebody already uses this e-mail.',
   'invitations.pending': 'Pending invitations',
   'invitations.none': 'No invitations are waiting.',
+  'invitations.as': 'Invited as',
   'invitations.expiresCol': 'Valid until',
 
   'invite.title': 'Join the syllabus workspace',

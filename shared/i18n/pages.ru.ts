@@ -124,11 +124,12 @@ export const pagesRu: Record<keyof typeof pagesEn, string> = {
   'invitations.emailTaken': 'Этот адрес уже кем-то используется.',
   'invitations.pending': 'Неиспользованные приглашения',
   'invitations.none': 'Нет ожидающих приглашений.',
+  'invitations.as': 'Роль и группа',
   'invitations.expiresCol': 'Действует до',
 
   'invite.title': 'Присоединиться к работе над программой',
   'invite.intro': '{email} приглашается в роли «{role}», {group}.',
-  'invite.expires': 'Приглашение действует до {date}.',
+  'invite.expires': 'Срок действия приглашения — до {date}',
   'invite.signedInAs': 'Вы вошли как {name}. После регистрации вы войдёте как новый участник.',
   'invite.name': 'Ваше имя (так его увидят коллеги)',
   'invite.password': 'Пароль',

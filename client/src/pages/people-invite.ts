@@ -145,25 +145,23 @@ export function pendingInvitations(invitations: Invitation[]): TemplateResult {
     <h2 id="pending-title">${t('invitations.pending')}</h2>
     ${invitations.length === 0
       ? html`<p class="muted">${t('invitations.none')}</p>`
-      : html`<table class="data-table compact">
+      : html`<div class="table-scroll"><table class="data-table compact pending-table">
           <thead>
             <tr>
               <th scope="col">${t('invitations.email')}</th>
-              <th scope="col">${t('people.col.role')}</th>
-              <th scope="col">${t('people.col.group')}</th>
+              <th scope="col">${t('invitations.as')}</th>
               <th scope="col">${t('invitations.expiresCol')}</th>
             </tr>
           </thead>
           <tbody>
             ${invitations.map(
               (invitation) => html`<tr>
-                <th scope="row" class="cell-plain">${invitation.email}</th>
-                <td>${t(`role.${invitation.role}`)}</td>
-                <td>${t(`group.${invitation.group}`)}</td>
+                <th scope="row" class="cell-plain pending-email">${invitation.email}</th>
+                <td>${t(`role.${invitation.role}`)}, ${t(`group.${invitation.group}`)}</td>
                 <td><time datetime=${invitation.expiresAt} title=${dateTime(invitation.expiresAt)}>${calendarDay(invitation.expiresAt.slice(0, 10))}</time></td>
               </tr>`,
             )}
           </tbody>
-        </table>`}
+        </table></div>`}
   </section>`;
 }
