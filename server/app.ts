@@ -13,6 +13,7 @@ import { AuthorRegistry } from './domain/attribution';
 import { Comments } from './domain/comments';
 import { Dashboard } from './domain/dashboard';
 import { Invitations } from './domain/invitations';
+import { MasterDocumentSource } from './domain/master-document';
 import { Notifications } from './domain/notifications';
 import { People } from './domain/people';
 import { Reviews } from './domain/reviews';
@@ -25,12 +26,14 @@ import { SignInThrottle } from './domain/sign-in-throttle';
 import { Versions } from './domain/versions';
 import { type FirstCoordinator, ensureWorkspace } from './domain/workspace-seed';
 import { WorkspaceEventBus } from './events';
+import { ExportJobs } from './exports/jobs';
 import { createApp } from './http/api';
+import { exportRoutes } from './http/routes/exports';
 import type { Services } from './http/context';
 import { isSameOrigin } from './http/origin';
 import { sessionToken } from './http/session-cookie';
 import { announce } from './realtime/announcements';
-import { Realtime } from './realtime/realtime';
+import { Realtime, personRoom } from './realtime/realtime';
 
 export interface WorkspaceServer {
   url: string;
@@ -108,7 +111,22 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     events,
     throttle: new SignInThrottle(),
   };
-  const server = http.createServer(createApp(services, { reviews, content, dashboard, settings, versions, authors }));
+  // Progress goes to the person who asked; `realtime` exists by the time any job reports.
+  const exportJobs = new ExportJobs({
+    onProgress: (job, personId) => realtime.io.to(personRoom(personId)).emit('export:progress', job),
+  });
+  const master = new MasterDocumentSource({ sections, content, reviews, comments, people });
+  const server = http.createServer(
+    createApp(services, {
+      reviews,
+      content,
+      dashboard,
+      settings,
+      versions,
+      authors,
+      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs })],
+    }),
+  );
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
   });
@@ -141,6 +159,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     close: () =>
       (closing ??= (async () => {
         activity.stop();
+        exportJobs.close();
         collab.close();
         server.closeAllConnections();
         await realtime.close();
