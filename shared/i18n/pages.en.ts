@@ -205,7 +205,7 @@ export const pagesEn = {
   'exports.queued': 'Waiting to start…',
   'exports.running': 'Preparing the file… {percent}%',
   'exports.ready': 'The file is ready.',
-  'exports.download': 'Download {file}',
+  'exports.download': 'Download',
   'exports.failed': 'The export failed. Please try again.',
   'exports.failedWith': 'The export failed: {reason}',
   'exports.unavailable': 'Exports are not available on this server yet.',

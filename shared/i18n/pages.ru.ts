@@ -207,7 +207,7 @@ export const pagesRu: Record<keyof typeof pagesEn, string> = {
   'exports.queued': 'Ожидает запуска…',
   'exports.running': 'Готовим файл… {percent}%',
   'exports.ready': 'Файл готов.',
-  'exports.download': 'Скачать {file}',
+  'exports.download': 'Скачать',
   'exports.failed': 'Экспорт не удался. Попробуйте ещё раз.',
   'exports.failedWith': 'Экспорт не удался: {reason}',
   'exports.unavailable': 'Экспорт на этом сервере пока недоступен.',

@@ -144,8 +144,11 @@ export class ExportPanel {
     if (job.status === 'done') {
       return html`<p class="export-ready">${t('exports.ready')}</p>
         <a class="button primary block download" href=${exportFileUrl(job.id)} download=${job.fileName}>
-          <svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" /></svg>
-          ${t('exports.download', { file: job.fileName })}
+          <span class="download-label">
+            <svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" /></svg>
+            ${t('exports.download')}
+          </span>
+          <span class="download-file">${job.fileName}</span>
         </a>`;
     }
     const percent = Math.round(Math.min(1, Math.max(0, job.progress)) * 100);
