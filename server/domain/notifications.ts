@@ -1,7 +1,7 @@
 /** In-app notifications: what a person should look at (mentions, submissions, decisions). */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { notifications } from '../db/schema';
+import { notifications, sections, users } from '../db/schema';
 import type { WorkspaceEventBus } from '../events';
 
 export type NotificationKind = 'mention' | 'submitted' | 'changes-requested' | 'approved' | 'approval-stale';
@@ -12,15 +12,20 @@ export interface Notification {
   sectionId: string | null;
   threadId: number | null;
   actorId: number | null;
+  /** Names as they are now, so that a notification reads well even after people change. */
+  actorName: string | null;
+  sectionTitle: string | null;
   excerpt: string;
   createdAt: string;
   read: boolean;
 }
 
-type Row = typeof notifications.$inferSelect;
+type Row = typeof notifications.$inferSelect & { actorName: string | null; sectionTitle: string | null };
 
 const toNotification = (row: Row): Notification => ({
   id: row.id,
+  actorName: row.actorName,
+  sectionTitle: row.sectionTitle,
   kind: row.kind as NotificationKind,
   sectionId: row.sectionId,
   threadId: row.threadId,
@@ -42,7 +47,7 @@ export class Notifications {
   ): void {
     for (const personId of new Set(personIds)) {
       if (personId === input.actorId) continue;
-      const row = this.db
+      const inserted = this.db
         .insert(notifications)
         .values({
           personId,
@@ -52,22 +57,41 @@ export class Notifications {
           actorId: input.actorId ?? null,
           excerpt: (input.excerpt ?? '').slice(0, 200),
         })
-        .returning()
+        .returning({ id: notifications.id })
         .get();
-      this.events.emit('notification-created', personId, toNotification(row));
+      this.events.emit('notification-created', personId, this.named(eq(notifications.id, inserted.id), 1)[0]);
     }
   }
 
   list(personId: number, limit = 50): { items: Notification[]; unread: number } {
-    const items = this.db
-      .select()
+    const items = this.named(eq(notifications.personId, personId), limit);
+    return { items, unread: this.unread(personId) };
+  }
+
+  /** Notifications matching `where`, newest first, with the names of who did it and where. */
+  private named(where: SQL, limit: number): Notification[] {
+    return this.db
+      .select({
+        id: notifications.id,
+        personId: notifications.personId,
+        kind: notifications.kind,
+        sectionId: notifications.sectionId,
+        threadId: notifications.threadId,
+        actorId: notifications.actorId,
+        excerpt: notifications.excerpt,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+        actorName: users.name,
+        sectionTitle: sections.title,
+      })
       .from(notifications)
-      .where(eq(notifications.personId, personId))
+      .leftJoin(users, eq(users.id, notifications.actorId))
+      .leftJoin(sections, eq(sections.id, notifications.sectionId))
+      .where(where)
       .orderBy(desc(notifications.id))
       .limit(limit)
       .all()
       .map(toNotification);
-    return { items, unread: this.unread(personId) };
   }
 
   unread(personId: number): number {
