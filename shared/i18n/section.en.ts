@@ -28,6 +28,7 @@ export const sectionEn = {
   'comments.reply.submit': 'Reply',
   'comments.edit': 'Edit',
   'comments.edit.label': 'Edit your comment',
+  'comments.edit.placeholder': 'Your comment',
   'comments.edit.submit': 'Save',
   'comments.edited': 'edited',
   'comments.delete': 'Delete',

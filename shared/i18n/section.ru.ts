@@ -30,6 +30,7 @@ export const sectionRu: Record<keyof typeof sectionEn, string> = {
   'comments.reply.submit': 'Ответить',
   'comments.edit': 'Изменить',
   'comments.edit.label': 'Изменить комментарий',
+  'comments.edit.placeholder': 'Ваш комментарий',
   'comments.edit.submit': 'Сохранить',
   'comments.edited': 'изменено',
   'comments.delete': 'Удалить',

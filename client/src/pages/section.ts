@@ -18,11 +18,10 @@ import { t } from '../i18n';
 import { commentHighlights } from '../section/comment-highlights';
 import { Comments } from '../section/comments';
 import { commentsSidebar } from '../section/comments-sidebar';
-import { sectionIcons } from '../section/icons';
 import { plural } from '../section/plural';
 import { Reader } from '../section/reader';
 import { type ApprovalState, type SectionRow, type Thread, requests } from '../section/requests';
-import { ReviewPanel, staleBadge } from '../section/review-panel';
+import { ReviewPanel, staleBadge, staleBanner } from '../section/review-panel';
 import { selectionBubble } from '../section/selection-bubble';
 import { type PanelTab, focusTab, sidePanel } from '../section/side-panel';
 import { VersionsPanel } from '../section/versions-panel';
@@ -54,6 +53,8 @@ export class SectionPage implements Page {
   private tab: PanelTab = 'comments';
   private approval: ApprovalState | null = null;
   private frame = 0;
+  /** What the page shows of the editor's state, at the last render it asked for. */
+  private editorShown = '';
   private readonly comments: Comments;
   private readonly review: ReviewPanel;
   private readonly versions: VersionsPanel;
@@ -87,7 +88,7 @@ export class SectionPage implements Page {
       showApproved: () => this.showApproved(),
     });
     this.versions = new VersionsPanel(
-      { sectionId, mayEdit: () => this.may('save-version'), rerender, sessionEnded },
+      { sectionId, maySave: () => this.may('save-version'), mayRestore: () => this.may('restore-version'), rerender, sessionEnded },
       this.reader,
     );
     const realtime = this.context.realtime;
@@ -145,8 +146,8 @@ export class SectionPage implements Page {
         else this.refresh();
       },
       onUnreachable: () => void this.context.checkSession(),
-      plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: true }))],
-      onEditorUpdate: () => this.scheduleUpdate(),
+      plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: id !== null }))],
+      onEditorUpdate: (view) => this.editorUpdated(view),
       onComment: () => this.comments.start(),
     });
     this.comments.attach();
@@ -176,6 +177,21 @@ export class SectionPage implements Page {
 
   private update(): void {
     if (!this.disposed) this.context.update();
+  }
+
+  /**
+   * Most transactions change nothing the page shows around the editor (typing moves the caret,
+   * colleagues' edits move the highlights together): render only when the selection starts or ends
+   * covering text, moves while it does (the floating button follows), or when threads change
+   * order or become detached.
+   */
+  private editorUpdated(view: EditorView): void {
+    const { empty, from, to } = view.state.selection;
+    const places = [...this.comments.places()].sort(([, a], [, b]) => (a?.from ?? Infinity) - (b?.from ?? Infinity));
+    const shown = `${empty ? '' : `${from}-${to}`}|${places.map(([id, place]) => (place ? id : `-${id}`)).join(',')}`;
+    if (shown === this.editorShown) return;
+    this.editorShown = shown;
+    this.scheduleUpdate();
   }
 
   /** Editor transactions come in bursts (typing, remote edits): one render per frame is enough. */
@@ -273,7 +289,7 @@ export class SectionPage implements Page {
       </div>
       <div class="section-layout">
         <div class="section-document">
-          ${stale ? this.staleBanner() : nothing}
+          ${stale ? staleBanner(() => this.showChanges(), () => this.showApproved()) : nothing}
           ${readOnly && !this.reader.isOpen ? this.readOnlyNotice(section) : nothing}
           ${this.reader.template()}
           <div class="editor-frame ${readOnly ? 'is-read-only' : ''}" ?hidden=${this.reader.isOpen}>
@@ -321,20 +337,6 @@ export class SectionPage implements Page {
       content,
       (tab, focus) => this.showTab(tab, focus),
     );
-  }
-
-  private staleBanner(): TemplateResult {
-    return html`<div class="stale-banner" role="region" aria-label=${t('review.staleBanner')}>
-      ${sectionIcons.warning}
-      <div class="stale-text">
-        <p class="stale-title">${t('review.staleBanner')}</p>
-        <p>${t('review.staleExplained')}</p>
-        <div class="stale-actions">
-          <button type="button" class="button small" @click=${() => this.showChanges()}>${t('review.showChanges')}</button>
-          <button type="button" class="button small quiet" @click=${() => this.showApproved()}>${t('review.showApproved')}</button>
-        </div>
-      </div>
-    </div>`;
   }
 
   private readOnlyNotice(section: Section): TemplateResult {

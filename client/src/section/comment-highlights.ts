@@ -129,9 +129,10 @@ function decorate(state: Omit<HighlightState, 'decorations'>, doc: EditorState['
 
 /**
  * The plugin. `onActivate` is called with a thread's id when its highlighted text is clicked
- * (the innermost thread where highlights overlap).
+ * (the narrowest thread where highlights overlap), and with null when a click elsewhere in the
+ * text leaves the active thread.
  */
-export function commentHighlights(onActivate: (threadId: number) => void): Plugin<HighlightState> {
+export function commentHighlights(onActivate: (threadId: number | null) => void): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: commentHighlightsKey,
     state: {
@@ -157,7 +158,7 @@ export function commentHighlights(onActivate: (threadId: number) => void): Plugi
       decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
       handleClick: (view, pos) => {
         const id = threadAt(view.state, pos);
-        if (id !== null) onActivate(id);
+        if (id !== null || (commentHighlightsKey.getState(view.state)?.active ?? null) !== null) onActivate(id);
         return false;
       },
     },

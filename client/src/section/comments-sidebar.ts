@@ -7,9 +7,10 @@ import type { MessageKey } from '../../../shared/i18n';
 import { shortcut } from '../editor/toolbar';
 import { t } from '../i18n';
 import { problem } from '../pages/parts';
-import { COMMENT_FILTERS, type CommentFilter, type Comments } from './comments';
+import type { Comments } from './comments';
 import { sectionIcons } from './icons';
 import { threadCard } from './thread-card';
+import { COMMENT_FILTERS, type CommentFilter } from './thread-filters';
 
 const FILTER_LABEL: Record<CommentFilter, MessageKey> = {
   open: 'comments.filter.open',

@@ -7,6 +7,7 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { EncodedAnchor } from '../../../shared/anchors';
+import type { MessageKey } from '../../../shared/i18n';
 import { type Me, isUnauthenticated } from '../api';
 import { locale, t } from '../i18n';
 import {
@@ -18,13 +19,13 @@ import {
   threadPlaces,
 } from './comment-highlights';
 import { confirmAction } from './confirm-dialog';
-import { MAX_COMMENT_LENGTH, MentionInput } from './mention-input';
+import { MAX_COMMENT_LENGTH, MentionInput, type MentionInputOptions } from './mention-input';
 import { plural } from './plural';
 import { explain } from './problems';
 import { type Comment, type Person, type Thread, requests } from './requests';
+import { PeopleDirectory } from './people-directory';
+import { type CommentFilter, filterThreads, shows } from './thread-filters';
 
-export type CommentFilter = 'open' | 'resolved' | 'mine' | 'mentions';
-export const COMMENT_FILTERS: CommentFilter[] = ['open', 'resolved', 'mine', 'mentions'];
 
 /** What the threads need of the page around them. */
 export interface CommentsHost {
@@ -38,6 +39,13 @@ export interface CommentsHost {
   sessionEnded(): void;
 }
 
+/** Each text box's label, placeholder and send button. */
+const INPUT_WORDS = {
+  new: ['comments.new.label', 'comments.new.placeholder', 'comments.new.submit'],
+  reply: ['comments.reply.label', 'comments.reply.placeholder', 'comments.reply.submit'],
+  edit: ['comments.edit.label', 'comments.edit.placeholder', 'comments.edit.submit'],
+} satisfies Record<string, [MessageKey, MessageKey, MessageKey]>;
+
 export interface Draft {
   anchor: EncodedAnchor;
   quote: string;
@@ -46,7 +54,7 @@ export interface Draft {
 
 export class Comments {
   readonly threads = new Map<number, Thread>();
-  private readonly people = new Map<number, Person>();
+  private readonly people = new PeopleDirectory();
   filter: CommentFilter = 'open';
   active: number | null = null;
   draft: Draft | null = null;
@@ -66,8 +74,7 @@ export class Comments {
   async load(): Promise<void> {
     try {
       const [threads, people] = await Promise.all([requests.threads(this.host.sectionId), requests.people()]);
-      this.people.clear();
-      for (const person of people) this.people.set(person.id, person);
+      this.people.fill(people);
       this.threads.clear();
       for (const thread of threads) this.threads.set(thread.id, thread);
       this.loaded = true;
@@ -86,13 +93,12 @@ export class Comments {
   }
 
   person(id: number | null): Person | null {
-    return id === null ? null : (this.people.get(id) ?? null);
+    return this.people.find(id);
   }
 
   /** Everyone who may be mentioned: active colleagues except yourself. */
   mentionable(): Person[] {
-    const me = this.host.me()?.id;
-    return [...this.people.values()].filter((person) => person.id !== me).sort((a, b) => a.name.localeCompare(b.name));
+    return this.people.others(this.host.me()?.id);
   }
 
   /** A thread changed on the server (ours or a colleague's); a new comment by somebody else is announced. */
@@ -106,19 +112,12 @@ export class Comments {
       const author = this.person(fresh[fresh.length - 1].authorId)?.name ?? t('comments.someone');
       this.announcement = `${t('comments.live.new', { name: author })} · ${plural('counted.openComments', this.openCount())}`;
       // A name not yet in the directory (a new colleague): read it again.
-      if (fresh.some((comment) => !this.people.has(comment.authorId))) void this.refreshPeople();
+      if (fresh.some((comment) => !this.people.has(comment.authorId))) {
+        void this.people.refresh().then((changed) => changed && this.host.rerender());
+      }
     }
     this.highlight();
     this.host.rerender();
-  }
-
-  private async refreshPeople(): Promise<void> {
-    try {
-      for (const person of await requests.people()) this.people.set(person.id, person);
-      this.host.rerender();
-    } catch {
-      // Names stay "someone" until the next load; nothing else depends on them.
-    }
   }
 
   openCount(): number {
@@ -131,32 +130,14 @@ export class Comments {
     return view ? threadPlaces(view.state) : new Map();
   }
 
-  /** The threads the filter shows: in the order of their text; detached ones last, oldest first. */
+  /** The threads the filter shows, in the order of their text. */
   visible(): Thread[] {
-    const me = this.host.me()?.id;
-    const places = this.places();
-    const shown = [...this.threads.values()].filter((thread) => {
-      switch (this.filter) {
-        case 'open':
-          return !thread.resolved;
-        case 'resolved':
-          return thread.resolved !== null;
-        case 'mine':
-          return thread.createdBy === me || thread.comments.some((comment) => comment.authorId === me && !comment.deleted);
-        case 'mentions':
-          return me !== undefined && thread.comments.some((comment) => comment.mentions.includes(me));
-      }
-    });
-    const position = (thread: Thread) => places.get(thread.id)?.from ?? Number.POSITIVE_INFINITY;
-    return shown.sort((a, b) => position(a) - position(b) || a.createdAt.localeCompare(b.createdAt));
+    return filterThreads(this.threads.values(), this.filter, this.host.me()?.id, this.places());
   }
 
   count(filter: CommentFilter): number {
-    const saved = this.filter;
-    this.filter = filter;
-    const count = this.visible().length;
-    this.filter = saved;
-    return count;
+    const me = this.host.me()?.id;
+    return [...this.threads.values()].filter((thread) => shows(filter, thread, me)).length;
   }
 
   setFilter(filter: CommentFilter): void {
@@ -187,17 +168,7 @@ export class Comments {
       return;
     }
     this.hint = null;
-    const input = new MentionInput({
-      id: 'new-comment',
-      label: () => t('comments.new.label'),
-      placeholder: () => t('comments.new.placeholder'),
-      submitLabel: () => t('comments.new.submit'),
-      people: () => this.mentionable(),
-      submit: (body, mentions) => this.create(body, mentions),
-      cancel: () => this.cancelDraft(),
-      explain: (error) => this.explain(error),
-      rerender: () => this.host.rerender(),
-    });
+    const input = this.input('new', 'new-comment', (body, mentions) => this.create(body, mentions), () => this.cancelDraft());
     if (this.draft) input.fill(this.draft.input.text, []);
     this.draft = { ...selected, input };
     setDraftHighlight(view, selected.anchor);
@@ -237,6 +208,7 @@ export class Comments {
    * `select`, its text is also selected and scrolled into view (a card was clicked).
    */
   activate(id: number | null, options: { select: boolean; reveal?: boolean }): void {
+    if (id === null && this.active === null) return;
     this.active = id;
     const view = this.host.view();
     if (view) setActiveThread(view, id);
@@ -261,16 +233,7 @@ export class Comments {
   replyInput(thread: Thread): MentionInput {
     let input = this.replies.get(thread.id);
     if (!input) {
-      input = new MentionInput({
-        id: `reply-${thread.id}`,
-        label: () => t('comments.reply.label'),
-        placeholder: () => t('comments.reply.placeholder'),
-        submitLabel: () => t('comments.reply.submit'),
-        people: () => this.mentionable(),
-        submit: async (body, mentions) => this.receive(await requests.reply(thread.id, { body, mentions })),
-        explain: (error) => this.explain(error),
-        rerender: () => this.host.rerender(),
-      });
+      input = this.input('reply', `reply-${thread.id}`, async (body, mentions) => this.receive(await requests.reply(thread.id, { body, mentions })));
       this.replies.set(thread.id, input);
     }
     return input;
@@ -281,29 +244,36 @@ export class Comments {
   }
 
   startEditing(comment: Comment): void {
-    const input = new MentionInput({
-      id: `edit-${comment.id}`,
-      label: () => t('comments.edit.label'),
-      placeholder: () => '',
-      submitLabel: () => t('comments.edit.submit'),
-      people: () => this.mentionable(),
-      submit: async (body, mentions) => {
-        const thread = await requests.editComment(comment.id, { body, mentions });
-        this.editing = null;
-        this.receive(thread);
-      },
-      cancel: () => {
-        this.editing = null;
-        this.host.rerender();
-        document.getElementById(`comment-${comment.id}-edit`)?.focus();
-      },
-      explain: (error) => this.explain(error),
-      rerender: () => this.host.rerender(),
+    const submit = async (body: string, mentions: number[]) => {
+      const thread = await requests.editComment(comment.id, { body, mentions });
+      this.editing = null;
+      this.receive(thread);
+    };
+    const input = this.input('edit', `edit-${comment.id}`, submit, () => {
+      this.editing = null;
+      this.host.rerender();
+      document.getElementById(`comment-${comment.id}-edit`)?.focus();
     });
     input.fill(comment.body, comment.mentions.map((id) => this.person(id)).filter((person): person is Person => person !== null));
     this.editing = { commentId: comment.id, input };
     this.host.rerender();
     input.focus();
+  }
+
+  /** A text box for a new thread, a reply or an edit, with its words and @mentions. */
+  private input(kind: keyof typeof INPUT_WORDS, id: string, submit: MentionInputOptions['submit'], cancel?: () => void): MentionInput {
+    const [label, placeholder, submitLabel] = INPUT_WORDS[kind];
+    return new MentionInput({
+      id,
+      label: () => t(label),
+      placeholder: () => t(placeholder),
+      submitLabel: () => t(submitLabel),
+      people: () => this.mentionable(),
+      submit,
+      cancel,
+      explain: (error) => this.explain(error),
+      rerender: () => this.host.rerender(),
+    });
   }
 
   mayEdit(comment: Comment): boolean {

@@ -63,15 +63,19 @@ export class ReviewPanel {
     this.host.rerender();
   }
 
-  /** The server announced a section's row: take its approval at once, then the history with it. */
+  /**
+   * The server announced a section's row (also while people type): take its approval at once, and
+   * read the history again only when the workflow moved (a submission, withdrawal or decision).
+   */
   receive(row: SectionRow): void {
     if (row.id !== this.host.sectionId) return;
+    const moved = !this.reviews || workflowKey(this.reviews.state) !== workflowKey(row.approval);
     if (this.reviews) {
       this.reviews = { ...this.reviews, state: row.approval };
       this.host.changed(row.approval);
       this.host.rerender();
     }
-    void this.load();
+    if (moved) void this.load();
   }
 
   private open(form: Form): void {
@@ -223,6 +227,27 @@ export class ReviewPanel {
       </div>
     </form>`;
   }
+}
+
+/** Over the text when the approved text has changed since: what it means and how to see it. */
+export function staleBanner(showChanges: () => void, showApproved: () => void): TemplateResult {
+  return html`<div class="stale-banner" role="region" aria-label=${t('review.staleBanner')}>
+    ${sectionIcons.warning}
+    <div class="stale-text">
+      <p class="stale-title">${t('review.staleBanner')}</p>
+      <p>${t('review.staleExplained')}</p>
+      <div class="stale-actions">
+        <button type="button" class="button small" @click=${showChanges}>${t('review.showChanges')}</button>
+        <button type="button" class="button small quiet" @click=${showApproved}>${t('review.showApproved')}</button>
+      </div>
+    </div>
+  </div>`;
+}
+
+/** What changes when the workflow moves, and not when only the text does. */
+function workflowKey(state: ApprovalState): string {
+  const decisions = Object.entries(state.organisations).map(([organisation, decision]) => `${organisation}:${decision?.id ?? '-'}`);
+  return `${state.status}|${state.round}|${decisions.join(',')}`;
 }
 
 export function staleBadge(): TemplateResult {

@@ -20,7 +20,9 @@ import { exactTime, when } from './time';
 
 export interface VersionsHost {
   readonly sectionId: string;
-  mayEdit(): boolean;
+  /** May save the text as a named version (the people who may edit it). */
+  maySave(): boolean;
+  mayRestore(): boolean;
   rerender(): void;
   sessionEnded(): void;
 }
@@ -114,7 +116,7 @@ export class VersionsPanel {
       actions: () => html`<button type="button" class="button small" @click=${() => this.compare(version.id, 'current')}>
           ${sectionIcons.compare}${t('versions.compareWithCurrent')}
         </button>
-        ${this.host.mayEdit() ? this.restoreButton(version) : nothing}`,
+        ${this.host.mayRestore() ? this.restoreButton(version) : nothing}`,
     });
   }
 
@@ -186,7 +188,7 @@ export class VersionsPanel {
           ${sectionIcons.people}${t('attribution.toggle')}
         </button>
       </div>
-      ${this.host.mayEdit() ? this.saveForm() : nothing}
+      ${this.host.maySave() ? this.saveForm() : nothing}
       ${versions.length > 0 ? this.compareForm(versions) : nothing}
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
       <h3 class="panel-subtitle">${t('versions.list')}</h3>
@@ -276,7 +278,7 @@ export class VersionsPanel {
       <div class="version-actions">
         <button type="button" class="link-button" aria-describedby=${`version-${version.id}-title`} @click=${() => this.view(version)}>${t('versions.view')}</button>
         <button type="button" class="link-button" aria-describedby=${`version-${version.id}-title`} @click=${() => this.compare(version.id, 'current')}>${t('versions.compareWithCurrent')}</button>
-        ${this.host.mayEdit()
+        ${this.host.mayRestore()
           ? html`<button
               type="button"
               class="link-button"
