@@ -60,6 +60,8 @@ export class SectionPage implements Page {
   private readonly versions: VersionsPanel;
   private readonly reader: Reader;
   private readonly stop: (() => void)[] = [];
+  /** A thread the address asks for (`?thread=12`, from a notification), shown once it can be. */
+  private wantedThread = Number(new URLSearchParams(window.location.search).get('thread')) || null;
 
   constructor(
     private readonly context: AppContext,
@@ -140,7 +142,10 @@ export class SectionPage implements Page {
       sectionId: section.id,
       me: this.context.me,
       initialAccess: section.permissions.edit ? 'edit' : 'read-only',
-      onChange: () => this.context.update(),
+      onChange: () => {
+        this.showWantedThread();
+        this.context.update();
+      },
       onClosed: (code) => {
         if (code === CLOSE_UNAUTHENTICATED) this.context.sessionEnded();
         else this.refresh();
@@ -154,8 +159,16 @@ export class SectionPage implements Page {
     this.reloadPanels();
   }
 
+  /** Opens the thread of the address when both it and the text it is about have arrived. */
+  private showWantedThread(): void {
+    const id = this.wantedThread;
+    if (id === null || !this.comments.loaded || !this.session?.connection.hasSynced) return;
+    this.wantedThread = null;
+    if (this.comments.threads.has(id)) this.comments.activate(id, { select: true, reveal: true });
+  }
+
   private reloadPanels(): void {
-    void this.comments.load();
+    void this.comments.load().then(() => this.showWantedThread());
     void this.review.load();
     if (this.versions.versions || this.tab === 'history') void this.versions.load();
   }

@@ -42,9 +42,7 @@ export function threadCard(comments: Comments, thread: Thread, detached: boolean
             id=${`thread-${thread.id}-quote`}
             title=${t('comments.goToText')}
             @click=${() => comments.activate(thread.id, { select: true })}
-          >
-            ${thread.quote}
-          </button>`}
+          >${thread.quote}</button>`}
       ${canComment
         ? thread.resolved
           ? html`<button type="button" class="button small quiet thread-state" ?disabled=${busy} @click=${() => void comments.setResolved(thread, false)}>
