@@ -22,6 +22,14 @@ export interface Attribution {
   people: { id: number; name: string; colour: string; characters: number }[];
 }
 
+const BLOCK_CONTEXT: Record<string, string> = {
+  bullet_list: 'bullet item',
+  ordered_list: 'ordered item',
+  table_cell: 'table cell',
+  table_header: 'table cell',
+  blockquote: 'quote',
+};
+
 export class AuthorRegistry {
   constructor(
     private readonly db: Db,
@@ -55,21 +63,24 @@ export class AuthorRegistry {
         else block.runs.push({ text: chunk, personId });
       }
     };
-    const walk = (element: Y.XmlElement | Y.XmlFragment) => {
+    // Blocks are named as in document diffs: what a reader would call them.
+    const walk = (element: Y.XmlElement | Y.XmlFragment, context: string | null) => {
       const name = element instanceof Y.XmlElement ? element.nodeName : 'doc';
       const children = element.toArray();
       if (children.some((child) => child instanceof Y.XmlText)) {
-        const level = element instanceof Y.XmlElement ? Number(element.getAttribute('level')) || null : null;
-        const block: AttributedBlock = { kind: name, level: name === 'heading' ? level : null, runs: [] };
+        const heading = name === 'heading';
+        const level = heading && element instanceof Y.XmlElement ? Number(element.getAttribute('level')) || 1 : null;
+        const block: AttributedBlock = { kind: heading ? 'heading' : (context ?? 'paragraph'), level, runs: [] };
         for (const child of children) {
           if (child instanceof Y.XmlText) readText(child, block);
         }
         blocks.push(block);
         return;
       }
-      for (const child of children) if (child instanceof Y.XmlElement) walk(child);
+      const inner = BLOCK_CONTEXT[name] ?? context;
+      for (const child of children) if (child instanceof Y.XmlElement) walk(child, inner);
     };
-    this.collab.readSection(sectionId, ({ doc }) => walk(doc.getXmlFragment(CONTENT_FRAGMENT)));
+    this.collab.readSection(sectionId, ({ doc }) => walk(doc.getXmlFragment(CONTENT_FRAGMENT), null));
     return {
       blocks,
       people: [...characters.entries()]
