@@ -101,10 +101,16 @@ export class SectionDocument {
   /** Replaces the log rows by the document state, when there is something to merge. */
   compact(): void {
     if (this.broken || this.rowsSinceCompaction <= 1) return;
-    // Structs waiting for missing dependencies are not in the document state: keep every row then.
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) return;
     try {
-      this.log.compact(this.sectionId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      // Structs waiting for missing dependencies were never stored or broadcast, yet Yjs encodes
+      // them in the document state: merge the stored rows themselves then. (Skipping compaction
+      // instead let one never-completed update stop the log from ever being merged.)
+      if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+        const stored = this.log.load(this.sectionId);
+        if (stored.update) this.log.compact(this.sectionId, stored.update, stored.lastSeq);
+      } else {
+        this.log.compact(this.sectionId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      }
       this.rowsSinceCompaction = 1;
     } catch (error) {
       console.error(`[collab] compacting ${this.sectionId} failed; the rows are kept`, error);
