@@ -73,6 +73,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       identify: (req) => sessions.resolve(sessionToken(req)),
       section: (id) => sections.find(id),
       person: (id) => people.find(id),
+      sessionToken: (req) => sessionToken(req),
       denied: (req, person, reason, sectionId) =>
         audit.record({
           actorId: person?.id ?? null,
@@ -134,6 +135,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   announce(events, realtime, { comments, dashboard, sections });
   events.on('person-changed', (personId) => collab.recheckPerson(personId));
   events.on('person-signed-out', (personId) => collab.disconnectPerson(personId, 'signed out'));
+  events.on('session-ended', (token) => collab.disconnectSession(token));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

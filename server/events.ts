@@ -9,6 +9,8 @@ import type { Notification } from './domain/notifications';
 export interface WorkspaceEvents {
   /** A person's role, group or active flag changed, or they were removed. */
   'person-changed': [personId: number];
+  /** One session ended (signed out in one browser): its live connections must close. */
+  'session-ended': [token: string];
   /** All of a person's sessions ended (sign-out everywhere, deactivation). */
   'person-signed-out': [personId: number];
   /** A section's text changed (throttled per section). */

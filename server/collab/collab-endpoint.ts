@@ -30,6 +30,8 @@ export interface CollabGate {
   /** Re-reads a person (after a change of rights); null when they no longer exist. */
   person(id: number): Person | null;
   denied(req: IncomingMessage, person: Person | null, reason: string, sectionId: string | null): void;
+  /** The session token of the request, to close its connections when that session ends. */
+  sessionToken(req: IncomingMessage): string | undefined;
 }
 
 export interface CollabOptions {
@@ -85,12 +87,12 @@ export class CollabEndpoint {
       return refuse(socket, 500, 'the section could not be loaded');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.serve(ws, person, document, !maySection(person, 'edit', section));
+      this.serve(ws, person, document, !maySection(person, 'edit', section), this.gate.sessionToken(req));
     });
   }
 
-  private serve(ws: WebSocket, person: Person, document: SectionDocument, readOnly: boolean): void {
-    const connection = new Connection(ws, person, document, readOnly);
+  private serve(ws: WebSocket, person: Person, document: SectionDocument, readOnly: boolean, token: string | undefined): void {
+    const connection = new Connection(ws, person, document, readOnly, token);
     this.cancelUnload(document.sectionId);
     document.peers.add(connection);
     this.connections.add(connection);
@@ -180,6 +182,13 @@ export class CollabEndpoint {
   disconnectPerson(personId: number, reason: string): void {
     for (const connection of this.connections) {
       if (connection.person.id === personId) connection.close(CLOSE_UNAUTHENTICATED, reason);
+    }
+  }
+
+  /** Closes the connections opened with a session that has just ended (signed out). */
+  disconnectSession(token: string): void {
+    for (const connection of this.connections) {
+      if (connection.sessionToken === token) connection.close(CLOSE_UNAUTHENTICATED, 'signed out');
     }
   }
 

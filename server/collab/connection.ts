@@ -45,6 +45,8 @@ export class Connection implements Peer {
     readonly person: Person,
     readonly document: SectionDocument,
     private readOnly: boolean,
+    /** The session token the connection was opened with, so that signing out closes it. */
+    readonly sessionToken: string | undefined = undefined,
   ) {}
 
   get access(): Access {

@@ -45,7 +45,9 @@ export class Sessions {
   }
 
   end(token: string | undefined): void {
-    if (token) this.db.delete(sessions).where(eq(sessions.idHash, digest(token))).run();
+    if (!token) return;
+    this.db.delete(sessions).where(eq(sessions.idHash, digest(token))).run();
+    this.events.emit('session-ended', token);
   }
 
   /** Ends every session of a person and tells the live layers to drop their sockets. */

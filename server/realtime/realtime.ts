@@ -46,6 +46,7 @@ export class Realtime {
       const person = deps.sessions.resolve(sessionToken(socket.request));
       if (!person) return next(new Error('sign in first'));
       socket.data.personId = person.id;
+      socket.data.sessionToken = sessionToken(socket.request);
       next();
     });
     this.io.on('connection', (socket) => this.connect(socket));
@@ -53,6 +54,9 @@ export class Realtime {
       this.io.in(personRoom(personId)).disconnectSockets(true);
     });
     deps.events.on('person-changed', (personId) => this.recheck(personId));
+    deps.events.on('session-ended', (token) => {
+      for (const socket of this.io.sockets.sockets.values()) if (socket.data.sessionToken === token) socket.disconnect(true);
+    });
   }
 
   private person(socket: Socket): PersonRecord | null {

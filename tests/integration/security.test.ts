@@ -98,11 +98,29 @@ describe('sessions', () => {
     expect((await api(workspace.url, second)('GET', '/me')).status).toBe(200);
   });
 
-  test('signing out ends the session on the server, not only in the browser', async () => {
+  test('signing out ends the session on the server, and closes that session’s open sockets', async () => {
     const person = await addTestPerson(workspace, 'member', 'KG');
     const cookie = await signIn(workspace.url, person.email, person.password);
+    const otherBrowser = await signIn(workspace.url, person.email, person.password);
+    const client = connectCollab(workspace.url, 'national-kg', cookie);
+    const stays = connectCollab(workspace.url, 'national-kg', otherBrowser);
+    await Promise.all([synced(client), synced(stays)]);
+    client.provider.shouldConnect = false;
+    const closed = new Promise<number>((resolve) =>
+      client.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    );
+    const socket = connectRealtime(workspace.url, cookie);
+    expect(await connected(socket)).toBe(true);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
     expect((await api(workspace.url, cookie)('DELETE', '/session')).status).toBe(204);
+    expect(await closed).toBe(4401);
+    await dropped;
     expect((await api(workspace.url, cookie)('GET', '/me')).status).toBe(401);
+    // The same person's other browser keeps working.
+    expect(stays.provider.wsconnected).toBe(true);
+    client.destroy();
+    stays.destroy();
+    socket.close();
   });
 
   test('passwords are stored as argon2id with at least 19 MiB, 2 iterations and 1 lane', async () => {
