@@ -176,7 +176,8 @@ export class ApiError extends Error {
 
 export class NetworkError extends Error {}
 
-async function request<T>(method: string, route: string, body?: unknown): Promise<T> {
+/** One JSON call to the API; refusals become ApiError, an unreachable server NetworkError. */
+export async function request<T>(method: string, route: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${route}`, {

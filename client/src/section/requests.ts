@@ -7,7 +7,7 @@
 import type { EncodedAnchor } from '../../../shared/anchors';
 import type { DocumentDiff } from '../../../shared/document-diff';
 import type { GroupCode, Role, SectionStatus } from '../../../shared/workspace';
-import { ApiError, NetworkError } from '../api';
+import { request } from '../api';
 
 export interface Person {
   id: number;
@@ -108,37 +108,6 @@ export interface Attribution {
 
 /** Either end of a comparison: a saved version, or the text as it is now. */
 export type VersionRef = number | 'current';
-
-async function request<T>(method: string, route: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${route}`, {
-      method,
-      credentials: 'same-origin',
-      // State changes are accepted only as JSON (the server's CSRF defence), even without a body.
-      headers: method === 'GET' ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new NetworkError(error instanceof Error ? error.message : String(error));
-  }
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // A proxy's HTML error page: the status below says enough.
-  }
-  if (!response.ok) {
-    const error = (json ?? {}) as { error?: unknown; code?: unknown };
-    throw new ApiError(
-      response.status,
-      typeof error.code === 'string' ? error.code : null,
-      typeof error.error === 'string' ? error.error : response.statusText,
-    );
-  }
-  return json as T;
-}
 
 const section = (id: string) => `/sections/${encodeURIComponent(id)}`;
 
