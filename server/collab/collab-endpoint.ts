@@ -115,7 +115,7 @@ export class CollabEndpoint {
       if (document.peers.size === 0) this.scheduleUnload(document);
     });
     connection.setAccess(readOnly);
-    for (const message of document.greeting()) connection.send(message);
+    for (const message of document.greeting(connection)) connection.send(message);
   }
 
   /** The loaded section, or a freshly loaded one from the update log (synchronous). */

@@ -93,12 +93,12 @@ export class Connection implements Peer {
   }
 
   private handleSync(decoder: decoding.Decoder): void {
-    const doc = this.document.doc;
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, this.document.stateFor(decoding.readVarUint8Array(decoder)));
       this.send(encoding.toUint8Array(encoder));
       return;
     }
@@ -113,6 +113,7 @@ export class Connection implements Peer {
     // Decode the whole update before applying it: Yjs integrates structs before it reads the
     // delete set, so a truncated update would otherwise be half applied.
     const { structs } = Y.decodeUpdate(update);
+    const doc = this.document.doc;
     Y.applyUpdate(doc, update, this);
     for (const struct of structs) this.noteAuthor(struct.id.client);
     if (doc.store.pendingStructs || doc.store.pendingDs) this.requestMissing();

@@ -2,6 +2,12 @@
  * One section's Y.Doc in memory, with the connections editing it. Every update the document
  * accepts is appended to the update log first and broadcast to the other connections after,
  * so nothing anybody saw can be lost by a crash.
+ *
+ * Updates from connections are committed and broadcast in batches: everything applied while the
+ * event loop reads sockets is written in one transaction and sent as one merged update per
+ * connection once those reads are done (setImmediate). Under light load a batch is one update;
+ * under heavy load batches grow, which is what keeps fan-out to hundreds of editors affordable
+ * (one socket write per editor per batch instead of per keystroke).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -26,13 +32,28 @@ export interface SectionDocumentOptions {
   onBroken?: (document: SectionDocument) => void;
 }
 
+/** Senders in one batch up to which each gets a merge without its own updates. */
+const MAX_SENDER_MERGES = 4;
+
 export class SectionDocument {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly peers = new Set<Peer>();
+  /**
+   * The stored state, checked but not yet applied. Applying a long section takes tens of
+   * milliseconds (seph-blog1: ~60 ms), and the first thing a new client asks for is everything:
+   * the stored bytes are that answer as they are, so the client is answered first and the
+   * document is built right after. Anything else that needs the document builds it at once.
+   */
+  private unapplied: Uint8Array | null = null;
+  /** Connections that joined before the document was built, still owed our sync step 1. */
+  private readonly owedStep1 = new Set<Peer>();
   private rowsSinceCompaction: number;
   private lastSeq: number;
   private compactionScheduled = false;
+  /** Applied but not yet stored nor broadcast, in the order they were applied. */
+  private batch: { update: Uint8Array; origin: unknown }[] = [];
+  private flushScheduled = false;
   broken = false;
 
   constructor(
@@ -41,28 +62,103 @@ export class SectionDocument {
     private readonly options: SectionDocumentOptions,
   ) {
     const stored = log.load(sectionId);
-    if (stored.update) Y.applyUpdate(this.doc, stored.update, this);
+    if (stored.update) {
+      // A damaged row must fail here, before any connection is accepted or any byte of it is
+      // sent. Rows carry checksums (load checked them); older rows, and several rows merged, are
+      // decoded whole instead (merging decodes them too).
+      if (!stored.checked && stored.rows === 1) Y.decodeUpdate(stored.update);
+      this.unapplied = stored.update;
+    }
     this.rowsSinceCompaction = stored.rows;
     this.lastSeq = stored.lastSeq;
     // The server keeps no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.store);
+    this.ydoc.on('update', this.store);
     this.awareness.on('update', this.broadcastAwareness);
+  }
+
+  /** The section's Y.Doc, built from the stored state on first use. */
+  get doc(): Y.Doc {
+    if (this.unapplied) this.apply();
+    return this.ydoc;
+  }
+
+  get applied(): boolean {
+    return this.unapplied === null;
+  }
+
+  private apply(): void {
+    const update = this.unapplied;
+    if (!update) return;
+    this.unapplied = null;
+    try {
+      Y.applyUpdate(this.ydoc, update, this);
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+    for (const peer of this.owedStep1) if (this.peers.has(peer)) peer.send(this.step1());
+    this.owedStep1.clear();
+  }
+
+  /** What a client with state vector `stateVector` lacks, as a sync step 2 payload. */
+  stateFor(stateVector: Uint8Array): Uint8Array {
+    if (this.unapplied && Y.decodeStateVector(stateVector).size === 0) {
+      const state = this.unapplied;
+      setImmediate(() => {
+        if (!this.broken && this.unapplied) this.apply();
+      });
+      return state;
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   private readonly store = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || this.broken) return;
+    this.batch.push({ update, origin });
+    // A change the server makes itself (a restore, a seed) is stored before the call returns.
+    if (!this.peers.has(origin as Peer)) {
+      this.flush();
+      return;
+    }
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flush);
+    }
+  };
+
+  /** Commits the batch in one transaction, then sends each connection what it did not send itself. */
+  readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.batch.length === 0 || this.broken) return;
+    const batch = this.batch;
+    this.batch = [];
+    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((entry) => entry.update));
     try {
-      this.lastSeq = this.log.append(this.sectionId, update);
+      this.lastSeq = this.log.append(this.sectionId, merged);
     } catch (error) {
       this.fail(error);
       return;
     }
     this.rowsSinceCompaction++;
     if (this.rowsSinceCompaction > this.options.compactAfterRows) this.scheduleCompaction();
-    const message = encodeSyncUpdate(update);
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    this.options.onStored?.(this.sectionId, origin);
+    const origins = new Set(batch.map((entry) => entry.origin));
+    const toEveryone = encodeSyncUpdate(merged);
+    const toOrigin = new Map<unknown, Uint8Array | null>();
+    for (const origin of origins) {
+      // A connection that sent everything in the batch gets nothing back; one that sent some of it
+      // gets the rest. With more senders in one batch, a merge per sender costs more than the
+      // whole fan-out (merges grow with senders × batch): senders then get their own updates back
+      // too, which Yjs skips as already known.
+      const others = batch.filter((entry) => entry.origin !== origin);
+      if (others.length === 0) toOrigin.set(origin, null);
+      else if (origins.size <= MAX_SENDER_MERGES) toOrigin.set(origin, encodeSyncUpdate(others.length === 1 ? others[0].update : Y.mergeUpdates(others.map((entry) => entry.update))));
+    }
+    for (const peer of this.peers) {
+      const message = toOrigin.has(peer) ? toOrigin.get(peer) : toEveryone;
+      if (message) peer.send(message);
+    }
+    for (const origin of origins) this.options.onStored?.(this.sectionId, origin);
   };
 
   private readonly broadcastAwareness = (
@@ -70,6 +166,8 @@ export class SectionDocument {
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
+    // A cursor may point into text typed in this batch: the text goes out first.
+    this.flush();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -100,16 +198,20 @@ export class SectionDocument {
 
   /** Replaces the log rows by the document state, when there is something to merge. */
   compact(): void {
+    this.flush();
     if (this.broken || this.rowsSinceCompaction <= 1) return;
     try {
       // Structs waiting for missing dependencies were never stored or broadcast, yet Yjs encodes
       // them in the document state: merge the stored rows themselves then. (Skipping compaction
       // instead let one never-completed update stop the log from ever being merged.)
-      if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      if (this.unapplied) {
+        // Never built: the stored state is already the merge of the rows.
+        this.log.compact(this.sectionId, this.unapplied, this.lastSeq);
+      } else if (this.ydoc.store.pendingStructs || this.ydoc.store.pendingDs) {
         const stored = this.log.load(this.sectionId);
         if (stored.update) this.log.compact(this.sectionId, stored.update, stored.lastSeq);
       } else {
-        this.log.compact(this.sectionId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+        this.log.compact(this.sectionId, Y.encodeStateAsUpdate(this.ydoc), this.lastSeq);
       }
       this.rowsSinceCompaction = 1;
     } catch (error) {
@@ -121,12 +223,21 @@ export class SectionDocument {
     this.options.onAuthor?.(this.sectionId, clientId, personId);
   }
 
-  /** The sync step 1 and current presence a new connection receives first. */
-  greeting(): Uint8Array[] {
+  private step1(): Uint8Array {
     const sync = encoding.createEncoder();
     encoding.writeVarUint(sync, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(sync, this.doc);
-    const messages = [encoding.toUint8Array(sync)];
+    syncProtocol.writeSyncStep1(sync, this.ydoc);
+    return encoding.toUint8Array(sync);
+  }
+
+  /**
+   * The sync step 1 and current presence a new connection receives first. Before the document is
+   * built, the step 1 (our state vector) follows once it is.
+   */
+  greeting(peer: Peer): Uint8Array[] {
+    const messages: Uint8Array[] = [];
+    if (this.unapplied) this.owedStep1.add(peer);
+    else messages.push(this.step1());
     const states = this.awareness.getStates();
     if (states.size > 0) {
       const presence = encoding.createEncoder();
@@ -141,9 +252,12 @@ export class SectionDocument {
   }
 
   destroy(): void {
-    this.doc.off('update', this.store);
+    this.flush();
+    this.unapplied = null;
+    this.owedStep1.clear();
+    this.ydoc.off('update', this.store);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }
 

@@ -78,6 +78,8 @@ export const docUpdates = sqliteTable(
       .notNull()
       .references(() => sections.id),
     update: blob('update', { mode: 'buffer' }).notNull(),
+    /** SHA-256 of `update`, hex: lets a section load check its stored state without decoding it. */
+    checksum: text('checksum'),
     createdAt: createdAt(),
   },
   (t) => [index('doc_updates_section_seq').on(t.sectionId, t.seq)],

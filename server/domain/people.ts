@@ -58,12 +58,16 @@ const ACTIVITY_RESOLUTION_MS = 60_000;
 
 export class People {
   private readonly lastTouched = new Map<number, number>();
+  /** Prepared once: every request, connection and announcement looks people up. */
+  private readonly byId;
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly events: WorkspaceEventBus,
-  ) {}
+  ) {
+    this.byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  }
 
   async add(input: NewPerson, actorId: number | null): Promise<PersonRecord> {
     const email = normaliseEmail(input.email);
@@ -90,7 +94,7 @@ export class People {
   }
 
   find(id: number): PersonRecord | null {
-    const row = this.db.select().from(users).where(eq(users.id, id)).get();
+    const row = this.byId.get({ id });
     return row ? toPerson(row) : null;
   }
 

@@ -1,5 +1,5 @@
 /** The sections of the syllabus: their place in the outline, owner group and review status. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { SectionRef } from '../../shared/policy';
 import type { CountryGroup, SectionStatus } from '../../shared/workspace';
 import type { Db } from '../db/client';
@@ -30,13 +30,13 @@ function toSection(row: SectionRow): Section {
   };
 }
 
-/** How often a section's "last edited" is written while people type. */
-const EDIT_RESOLUTION_MS = 5_000;
-
 export class Sections {
-  private readonly lastRecorded = new Map<string, { at: number; by: number }>();
+  /** Prepared once: looked up on every connection, announcement and request. */
+  private readonly byId;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.byId = db.select().from(sections).where(eq(sections.id, sql.placeholder('id'))).prepare();
+  }
 
   setStatus(id: string, status: SectionStatus, round?: number): void {
     this.db
@@ -46,14 +46,9 @@ export class Sections {
       .run();
   }
 
-  /** Records who edited last, at most every few seconds per section and person. */
-  recordEdit(id: string, personId: number): boolean {
-    const now = Date.now();
-    const last = this.lastRecorded.get(id);
-    if (last && last.by === personId && now - last.at < EDIT_RESOLUTION_MS) return false;
-    this.lastRecorded.set(id, { at: now, by: personId });
-    this.db.update(sections).set({ lastEditedAt: new Date(now), lastEditedBy: personId }).where(eq(sections.id, id)).run();
-    return true;
+  /** Records who edited last, and when (SectionActivity decides how often). */
+  recordEdit(id: string, personId: number, at: Date): void {
+    this.db.update(sections).set({ lastEditedAt: at, lastEditedBy: personId }).where(eq(sections.id, id)).run();
   }
 
   /** All sections in master-document order: Part 1, then Part 2. */
@@ -62,7 +57,7 @@ export class Sections {
   }
 
   find(id: string): Section | null {
-    const row = this.db.select().from(sections).where(eq(sections.id, id)).get();
+    const row = this.byId.get({ id });
     return row ? toSection(row) : null;
   }
 }

@@ -14,6 +14,8 @@ export function announce(
   deps: { comments: Comments; dashboard: Dashboard; sections: Sections },
 ): void {
   events.on('section-status-changed', (sectionId) => {
+    // A row costs a few queries and a read of the section: nobody watching, nothing to build.
+    if (!realtime.workspaceWatched()) return;
     const section = deps.sections.find(sectionId);
     if (!section) return;
     const row = deps.dashboard.row(section);

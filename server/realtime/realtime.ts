@@ -110,6 +110,11 @@ export class Realtime {
     this.io.to(sectionRoom(sectionId)).emit(event, payload);
   }
 
+  /** Whether anybody has the workspace open (so that building what they would be sent is worth it). */
+  workspaceWatched(): boolean {
+    return (this.io.sockets.adapter.rooms.get(WORKSPACE_ROOM)?.size ?? 0) > 0;
+  }
+
   toWorkspace(event: string, payload: unknown): void {
     this.io.to(WORKSPACE_ROOM).emit(event, payload);
   }

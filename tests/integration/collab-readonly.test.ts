@@ -3,9 +3,9 @@
  * no document change from it is applied, stored or broadcast, and it may only publish its own
  * presence, under the name its session says.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
-import { closeAll, content, logRows, onServer, version, waitForConvergence } from '../support/collab-state';
+import { closeAll, content, logRows, onServer, scribble, version, waitForConvergence } from '../support/collab-state';
 import { type RawClient, awarenessMessage, openRaw, syncUpdateMessage, updateFrom } from '../support/raw-socket';
 import {
   type TestPerson,
@@ -71,17 +71,6 @@ const snapshot = (sectionId: string) => ({
 async function editorTypes(editor: CollabClient, marker: string, others: { doc: Y.Doc }[]): Promise<void> {
   editor.doc.getText('notes').insert(editor.doc.getText('notes').length, marker);
   await waitFor(() => others.every((o) => o.doc.getText('notes').toString().includes(marker)), `${marker} everywhere`);
-}
-
-function scribble(doc: Y.Doc, words: string): void {
-  doc.transact(() => {
-    doc.getText('notes').insert(0, words);
-    const paragraph = new Y.XmlElement('paragraph');
-    const text = new Y.XmlText();
-    text.insert(0, words);
-    paragraph.insert(0, [text]);
-    doc.getXmlFragment('prosemirror').insert(0, [paragraph]);
-  });
 }
 
 test('a reviewer and an Uzbek member in the Kazakh section are read-only: their edits reach nobody, even after a restart', async () => {

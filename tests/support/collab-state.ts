@@ -77,3 +77,15 @@ function stopProvider(provider: CollabClient['provider']): void {
   provider.ws?.close();
   provider.awareness.destroy();
 }
+
+/** Writes `words` at the start of both the notes text and the ProseMirror fragment, in one transaction. */
+export function scribble(doc: Y.Doc, words: string): void {
+  doc.transact(() => {
+    doc.getText('notes').insert(0, words);
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, words);
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment('prosemirror').insert(0, [paragraph]);
+  });
+}

@@ -1,0 +1,541 @@
+/**
+ * The benchmark's scenarios, each run against one server at a time (a child process on fresh
+ * storage), and each returning plain numbers for the report.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
+import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
+import { SYLLABUS_OUTLINE } from '../../shared/workspace';
+import { traceUpdate } from '../../tests/support/traces';
+import { signIn } from '../../tests/support/workspace';
+import { type Connector, connectorFor } from './clients';
+import { type FanoutOptions, type FanoutResult, SectionGroup, Tracker, measureFanout, round, sleep } from './fanout';
+import {
+  BENCH_PASSWORD,
+  type RunningServer,
+  type ServerKind,
+  type StartOptions,
+  benchEmail,
+  benchSection,
+  directorySize,
+  newStorage,
+  prepareStorage,
+  startServerProcess,
+} from './servers';
+import { median } from './stats';
+import { readUpdateClocks } from './thin-client';
+import { recordedTrace } from './trace-updates';
+
+export interface Settings {
+  quick: boolean;
+  /** Wall-clock budget for the ramp of one server, ms. */
+  rampBudgetMs: number;
+  rampSteps: number[];
+  singleSection: FanoutOptions;
+  rampStep: FanoutOptions;
+  manySections: FanoutOptions;
+  probesPerSection: number;
+  coldRestarts: number;
+  /** Cold loads timed with a full client (a provider applying the state). */
+  fullClientLoads: number;
+  loadedSections: number;
+  /** How many of seph-blog1's transactions the throughput run replays (all of them by default). */
+  replayTxns: number;
+  replayWindow: number;
+  /** Extra node flags for the server processes (profiling). */
+  serverFlags: (kind: ServerKind, phase: string) => string[];
+}
+
+const P99_GOAL_MS = 100;
+
+export interface FanoutPhase {
+  single: FanoutResult;
+  many: FanoutResult;
+  ramp: FanoutResult[];
+  /** The most editors one section held with p99 under 100 ms and nothing lost (0: not even the first step). */
+  maxEditors: number;
+  rampStoppedBecause: string;
+}
+
+function passes(result: FanoutResult): boolean {
+  return result.incomplete === 0 && result.p99Ms < P99_GOAL_MS && result.converged;
+}
+
+async function withServer<T>(
+  kind: ServerKind,
+  phase: string,
+  settings: Settings,
+  prepare: (storage: ReturnType<typeof newStorage>) => Promise<void>,
+  run: (server: RunningServer, storage: ReturnType<typeof newStorage>, restart: (o?: StartOptions) => Promise<RunningServer>) => Promise<T>,
+): Promise<T> {
+  const storage = newStorage(kind);
+  await prepare(storage);
+  let server = await startServerProcess(storage, { nodeFlags: settings.serverFlags(kind, phase) });
+  try {
+    return await run(server, storage, async (o = {}) => {
+      await server.stop();
+      server = await startServerProcess(storage, { nodeFlags: settings.serverFlags(kind, phase), ...o });
+      return server;
+    });
+  } finally {
+    await server.stop();
+    fs.rmSync(storage.dir, { recursive: true, force: true });
+  }
+}
+
+/** (a) and (b): fan-out latency in one section and in ten, and the ramp in one section. */
+export async function fanoutPhase(kind: ServerKind, settings: Settings, log: (line: string) => void): Promise<FanoutPhase> {
+  return withServer(
+    kind,
+    'fanout',
+    settings,
+    (storage) => prepareStorage(storage, { sections: 20 }),
+    async (server) => {
+      const connector = await connectorFor(server);
+      const tracker = new Tracker();
+      const one = new SectionGroup(benchSection(1), connector, tracker);
+      const ramp: FanoutResult[] = [];
+      let single: FanoutResult;
+      let maxEditors = 0;
+      let stopped = 'every step passed';
+      try {
+        await one.growTo(50, settings.probesPerSection);
+        single = await measureFanout(server, tracker, [one], settings.singleSection);
+        log(`  ${kind} 50 editors, 1 section: p50 ${single.p50Ms} ms, p99 ${single.p99Ms} ms`);
+        ramp.push(single);
+        if (passes(single)) {
+          maxEditors = 50;
+          const rampStart = performance.now();
+          for (const size of settings.rampSteps.filter((n) => n > 50)) {
+            if (performance.now() - rampStart > settings.rampBudgetMs) {
+              stopped = `time budget (${settings.rampBudgetMs / 1000} s) spent`;
+              break;
+            }
+            try {
+              await one.growTo(size, settings.probesPerSection);
+            } catch (error) {
+              stopped = `${size} editors could not connect: ${String(error)}`;
+              break;
+            }
+            const step = await measureFanout(server, tracker, [one], settings.rampStep);
+            ramp.push(step);
+            log(`  ${kind} ramp ${size}: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, lost ${step.incomplete}, server CPU ${step.serverCpuPercent}%`);
+            if (!passes(step)) {
+              stopped = `${size} editors: p99 ${step.p99Ms} ms${step.incomplete ? `, ${step.incomplete} inserts not delivered in time` : ''}${step.converged ? '' : ', probes diverged'}`;
+              break;
+            }
+            maxEditors = size;
+          }
+        } else stopped = `50 editors: p99 ${single.p99Ms} ms`;
+      } finally {
+        one.destroy();
+      }
+      await sleep(500);
+      const groups = Array.from({ length: 10 }, (_, i) => new SectionGroup(benchSection(2 + i), connector, tracker));
+      let many: FanoutResult;
+      try {
+        for (const group of groups) await group.growTo(20, settings.probesPerSection);
+        many = await measureFanout(server, tracker, groups, settings.manySections);
+        log(`  ${kind} 10 sections x 20 editors: p50 ${many.p50Ms} ms, p99 ${many.p99Ms} ms`);
+      } finally {
+        for (const group of groups) group.destroy();
+      }
+      return { single, many, ramp, maxEditors, rampStoppedBecause: stopped };
+    },
+  );
+}
+
+export interface Memory {
+  rssMb: number;
+  heapUsedMb: number;
+}
+
+export interface ColdLoadPhase {
+  /** Connect → the whole state received, for the first section opened after each (re)start, ms. */
+  firstLoadsMs: number[];
+  firstLoadMedianMs: number;
+  /** Connect → the whole state received, for further sections opened one after the other, ms. */
+  laterLoadsMs: number[];
+  laterLoadMedianMs: number;
+  /** Connect → synced for a y-websocket provider, which also applies the state to its Y.Doc, ms. */
+  fullClientLoadsMs: number[];
+  fullClientLoadMedianMs: number;
+  /** What applying the state to a Y.Doc costs this process (the client's share of the above), ms. */
+  clientApplyMedianMs: number;
+  baseline: Memory;
+  oneSection: Memory;
+  tenSections: Memory;
+  perSection: Memory;
+  sectionsLoaded: number;
+  textMatches: boolean;
+  updateBytes: number;
+}
+
+const MB = 1024 * 1024;
+
+function memory(stats: { rss: number; heapUsed: number }): Memory {
+  return { rssMb: round(stats.rss / MB), heapUsedMb: round(stats.heapUsed / MB) };
+}
+
+/** Connect → synced for a full client (a WebsocketProvider applying everything to its Y.Doc). */
+async function fullClientLoad(connector: Connector, section: string): Promise<{ ms: number; text: string }> {
+  const started = performance.now();
+  const client = connector.connect(section);
+  await client.synced(30_000);
+  const ms = performance.now() - started;
+  const text = client.doc.getText('text').toString();
+  client.destroy();
+  return { ms: round(ms), text };
+}
+
+/** Connect → the whole state received, by a protocol client that keeps the connection open. */
+async function stateReceived(connector: Connector, section: string): Promise<{ ms: number; close: () => void }> {
+  const started = performance.now();
+  const client = await connector.thin(section, null);
+  await client.whenSynced(30_000);
+  return { ms: round(performance.now() - started), close: () => client.close() };
+}
+
+/**
+ * (c) and (d): cold load of seph-blog1 written into each server's storage, and memory per loaded
+ * section. "Cold" is a section the server has not loaded since it started. Two clocks: the time to
+ * the whole state at the client (what the server controls), and the time until a y-websocket
+ * provider is synced, which adds the client's own ~60 ms of applying a 338 KB update.
+ */
+export async function coldLoadPhase(kind: ServerKind, settings: Settings, log: (line: string) => void): Promise<ColdLoadPhase> {
+  const update = traceUpdate('seph-blog1');
+  const { endContent } = recordedTrace('seph-blog1');
+  const count = settings.loadedSections;
+  const fullLoads = settings.fullClientLoads;
+  const total = count + settings.coldRestarts + fullLoads;
+  const seed = new Map(Array.from({ length: total }, (_, i) => [benchSection(i + 1), update]));
+  const clientApply: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const doc = new Y.Doc();
+    const started = performance.now();
+    Y.applyUpdate(doc, update);
+    clientApply.push(performance.now() - started);
+    doc.destroy();
+  }
+  return withServer(
+    kind,
+    'cold',
+    settings,
+    (storage) => prepareStorage(storage, { sections: total, seed }),
+    async (first, _storage, restart) => {
+      let server = first;
+      const firstLoadsMs: number[] = [];
+      let textMatches = true;
+      // Each restart: the first section opened in a fresh process.
+      for (let r = 0; r < settings.coldRestarts; r++) {
+        if (r > 0) server = await restart();
+        const connector = await connectorFor(server);
+        await sleep(300);
+        const load = await stateReceived(connector, benchSection(count + 1 + r));
+        firstLoadsMs.push(load.ms);
+        load.close();
+      }
+      server = await restart();
+      const connector = await connectorFor(server);
+      await sleep(300);
+      const fullClientLoadsMs: number[] = [];
+      for (let i = 0; i < fullLoads; i++) {
+        const load = await fullClientLoad(connector, benchSection(count + settings.coldRestarts + 1 + i));
+        fullClientLoadsMs.push(load.ms);
+        textMatches &&= load.text === endContent;
+      }
+      server = await restart();
+      const fresh = await connectorFor(server);
+      await sleep(300);
+      const baseline = memory(await server.stats({ gc: true }));
+      const open: (() => void)[] = [];
+      const laterLoadsMs: number[] = [];
+      let oneSection = baseline;
+      try {
+        for (let i = 1; i <= count; i++) {
+          const load = await stateReceived(fresh, benchSection(i));
+          laterLoadsMs.push(load.ms);
+          open.push(load.close);
+          // Servers may build the document just after answering: let them, before the next.
+          await sleep(150);
+          if (i === 1) oneSection = memory(await server.stats({ gc: true }));
+        }
+        const stats = await server.stats({ gc: true });
+        const tenSections = memory(stats);
+        log(
+          `  ${kind} cold load: first after start ${firstLoadsMs.join(', ')} ms; next ${count}: median ${median(laterLoadsMs)} ms; ` +
+            `full client median ${median(fullClientLoadsMs)} ms; RSS ${baseline.rssMb} → ${tenSections.rssMb} MB`,
+        );
+        return {
+          firstLoadsMs,
+          firstLoadMedianMs: median(firstLoadsMs),
+          laterLoadsMs,
+          laterLoadMedianMs: median(laterLoadsMs),
+          fullClientLoadsMs,
+          fullClientLoadMedianMs: median(fullClientLoadsMs),
+          clientApplyMedianMs: round(median(clientApply)),
+          baseline,
+          oneSection,
+          tenSections,
+          perSection: {
+            rssMb: round((tenSections.rssMb - baseline.rssMb) / count),
+            heapUsedMb: round((tenSections.heapUsedMb - baseline.heapUsedMb) / count),
+          },
+          sectionsLoaded: stats.documents,
+          textMatches,
+          updateBytes: update.length,
+        };
+      } finally {
+        for (const close of open) close();
+      }
+    },
+  );
+}
+
+export interface ThroughputPhase {
+  updates: number;
+  seconds: number;
+  updatesPerSecond: number;
+  serverCpuPercent: number;
+  /** What "accepted" means for this server's storage. */
+  durability: string;
+  /** Bytes on disk after the replay, once the section was unloaded and the server stopped. */
+  storageBytes: number | null;
+  /** Bytes of the section's own stored state (ours: its doc_updates rows; hocuspocus: its documents row). */
+  sectionStateBytes: number | null;
+  storageDetail: string;
+  /** The empty storage before the replay (ours: a workspace with schema and people). */
+  emptyStorageBytes: number | null;
+  textMatches: boolean;
+}
+
+const DURABILITY: Record<ServerKind, string> = {
+  ours: 'every update committed to SQLite (WAL) before it is broadcast',
+  'y-websocket-v1': 'none: in memory only (YPERSISTENCE unset)',
+  hocuspocus: 'debounced: whole document stored 2 s after the last change, at most every 10 s',
+};
+
+/** (e) and (f): replay seph-blog1 as fast as the server accepts it, then measure what is on disk. */
+export async function throughputPhase(kind: ServerKind, settings: Settings, log: (line: string) => void): Promise<ThroughputPhase> {
+  const { updates, endContent } = recordedTrace('seph-blog1');
+  const replay = updates.slice(0, settings.replayTxns);
+  const section = benchSection(1);
+  return withServer(
+    kind,
+    'throughput',
+    settings,
+    (storage) => prepareStorage(storage, { sections: 2 }),
+    async (server, storage) => {
+      const emptyStorageBytes = kind === 'y-websocket-v1' ? null : directorySize(storage.dir);
+      const connector = await connectorFor(server);
+      const observer = await connector.thin(section, null);
+      const writer = await connector.thin(section, null);
+      const writerClient = clientOf(replay[0]);
+      const lastInsert = lastInsertIndex(replay);
+      await Promise.all([observer.whenSynced(), writer.whenSynced()]);
+      // Progress is read from what the observer receives: the writer's clocks in each relayed
+      // update (hocuspocus merges the updates of one event-loop turn into one message, so messages
+      // cannot be counted). A txn counts once an insert at or after it has come back: one
+      // connection's updates are applied in order, so everything before it was applied too.
+      const confirmedAt = confirmingClocks(replay);
+      let observed = 0;
+      let maxClock = 0;
+      let wake: (() => void) | null = null;
+      observer.onUpdate = (update) => {
+        readUpdateClocks(update, (client, _from, to) => {
+          if (client === writerClient && to > maxClock) maxClock = to;
+        });
+        while (observed < replay.length && confirmedAt[observed] <= maxClock) observed++;
+        if (wake) {
+          const w = wake;
+          wake = null;
+          w();
+        }
+      };
+      const before = await server.stats();
+      const started = performance.now();
+      const deadline = started + 240_000;
+      let sent = 0;
+      while (observed < lastInsert + 1 && performance.now() < deadline) {
+        while (sent < replay.length && sent - observed < settings.replayWindow) writer.sendUpdate(replay[sent++]);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 1000);
+        });
+      }
+      // Trailing delete-only txns carry no clock: they are checked by reading the text back below.
+      if (observed === lastInsert + 1) observed = replay.length;
+      const seconds = (performance.now() - started) / 1000;
+      const after = await server.stats();
+      writer.close();
+      observer.close();
+      if (observed < replay.length) log(`  ${kind}: only ${observed} of ${replay.length} updates came back in time`);
+      // A real client reads the result back.
+      const check = connector.connect(section);
+      await check.synced(30_000);
+      const expected = settings.replayTxns >= updates.length ? endContent : null;
+      const text = check.doc.getText('text').toString();
+      const textMatches = expected === null ? text.length > 0 : text === expected;
+      check.destroy();
+      // Unload and stop: what stays on disk.
+      let storageBytes: number | null = null;
+      let sectionStateBytes: number | null = null;
+      let storageDetail = 'nothing is stored';
+      if (kind === 'ours') {
+        await sleep(1500); // SECTION_IDLE_MS=1000: the section unloads and its log is merged
+        await server.stop();
+        storageBytes = directorySize(storage.dir);
+        const db = new Database(path.join(storage.dir, 'workspace.sqlite'), { readonly: true });
+        const rows = db.prepare('SELECT count(*) AS n, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE section_id = ?').get(section) as {
+          n: number;
+          bytes: number;
+        };
+        const versions = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'versions'").get() as { n: number };
+        let versionBytes = 0;
+        if (versions.n > 0) {
+          versionBytes = (db.prepare('SELECT coalesce(sum(length(state)), 0) AS bytes FROM versions WHERE section_id = ?').get(section) as { bytes: number }).bytes;
+        }
+        const pages = db.pragma('page_count', { simple: true }) as number;
+        const free = db.pragma('freelist_count', { simple: true }) as number;
+        const pageSize = db.pragma('page_size', { simple: true }) as number;
+        db.close();
+        sectionStateBytes = rows.bytes;
+        storageDetail =
+          `${rows.n} doc_updates row(s), ${kb(rows.bytes)}; automatic version snapshot ${kb(versionBytes)}; ` +
+          `${free} of ${pages} pages free (${kb(free * pageSize)} reusable, no VACUUM)`;
+      } else if (kind === 'hocuspocus') {
+        await server.call('flush');
+        await sleep(500);
+        await server.stop();
+        const file = path.join(storage.dir, 'hocuspocus.sqlite');
+        storageBytes = directorySize(storage.dir);
+        const db = new Database(file, { readonly: true });
+        const row = db.prepare('SELECT length(data) AS bytes FROM documents WHERE name = ?').get(section) as { bytes: number } | undefined;
+        db.close();
+        storageDetail = `one documents row of ${kb(row?.bytes ?? 0)} (the whole state, rewritten on every store)`;
+        sectionStateBytes = row?.bytes ?? 0;
+      }
+      const updatesPerSecond = Math.round(observed / seconds);
+      log(`  ${kind} replay: ${observed} updates in ${seconds.toFixed(1)} s = ${updatesPerSecond}/s; storage ${storageBytes === null ? 'n/a' : kb(storageBytes)}`);
+      return {
+        updates: observed,
+        seconds: round(seconds, 2),
+        updatesPerSecond,
+        serverCpuPercent: round(((after.cpuMicros - before.cpuMicros) / 1000 / (seconds * 1000)) * 100),
+        durability: DURABILITY[kind],
+        storageBytes,
+        sectionStateBytes,
+        storageDetail,
+        emptyStorageBytes,
+        textMatches,
+      };
+    },
+  );
+}
+
+/** The author's clock after each update (the updates of one author, in order). */
+function clocksAfterEachUpdate(updates: Uint8Array[]): number[] {
+  let clock = 0;
+  return updates.map((update) => {
+    readUpdateClocks(update, (_client, _from, to) => {
+      if (to > clock) clock = to;
+    });
+    return clock;
+  });
+}
+
+/**
+ * Per update, the author's clock whose arrival proves it was applied: its own end clock when it
+ * inserts, else that of the next update that inserts (Infinity for trailing delete-only updates).
+ */
+function confirmingClocks(updates: Uint8Array[]): number[] {
+  const clocks = clocksAfterEachUpdate(updates);
+  const confirm = new Array<number>(updates.length);
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = updates.length - 1; i >= 0; i--) {
+    if (clocks[i] > (i === 0 ? 0 : clocks[i - 1])) next = clocks[i];
+    confirm[i] = next;
+  }
+  return confirm;
+}
+
+function lastInsertIndex(updates: Uint8Array[]): number {
+  const clocks = clocksAfterEachUpdate(updates);
+  let last = 0;
+  for (let i = 1; i < clocks.length; i++) if (clocks[i] > clocks[i - 1]) last = i;
+  return last;
+}
+
+function clientOf(update: Uint8Array): number {
+  let found = -1;
+  readUpdateClocks(update, (client) => {
+    if (found < 0) found = client;
+  });
+  return found;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+export interface ExportPhase {
+  available: boolean;
+  note: string;
+  masterExportMs: number | null;
+}
+
+/** The built-in sections of the syllabus, each holding seph-blog1's text as ProseMirror paragraphs. */
+function masterSeed(): Map<string, Uint8Array> {
+  const { endContent } = recordedTrace('seph-blog1');
+  const paragraphs = endContent.split('\n').filter((line) => line.trim().length > 0);
+  const doc = new Y.Doc();
+  prosemirrorJSONToYXmlFragment(
+    schema,
+    { type: 'doc', content: paragraphs.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) },
+    doc.getXmlFragment(CONTENT_FRAGMENT),
+  );
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return new Map(SYLLABUS_OUTLINE.map((section) => [section.id, update]));
+}
+
+/** (g): export of the full master, only when the exports feature exists on our server. */
+export async function exportPhase(settings: Settings, log: (line: string) => void): Promise<ExportPhase> {
+  const root = path.resolve(__dirname, '../..');
+  if (!fs.existsSync(path.join(root, 'server/exports'))) return { available: false, note: 'n/a (exports not built)', masterExportMs: null };
+  return withServer(
+    'ours',
+    'export',
+    settings,
+    (storage) => prepareStorage(storage, { sections: 0, seed: masterSeed() }),
+    async (server) => {
+      const cookie = await signIn(server.url, benchEmail(1), BENCH_PASSWORD);
+      const headers = { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie };
+      const started = performance.now();
+      const response = await fetch(`${server.url}/api/exports`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ scope: 'master', state: 'current', format: 'pdf' }),
+      });
+      if (response.status === 404) return { available: false, note: 'n/a (exports not built: POST /api/exports is 404)', masterExportMs: null };
+      if (response.status >= 300) {
+        return { available: false, note: `n/a (POST /api/exports answered ${response.status})`, masterExportMs: null };
+      }
+      const job = (await response.json()) as { id: string | number; status: string };
+      let status = job.status;
+      while (status !== 'done' && status !== 'failed' && performance.now() - started < 120_000) {
+        await sleep(100);
+        const poll = await fetch(`${server.url}/api/exports/${job.id}`, { headers });
+        status = ((await poll.json()) as { status: string }).status;
+      }
+      const ms = performance.now() - started;
+      log(`  ours export of the master (pdf): ${status} in ${ms.toFixed(0)} ms`);
+      return status === 'done'
+        ? { available: true, note: 'pdf of the master: 10 sections of ~57k characters each', masterExportMs: round(ms) }
+        : { available: false, note: `export ${status}`, masterExportMs: null };
+    },
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: our collab server beside the y-websocket 1.x reference server (in memory) and
+ * hocuspocus 4 with its SQLite extension, each a child process on 127.0.0.1, driven by the same
+ * load generator in this process, one server at a time, phase by phase (so that the three servers
+ * of one phase run within the same minute or two).
+ *
+ *   npm run bench                  the full run (~5 minutes)
+ *   npm run bench -- --quick       a ~1 minute smoke run
+ *   npm run bench -- --resilience  the long resilience suite instead (see bench/resilience.ts)
+ *   options: --servers=ours,y-websocket-v1,hocuspocus  --phases=fanout,cold,throughput,export
+ *            --profile (servers write V8 CPU profiles to bench/results/profiles/)
+ *
+ * Results: a table on stdout, and JSON in bench/results/<timestamp>.json and latest.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Row, type ServerResults, buildRows, goals, renderTable } from './lib/report';
+import { type Settings, coldLoadPhase, exportPhase, fanoutPhase, throughputPhase } from './lib/scenarios';
+import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './lib/servers';
+import { runResilience } from './resilience';
+
+const RESULTS_DIR = path.resolve(__dirname, 'results');
+
+function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
+function option(name: string): string | null {
+  const prefix = `--${name}=`;
+  const arg = process.argv.find((a) => a.startsWith(prefix));
+  return arg ? arg.slice(prefix.length) : null;
+}
+
+function settingsFor(quick: boolean, profileDir: string | null): Settings {
+  const serverFlags = (kind: ServerKind, phase: string) =>
+    // One directory per server and phase: Node names the files itself, one per thread (tsx's loader
+    // runs in a worker thread of its own, and a fixed name would let it overwrite the main thread's).
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, `${kind}-${phase}`)}`] : [];
+  if (quick) {
+    return {
+      quick,
+      rampBudgetMs: 15_000,
+      rampSteps: [50, 100, 200],
+      singleSection: { typingRate: 5, warmupMs: 500, measureMs: 3000, drainMs: 2000 },
+      rampStep: { typingRate: 5, warmupMs: 500, measureMs: 2000, drainMs: 2000 },
+      manySections: { typingRate: 5, warmupMs: 500, measureMs: 3000, drainMs: 2000 },
+      probesPerSection: 2,
+      coldRestarts: 1,
+      fullClientLoads: 3,
+      loadedSections: 10,
+      replayTxns: 15_000,
+      replayWindow: 500,
+      serverFlags,
+    };
+  }
+  return {
+    quick,
+    rampBudgetMs: 45_000,
+    rampSteps: [50, 100, 150, 200, 300, 400, 500, 600],
+    singleSection: { typingRate: 5, warmupMs: 1000, measureMs: 8000, drainMs: 3000 },
+    rampStep: { typingRate: 5, warmupMs: 1000, measureMs: 3000, drainMs: 2000 },
+    manySections: { typingRate: 5, warmupMs: 1000, measureMs: 8000, drainMs: 3000 },
+    probesPerSection: 2,
+    coldRestarts: 3,
+    fullClientLoads: 5,
+    loadedSections: 10,
+    replayTxns: Number.POSITIVE_INFINITY,
+    replayWindow: 500,
+    serverFlags,
+  };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+async function main(): Promise<void> {
+  process.setMaxListeners(0);
+  if (flag('resilience')) {
+    const ok = await runResilience({ quick: flag('quick') });
+    process.exit(ok ? 0 : 1);
+  }
+  const quick = flag('quick');
+  const kinds = (option('servers')?.split(',') ?? SERVER_KINDS).filter((k): k is ServerKind => (SERVER_KINDS as string[]).includes(k));
+  if (!kinds.includes('ours')) kinds.unshift('ours');
+  const phases = option('phases')?.split(',') ?? ['fanout', 'cold', 'throughput', 'export'];
+  const profileDir = flag('profile') ? path.join(RESULTS_DIR, 'profiles') : null;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const settings = settingsFor(quick, profileDir);
+  const log = (line: string) => console.log(line);
+  const startedAt = new Date();
+  const load: { phase: string; loadavg1: number }[] = [];
+  const noteLoad = (phase: string) => load.push({ phase, loadavg1: Math.round(os.loadavg()[0] * 100) / 100 });
+  console.log(`Benchmark (${quick ? 'quick' : 'full'}) on ${os.cpus().length} cores, Node ${process.version}; servers: ${kinds.join(', ')}`);
+  if (os.loadavg()[0] > os.cpus().length * 0.5) {
+    console.log(`  note: the machine is already busy (load average ${os.loadavg()[0].toFixed(2)}); latencies will suffer for every server alike`);
+  }
+  const results: Partial<Record<ServerKind, ServerResults>> = {};
+  for (const kind of kinds) results[kind] = {};
+  const failures: string[] = [];
+  const attempt = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      console.log(`  ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+  const serverPhases: { name: string; title: string; run: (kind: ServerKind) => Promise<void> }[] = [
+    {
+      name: 'fanout',
+      title: '(a, b) fan-out latency and the most editors per section',
+      run: async (kind) => void (results[kind]!.fanout = await fanoutPhase(kind, settings, log)),
+    },
+    {
+      name: 'cold',
+      title: '(c, d) cold load of seph-blog1 and memory per loaded section',
+      run: async (kind) => void (results[kind]!.cold = await coldLoadPhase(kind, settings, log)),
+    },
+    {
+      name: 'throughput',
+      title: `(e, f) sustained updates/s replaying seph-blog1${Number.isFinite(settings.replayTxns) ? ` (first ${settings.replayTxns} txns)` : ''}, and storage after it`,
+      run: async (kind) => void (results[kind]!.throughput = await throughputPhase(kind, settings, log)),
+    },
+  ];
+  // Phase by phase, every server in turn: the servers of one phase run within the same minute or two.
+  for (const phase of serverPhases.filter((p) => phases.includes(p.name))) {
+    console.log(`\n${phase.title}`);
+    for (const kind of kinds) {
+      noteLoad(`${phase.name} ${kind}`);
+      await attempt(`${phase.name} ${kind}`, () => phase.run(kind));
+    }
+  }
+  let exports = null;
+  if (phases.includes('export')) {
+    console.log('\n(g) export of the full master');
+    await attempt('export', async () => {
+      exports = await exportPhase(settings, log);
+      console.log(`  ${exports.note}${exports.masterExportMs !== null ? `: ${exports.masterExportMs} ms` : ''}`);
+    });
+  }
+  noteLoad('end');
+  const rows: Row[] = buildRows(results, exports);
+  const table = renderTable(rows, kinds);
+  const goalList = goals(results);
+  console.log('\nResults (ours/peer: below 1× is better where lower is better, above 1× where higher is better)\n');
+  console.log(table);
+  console.log('\nDurability during (e):');
+  for (const kind of kinds) {
+    const t = results[kind]?.throughput;
+    if (t) console.log(`  ${SERVER_LABELS[kind]}: ${t.durability}; storage: ${t.storageDetail}`);
+  }
+  console.log('\nGoals for our server:');
+  for (const goal of goalList) console.log(`  [${goal.met ? 'met' : 'MISSED'}] ${goal.goal}: ${goal.value} (target ${goal.target})`);
+  const harness = kinds
+    .map((kind) => results[kind]?.fanout)
+    .filter((f) => f !== undefined)
+    .flatMap((f) => [f.single, f.many, ...f.ramp])
+    .reduce((max, r) => Math.max(max, r.harnessLoopDelayP99Ms), 0);
+  console.log(`\nLoad generator: worst event-loop delay p99 during a measurement ${harness} ms; machine load average: ${load.map((l) => `${l.phase} ${l.loadavg1}`).join(', ')}`);
+  if (failures.length > 0) console.log(`\nFailed parts:\n  ${failures.join('\n  ')}`);
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine: machine(),
+    load,
+    settings: { ...settings, replayTxns: Number.isFinite(settings.replayTxns) ? settings.replayTxns : 'all', serverFlags: undefined },
+    servers: Object.fromEntries(kinds.map((k) => [k, SERVER_LABELS[k]])),
+    table: rows,
+    goals: goalList,
+    results,
+    failures,
+    tableText: table,
+  };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const file = path.join(RESULTS_DIR, `${stamp}${quick ? '-quick' : ''}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nSaved ${path.relative(process.cwd(), file)} and bench/results/latest.json (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
+  process.exit(failures.length > 0 ? 1 : 0);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,156 @@
+/**
+ * A section document in memory: what it stores and sends when several connections write in the
+ * same turn of the event loop, and how a stored section is answered before it is built.
+ */
+import fs from 'node:fs';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { MESSAGE_SYNC } from '../../shared/collab-protocol';
+import { type Peer, SectionDocument } from '../../server/collab/section-document';
+import { UpdateLog } from '../../server/collab/update-log';
+import { type Db, openDatabase } from '../../server/db/client';
+import { AuditLog } from '../../server/domain/audit';
+import { People } from '../../server/domain/people';
+import { ensureWorkspace } from '../../server/domain/workspace-seed';
+import { WorkspaceEventBus } from '../../server/events';
+import { tempDataDir } from '../support/workspace';
+
+const SECTION = 'regional-3';
+let dataDir: string;
+let db: Db;
+let log: UpdateLog;
+const documents: SectionDocument[] = [];
+
+beforeEach(async () => {
+  dataDir = tempDataDir('section-document');
+  db = openDatabase(dataDir);
+  await ensureWorkspace(db, new People(db, new AuditLog(db), new WorkspaceEventBus()));
+  log = new UpdateLog(db);
+});
+afterEach(() => {
+  for (const document of documents.splice(0)) document.destroy();
+  db.$client.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function open(): SectionDocument {
+  const document = new SectionDocument(SECTION, log, { compactAfterRows: 10_000 });
+  documents.push(document);
+  return document;
+}
+
+/** A connection that records the sync messages it is sent, decoded. */
+class RecordingPeer implements Peer {
+  readonly received: { step: number; payload: Uint8Array }[] = [];
+  readonly doc = new Y.Doc();
+  send(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+    const step = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    this.received.push({ step, payload });
+    if (step !== 0) Y.applyUpdate(this.doc, payload);
+  }
+  close(): void {}
+  /** Types into its own doc and returns the update (as a provider would send it). */
+  type(text: string): Uint8Array {
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    this.doc.once('update', capture);
+    this.doc.getText('notes').insert(this.doc.getText('notes').length, text);
+    return update!;
+  }
+  updates(): Uint8Array[] {
+    return this.received.filter((m) => m.step === 2).map((m) => m.payload);
+  }
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const clientsIn = (update: Uint8Array) => [...Y.decodeUpdate(update).structs.map((s) => s.id.client)].sort();
+
+test('writes of one turn are stored as one row, and each connection is sent the others’ in one message', async () => {
+  const document = open();
+  const [a, b, c, watcher] = [new RecordingPeer(), new RecordingPeer(), new RecordingPeer(), new RecordingPeer()];
+  for (const peer of [a, b, c, watcher]) document.peers.add(peer);
+  const rowsBefore = log.load(SECTION).rows;
+  for (const peer of [a, b, c]) Y.applyUpdate(document.doc, peer.type(`from ${peer.doc.clientID} `), peer);
+  // Nothing is sent before it is stored, and nothing is stored before the turn ends.
+  expect(watcher.updates()).toHaveLength(0);
+  expect(log.load(SECTION).rows).toBe(rowsBefore);
+  await nextTurn();
+  expect(log.load(SECTION).rows).toBe(rowsBefore + 1);
+  expect(watcher.updates()).toHaveLength(1);
+  expect(clientsIn(watcher.updates()[0])).toEqual([a, b, c].map((p) => p.doc.clientID).sort());
+  for (const peer of [a, b, c]) {
+    expect(peer.updates()).toHaveLength(1);
+    expect(clientsIn(peer.updates()[0])).toEqual([a, b, c].filter((p) => p !== peer).map((p) => p.doc.clientID).sort());
+  }
+  const texts = [a, b, c, watcher].map((p) => p.doc.getText('notes').length);
+  expect(new Set(texts).size).toBe(1);
+});
+
+test('a connection that wrote everything in the batch is sent nothing back', async () => {
+  const document = open();
+  const [writer, reader] = [new RecordingPeer(), new RecordingPeer()];
+  document.peers.add(writer);
+  document.peers.add(reader);
+  Y.applyUpdate(document.doc, writer.type('one '), writer);
+  Y.applyUpdate(document.doc, writer.type('two'), writer);
+  await nextTurn();
+  expect(writer.updates()).toHaveLength(0);
+  expect(reader.updates()).toHaveLength(1);
+  expect(reader.doc.getText('notes').toString()).toBe('one two');
+});
+
+test('with many writers in one batch, writers are sent the whole batch (their own part is ignored)', async () => {
+  const document = open();
+  const writers = Array.from({ length: 6 }, () => new RecordingPeer());
+  for (const peer of writers) document.peers.add(peer);
+  for (const peer of writers) Y.applyUpdate(document.doc, peer.type('x'), peer);
+  await nextTurn();
+  for (const peer of writers) {
+    expect(peer.updates()).toHaveLength(1);
+    expect(clientsIn(peer.updates()[0])).toHaveLength(6);
+    expect(peer.doc.getText('notes').length).toBe(6);
+  }
+});
+
+test('a change the server makes itself is stored before the call returns', () => {
+  const document = open();
+  const rowsBefore = log.load(SECTION).rows;
+  document.doc.getText('notes').insert(0, 'restored text');
+  expect(log.load(SECTION).rows).toBe(rowsBefore + 1);
+});
+
+test('a stored section answers a new client with the stored bytes, then builds itself and asks for what it lacks', async () => {
+  const source = new Y.Doc();
+  source.getText('notes').insert(0, 'Модуль 3. Реинтеграция возвращающихся мигрантов');
+  const stored = Y.encodeStateAsUpdate(source);
+  log.append(SECTION, stored);
+  const document = open();
+  const peer = new RecordingPeer();
+  document.peers.add(peer);
+  expect(document.applied).toBe(false);
+  // No sync step 1 yet: our state vector is not known before the document is built.
+  for (const message of document.greeting(peer)) peer.send(message);
+  expect(peer.received).toHaveLength(0);
+  const answer = document.stateFor(Y.encodeStateVector(peer.doc));
+  expect(Buffer.from(answer).equals(Buffer.from(stored))).toBe(true);
+  expect(document.applied).toBe(false);
+  await nextTurn();
+  expect(document.applied).toBe(true);
+  expect(peer.received.map((m) => m.step)).toEqual([0]);
+  expect(document.doc.getText('notes').toString()).toBe(source.getText('notes').toString());
+});
+
+test('a client that already holds part of the section makes the document build at once', () => {
+  const source = new Y.Doc();
+  source.getText('notes').insert(0, 'first part');
+  log.append(SECTION, Y.encodeStateAsUpdate(source));
+  const document = open();
+  const partial = Y.encodeStateVector(source);
+  source.getText('notes').insert(0, 'more ');
+  const answer = document.stateFor(partial);
+  expect(document.applied).toBe(true);
+  expect(answer.length).toBeGreaterThan(0);
+});
