@@ -14,7 +14,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE_STORAGE_FAILURE, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/collab-protocol';
-import type { UpdateLog } from './update-log';
+import type { StoredLog, UpdateLog } from './update-log';
 
 /** What a section document needs to know of a connection. */
 export interface Peer {
@@ -61,14 +61,20 @@ export class SectionDocument {
     private readonly log: UpdateLog,
     private readonly options: SectionDocumentOptions,
   ) {
-    const stored = log.load(sectionId);
-    if (stored.update) {
+    let stored: StoredLog;
+    try {
+      stored = log.load(sectionId);
       // A damaged row must fail here, before any connection is accepted or any byte of it is
       // sent. Rows carry checksums (load checked them); older rows, and several rows merged, are
       // decoded whole instead (merging decodes them too).
-      if (!stored.checked && stored.rows === 1) Y.decodeUpdate(stored.update);
-      this.unapplied = stored.update;
+      if (stored.update && !stored.checked && stored.rows === 1) Y.decodeUpdate(stored.update);
+    } catch (error) {
+      // Nobody will ever destroy a document that failed to load: its presence timer must stop now.
+      this.awareness.destroy();
+      this.ydoc.destroy();
+      throw error;
     }
+    this.unapplied = stored.update;
     this.rowsSinceCompaction = stored.rows;
     this.lastSeq = stored.lastSeq;
     // The server keeps no presence of its own.
