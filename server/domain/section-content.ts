@@ -21,7 +21,7 @@ export interface ContentSnapshot {
  * syllabus is written in separates words with spaces, so no dictionary segmentation is needed —
  * and Intl.Segmenter took seconds on a long section (4.5 s of a 10-section export).
  */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[’'‘ʼ.\-][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-’'‘ʼ.][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
   let words = 0;
