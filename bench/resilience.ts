@@ -21,7 +21,7 @@ export function runResilience(options: { quick: boolean }): Promise<boolean> {
   console.log(`Resilience suite (${options.quick ? 'quick: as npm test runs it' : 'long: RESILIENCE_LONG=1'})`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const jest = spawn(process.execPath, [JEST, '--runInBand', '--colors', ...RESILIENCE_TESTS], {
+    const jest = spawn(process.execPath, [JEST, '--runInBand', ...RESILIENCE_TESTS], {
       cwd: ROOT,
       env,
       stdio: 'inherit',

@@ -195,7 +195,11 @@ export class CollabEndpoint {
   /** Runs `read` on a section's current document: the loaded one, or one read from the log. */
   readSection<T>(sectionId: string, read: (document: SectionDocument) => T): T {
     const loaded = this.documents.get(sectionId);
-    if (loaded && !loaded.broken) return read(loaded);
+    if (loaded && !loaded.broken) {
+      // What is read (a version, an approval, an export) holds only stored updates.
+      loaded.flush();
+      return read(loaded);
+    }
     const document = this.load(sectionId);
     try {
       return read(document);

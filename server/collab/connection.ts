@@ -114,9 +114,20 @@ export class Connection implements Peer {
     // delete set, so a truncated update would otherwise be half applied.
     const { structs } = Y.decodeUpdate(update);
     const doc = this.document.doc;
+    const pendingBefore = doc.store.pendingStructs?.update;
+    const pendingDsBefore = doc.store.pendingDs;
     Y.applyUpdate(doc, update, this);
     for (const struct of structs) this.noteAuthor(struct.id.client);
-    if (doc.store.pendingStructs || doc.store.pendingDs) this.requestMissing();
+    // Ask only when this message left something new waiting (Yjs replaces the pending update when
+    // it adds to it; it re-encodes pending deletions on every update, so those are compared by
+    // content). Asking whenever anything waits set every connection that wrote while an absent
+    // author's edit waited into an endless step 1 / step 2 exchange.
+    const pendingAfter = doc.store.pendingStructs?.update;
+    const pendingDs = doc.store.pendingDs;
+    const newlyPending =
+      (pendingAfter !== undefined && pendingAfter !== pendingBefore) ||
+      (pendingDs !== null && (pendingDsBefore === null || !sameBytes(pendingDs, pendingDsBefore)));
+    if (newlyPending) this.requestMissing();
   }
 
   /** Remembers whose Yjs client ids these are, for "who wrote what". */
@@ -212,4 +223,8 @@ export class Connection implements Peer {
       awarenessProtocol.removeAwarenessStates(this.document.awareness, [this.clientId], this);
     }
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }

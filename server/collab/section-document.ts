@@ -109,6 +109,8 @@ export class SectionDocument {
 
   /** What a client with state vector `stateVector` lacks, as a sync step 2 payload. */
   stateFor(stateVector: Uint8Array): Uint8Array {
+    // Nobody may be sent an update before it is stored: commit the batch the answer would carry.
+    this.flush();
     if (this.unapplied && Y.decodeStateVector(stateVector).size === 0) {
       const state = this.unapplied;
       setImmediate(() => {

@@ -63,6 +63,26 @@ export async function addTestPerson(
   return { id: person.id, email, password, role, group, name };
 }
 
+/**
+ * Creates people on a data directory and signs each in, with a server in this process that is
+ * stopped again: for tests whose server runs as a child process on that directory. Sessions are
+ * stored, so the returned cookies work against the child.
+ */
+export async function signedInPeopleOn(
+  dataDir: string,
+  people: { role: Role; group: GroupCode; name: string }[],
+): Promise<{ people: TestPerson[]; cookies: string[] }> {
+  const setup = await startTestWorkspace({ dataDir });
+  try {
+    const added = await Promise.all(people.map(({ role, group, name }) => addTestPerson(setup, role, group, name)));
+    const cookies: string[] = [];
+    for (const person of added) cookies.push(await signIn(setup.url, person.email, person.password));
+    return { people: added, cookies };
+  } finally {
+    await setup.stop();
+  }
+}
+
 /** Signs in over HTTP like a browser; returns the Cookie header value. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/session`, {
