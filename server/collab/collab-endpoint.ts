@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_FORBIDDEN, CLOSE_SHUTDOWN, CLOSE_UNAUTHENTICATED } from '../../shared/collab-protocol';
 import { type SectionRef, maySection } from '../../shared/policy';
 import { Connection, type Person } from './connection';
+import { GroupCommit } from './group-commit';
 import { SectionDocument } from './section-document';
 import type { UpdateLog } from './update-log';
 
@@ -48,6 +49,7 @@ const PING_INTERVAL_MS = 30_000;
 
 export class CollabEndpoint {
   private readonly wss: WebSocketServer;
+  private readonly commits: GroupCommit;
   private readonly documents = new Map<string, SectionDocument>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Set<Connection>();
@@ -59,6 +61,7 @@ export class CollabEndpoint {
     private readonly options: CollabOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+    this.commits = new GroupCommit((work) => this.log.inTransaction(work));
     this.pinger = setInterval(() => this.ping(), PING_INTERVAL_MS);
     this.pinger.unref();
   }
@@ -131,6 +134,7 @@ export class CollabEndpoint {
         ),
       onAuthor: this.options.onAuthor,
       onBroken: (broken) => this.unload(broken),
+      commits: this.commits,
     });
     this.documents.set(sectionId, document);
     return document;

@@ -14,6 +14,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE_STORAGE_FAILURE, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/collab-protocol';
+import { type Committable, GroupCommit } from './group-commit';
 import type { StoredLog, UpdateLog } from './update-log';
 
 /** What a section document needs to know of a connection. */
@@ -30,12 +31,14 @@ export interface SectionDocumentOptions {
   onAuthor?: (sectionId: string, clientId: number, personId: number) => void;
   /** Called when storage failed and the document must be dropped from memory. */
   onBroken?: (document: SectionDocument) => void;
+  /** Shared by the sections of one server, so that a turn's writes are one commit. */
+  commits?: GroupCommit;
 }
 
 /** Senders in one batch up to which each gets a merge without its own updates. */
 const MAX_SENDER_MERGES = 4;
 
-export class SectionDocument {
+export class SectionDocument implements Committable {
   private readonly ydoc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly peers = new Set<Peer>();
@@ -53,7 +56,7 @@ export class SectionDocument {
   private compactionScheduled = false;
   /** Applied but not yet stored nor broadcast, in the order they were applied. */
   private batch: { update: Uint8Array; origin: unknown }[] = [];
-  private flushScheduled = false;
+  private readonly commits: GroupCommit;
   broken = false;
 
   constructor(
@@ -61,6 +64,7 @@ export class SectionDocument {
     private readonly log: UpdateLog,
     private readonly options: SectionDocumentOptions,
   ) {
+    this.commits = options.commits ?? new GroupCommit((work) => log.inTransaction(work));
     let stored: StoredLog;
     try {
       stored = log.load(sectionId);
@@ -125,31 +129,39 @@ export class SectionDocument {
     if (origin === this || this.broken) return;
     this.batch.push({ update, origin });
     // A change the server makes itself (a restore, a seed) is stored before the call returns.
-    if (!this.peers.has(origin as Peer)) {
-      this.flush();
-      return;
-    }
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(this.flush);
-    }
+    if (!this.peers.has(origin as Peer)) this.flush();
+    else this.commits.schedule(this);
   };
 
-  /** Commits the batch in one transaction, then sends each connection what it did not send itself. */
+  /** Commits the batch now (its own transaction), then broadcasts it. */
   readonly flush = (): void => {
-    this.flushScheduled = false;
-    if (this.batch.length === 0 || this.broken) return;
-    const batch = this.batch;
-    this.batch = [];
-    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    let broadcast: (() => void) | null;
     try {
-      this.lastSeq = this.log.append(this.sectionId, merged);
+      broadcast = this.commitBatch();
     } catch (error) {
       this.fail(error);
       return;
     }
+    broadcast?.();
+  };
+
+  /**
+   * Appends the batch as one merged row; returns how to send each connection what it did not
+   * send itself, to be called once the row is committed.
+   */
+  commitBatch(): (() => void) | null {
+    if (this.batch.length === 0 || this.broken) return null;
+    const batch = this.batch;
+    this.batch = [];
+    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    this.lastSeq = this.log.append(this.sectionId, merged);
     this.rowsSinceCompaction++;
     if (this.rowsSinceCompaction > this.options.compactAfterRows) this.scheduleCompaction();
+    return () => this.broadcast(batch, merged);
+  }
+
+  private broadcast(batch: { update: Uint8Array; origin: unknown }[], merged: Uint8Array): void {
+    if (this.broken) return;
     const origins = new Set(batch.map((entry) => entry.origin));
     const toEveryone = encodeSyncUpdate(merged);
     const toOrigin = new Map<unknown, Uint8Array | null>();
@@ -167,7 +179,7 @@ export class SectionDocument {
       if (message) peer.send(message);
     }
     for (const origin of origins) this.options.onStored?.(this.sectionId, origin);
-  };
+  }
 
   private readonly broadcastAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -188,7 +200,8 @@ export class SectionDocument {
    * registry drop this copy, so the next connection reloads what the log really holds. Clients
    * keep their changes and send them again on reconnect.
    */
-  private fail(error: unknown): void {
+  fail(error: unknown): void {
+    if (this.broken) return;
     this.broken = true;
     console.error(`[collab] storing an update of ${this.sectionId} failed`, error);
     for (const peer of [...this.peers]) peer.close(CLOSE_STORAGE_FAILURE, 'storage failure, reconnecting');

@@ -90,6 +90,11 @@ export class UpdateLog {
     return Number(result.lastInsertRowid);
   }
 
+  /** Runs `work` (appends) as one transaction: all of it is committed, or none. */
+  inTransaction(work: () => void): void {
+    this.db.$client.transaction(work)();
+  }
+
   /**
    * Replaces the rows up to `throughSeq` by `state`, which must contain all of them. One
    * transaction: a crash leaves either the old rows or the merged row, never neither.

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/collab-protocol';
 import { type Peer, SectionDocument } from '../../server/collab/section-document';
 import { UpdateLog } from '../../server/collab/update-log';
+import { GroupCommit } from '../../server/collab/group-commit';
 import { type Db, openDatabase } from '../../server/db/client';
 import { AuditLog } from '../../server/domain/audit';
 import { People } from '../../server/domain/people';
@@ -33,8 +34,8 @@ afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function open(): SectionDocument {
-  const document = new SectionDocument(SECTION, log, { compactAfterRows: 10_000 });
+function open(sectionId = SECTION, commits?: GroupCommit): SectionDocument {
+  const document = new SectionDocument(sectionId, log, { compactAfterRows: 10_000, commits });
   documents.push(document);
   return document;
 }
@@ -153,4 +154,51 @@ test('a client that already holds part of the section makes the document build a
   const answer = document.stateFor(partial);
   expect(document.applied).toBe(true);
   expect(answer.length).toBeGreaterThan(0);
+});
+
+test('sections written in the same turn are committed in one transaction, and sent only after it', async () => {
+  let transactions = 0;
+  const commits = new GroupCommit((work) => {
+    transactions++;
+    log.inTransaction(work);
+  });
+  const sections = ['regional-1', 'regional-2', 'regional-3'].map((id) => open(id, commits));
+  const watchers = sections.map((document) => {
+    const [writer, watcher] = [new RecordingPeer(), new RecordingPeer()];
+    document.peers.add(writer);
+    document.peers.add(watcher);
+    Y.applyUpdate(document.doc, writer.type(`in ${document.sectionId}`), writer);
+    return watcher;
+  });
+  expect(watchers.every((watcher) => watcher.updates().length === 0)).toBe(true);
+  await nextTurn();
+  expect(transactions).toBe(1);
+  for (const [i, watcher] of watchers.entries()) {
+    expect(watcher.doc.getText('notes').toString()).toBe(`in ${sections[i].sectionId}`);
+    expect(log.load(sections[i].sectionId).rows).toBe(1);
+  }
+});
+
+test('a group commit that fails is seen by nobody, in any of its sections, and closes their connections', async () => {
+  const commits = new GroupCommit(() => {
+    throw new Error('disk full');
+  });
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const sections = ['regional-4', 'regional-5'].map((id) => open(id, commits));
+  const closed: string[] = [];
+  const watchers = sections.map((document) => {
+    const writer = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    watcher.close = () => closed.push(document.sectionId);
+    document.peers.add(writer);
+    document.peers.add(watcher);
+    Y.applyUpdate(document.doc, writer.type('lost'), writer);
+    return watcher;
+  });
+  await nextTurn();
+  quiet.mockRestore();
+  expect(watchers.every((watcher) => watcher.updates().length === 0)).toBe(true);
+  expect(sections.every((document) => document.broken)).toBe(true);
+  expect(closed.sort()).toEqual(['regional-4', 'regional-5']);
+  expect(sections.map((document) => log.load(document.sectionId).rows)).toEqual([0, 0]);
 });
