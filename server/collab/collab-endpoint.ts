@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_FORBIDDEN, CLOSE_SHUTDOWN, CLOSE_UNAUTHENTICATED } from '../../shared/collab-protocol';
 import { type SectionRef, maySection } from '../../shared/policy';
-import { Connection, type Person } from './connection';
+import { CompletingWrite, Connection, type Person } from './connection';
 import { GroupCommit } from './group-commit';
 import { SectionDocument } from './section-document';
 import type { UpdateLog } from './update-log';
@@ -113,7 +113,7 @@ export class CollabEndpoint {
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       connection.detach();
-      document.peers.delete(connection);
+      document.leave(connection);
       this.connections.delete(connection);
       if (document.peers.size === 0) this.scheduleUnload(document);
     });
@@ -130,7 +130,13 @@ export class CollabEndpoint {
       onStored: (id, origin) =>
         this.options.onSectionEdited?.(
           id,
-          origin instanceof Connection ? origin.person.id : origin instanceof ServerChange ? origin.personId : null,
+          origin instanceof Connection
+            ? origin.person.id
+            : origin instanceof CompletingWrite
+              ? origin.connection.person.id
+              : origin instanceof ServerChange
+                ? origin.personId
+                : null,
         ),
       onAuthor: this.options.onAuthor,
       onBroken: (broken) => this.unload(broken),
@@ -158,8 +164,11 @@ export class CollabEndpoint {
 
   private unload(document: SectionDocument): void {
     document.compact();
-    if (this.documents.get(document.sectionId) === document) this.documents.delete(document.sectionId);
-    this.cancelUnload(document.sectionId);
+    // A copy dropped earlier (a failed write) must not cancel the timer of the copy that replaced it.
+    if (this.documents.get(document.sectionId) === document) {
+      this.documents.delete(document.sectionId);
+      this.cancelUnload(document.sectionId);
+    }
     document.destroy();
   }
 
@@ -202,7 +211,8 @@ export class CollabEndpoint {
     if (loaded && !loaded.broken) {
       // What is read (a version, an approval, an export) holds only stored updates.
       loaded.flush();
-      return read(loaded);
+      // A flush that could not store dropped this copy: read what the log really holds.
+      if (!loaded.broken) return read(loaded);
     }
     const document = this.load(sectionId);
     try {

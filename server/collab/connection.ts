@@ -31,6 +31,14 @@ export interface Person extends Actor {
 /** A client this far behind on its socket is closed rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The origin of a write applied while other writes waited for their dependencies: stored at once
+ * and sent to everybody, its sender included.
+ */
+export class CompletingWrite {
+  constructor(readonly connection: Connection) {}
+}
+
 export class Connection implements Peer {
   /** The Yjs client id this connection publishes presence for; claimed by its first awareness entry. */
   clientId: number | null = null;
@@ -116,7 +124,10 @@ export class Connection implements Peer {
     const doc = this.document.doc;
     const pendingBefore = doc.store.pendingStructs?.update;
     const pendingDsBefore = doc.store.pendingDs;
-    Y.applyUpdate(doc, update, this);
+    // While something waits for a dependency, what this update completes is reported as part of
+    // it: the sender must then be sent it too (it may hold other people's waiting edits).
+    const waiting = pendingBefore !== undefined || pendingDsBefore !== null;
+    Y.applyUpdate(doc, update, waiting ? new CompletingWrite(this) : this);
     for (const struct of structs) this.noteAuthor(struct.id.client);
     // Ask only when this message left something new waiting (Yjs replaces the pending update when
     // it adds to it; it re-encodes pending deletions on every update, so those are compared by

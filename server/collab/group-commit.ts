@@ -33,18 +33,29 @@ export class GroupCommit {
     const documents = [...this.waiting];
     this.waiting.clear();
     const broadcasts: (() => void)[] = [];
+    let reached = 0;
     try {
       this.transaction(() => {
         for (const document of documents) {
+          reached++;
           const broadcast = document.commitBatch();
           if (broadcast) broadcasts.push(broadcast);
         }
       });
     } catch (error) {
-      // Rolled back for all of them: each closes its connections, whose clients send again.
-      for (const document of documents) document.fail(error);
+      // Rolled back for every document that had reached it (the one that threw included): each
+      // closes its connections, whose clients send again. The rest had nothing in it.
+      for (const document of documents.slice(0, Math.max(reached, 1))) document.fail(error);
+      for (const document of documents.slice(Math.max(reached, 1))) this.schedule(document);
       return;
     }
-    for (const broadcast of broadcasts) broadcast();
+    for (const broadcast of broadcasts) {
+      try {
+        broadcast();
+      } catch (error) {
+        // Stored already; one section's listener must not keep the others' updates from going out.
+        console.error('[collab] broadcasting a committed batch failed', error);
+      }
+    }
   };
 }

@@ -118,7 +118,11 @@ export class SectionDocument implements Committable {
     if (this.unapplied && Y.decodeStateVector(stateVector).size === 0) {
       const state = this.unapplied;
       setImmediate(() => {
-        if (!this.broken && this.unapplied) this.apply();
+        try {
+          if (!this.broken && this.unapplied) this.apply();
+        } catch {
+          // apply() has failed the document (connections closed, copy dropped) and logged why.
+        }
       });
       return state;
     }
@@ -251,11 +255,19 @@ export class SectionDocument implements Committable {
     return encoding.toUint8Array(sync);
   }
 
+  /** A connection closed: it is owed nothing any more. */
+  leave(peer: Peer): void {
+    this.peers.delete(peer);
+    this.owedStep1.delete(peer);
+  }
+
   /**
    * The sync step 1 and current presence a new connection receives first. Before the document is
    * built, the step 1 (our state vector) follows once it is.
    */
   greeting(peer: Peer): Uint8Array[] {
+    // Presence may point into text of the current batch: that goes out (and is stored) first.
+    this.flush();
     const messages: Uint8Array[] = [];
     if (this.unapplied) this.owedStep1.add(peer);
     else messages.push(this.step1());

@@ -29,7 +29,7 @@ export class SectionActivity {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly bursts = new Map<string, Burst>();
   private readonly lastEdits = new Map<string, LastEdit>();
-  private readonly announceQueue: string[] = [];
+  private readonly announceQueue = new Set<string>();
 
   /**
    * @param quietMs how long a section must be quiet after a burst of editing before the burst is
@@ -64,20 +64,23 @@ export class SectionActivity {
    * letting the keystrokes waiting on sockets through in between.
    */
   private queueAnnouncement(sectionId: string): void {
-    this.announceQueue.push(sectionId);
-    if (this.announceQueue.length === 1) setImmediate(this.announceNext);
+    // A section still waiting from its previous second is announced once, with what is current then.
+    if (this.announceQueue.has(sectionId)) return;
+    this.announceQueue.add(sectionId);
+    if (this.announceQueue.size === 1) setImmediate(this.announceNext);
   }
 
   private readonly announceNext = (): void => {
-    const sectionId = this.announceQueue.shift();
+    const sectionId: string | undefined = this.announceQueue.values().next().value;
     if (sectionId === undefined) return;
+    this.announceQueue.delete(sectionId);
     try {
       this.writeLastEdit(sectionId);
       if (this.sections.find(sectionId)) this.events.emit('section-status-changed', sectionId);
     } catch (error) {
       console.error(`[activity] announcing ${sectionId} failed`, error);
     }
-    if (this.announceQueue.length > 0) setImmediate(this.announceNext);
+    if (this.announceQueue.size > 0) setImmediate(this.announceNext);
   };
 
   private writeLastEdit(sectionId: string): void {
@@ -131,7 +134,7 @@ export class SectionActivity {
   stop(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
-    this.announceQueue.length = 0;
+    this.announceQueue.clear();
     for (const sectionId of [...this.lastEdits.keys()]) this.writeLastEdit(sectionId);
     for (const sectionId of [...this.bursts.keys()]) {
       clearTimeout(this.bursts.get(sectionId)!.timer);

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/collab-protocol';
 import { type CollabClient, connectCollab, synced, webSocketWith } from '../support/collab-client';
 import { closeAll, onServer, waitForConvergence } from '../support/collab-state';
-import { type RawClient, openRaw, syncUpdateMessage } from '../support/raw-socket';
+import { type RawClient, openRaw, syncUpdateMessage, updateFrom } from '../support/raw-socket';
 import { type TestWorkspace, addTestPerson, signIn, startTestWorkspace, waitFor } from '../support/workspace';
 
 const SYNC_STEP1 = 0;
@@ -151,6 +151,30 @@ test('a lost insert followed by its deletion: the pending deletion is asked for 
   await waitForConvergence(workspace, sectionId, [lossy, other]);
   expect(onServer(workspace, sectionId, (doc) => doc.store.pendingDs)).toBeNull();
   expect(other.doc.getText('notes').toString()).not.toContain('ephemeral');
+});
+
+test("the author whose late update completes someone else's waiting edit is sent that edit too", async () => {
+  const sectionId = 'regional-1';
+  const author = await openRaw(workspace.url, sectionId, cookieA);
+  const follower = await openRaw(workspace.url, sectionId, cookieB);
+  opened.push(author, follower);
+  // The author types offline; the follower got that text some other way and types after it.
+  const authorDoc = new Y.Doc();
+  Y.applyUpdate(authorDoc, Y.encodeStateAsUpdate(author.mirror));
+  const early = updateFrom(authorDoc, (doc) => doc.getText('notes').insert(0, 'Agreed wording. '));
+  Y.applyUpdate(authorDoc, early);
+  const followerDoc = new Y.Doc();
+  Y.applyUpdate(followerDoc, Y.encodeStateAsUpdate(authorDoc));
+  const late = updateFrom(followerDoc, (doc) => doc.getText('notes').insert(16, 'Seconded.'));
+  // The follower's edit reaches the server first: it waits for the author's.
+  follower.send(syncUpdateMessage(late));
+  await follower.barrier();
+  expect(onServer(workspace, sectionId, (doc) => doc.store.pendingStructs !== null)).toBe(true);
+  // The author's arrives: the server applies both as one change coming from the author, whose
+  // own copy still lacks the follower's edit.
+  author.send(syncUpdateMessage(early));
+  await waitFor(() => author.mirror.getText('notes').toString() === 'Agreed wording. Seconded.', "the follower's edit at the author");
+  expect(onServer(workspace, sectionId, (doc) => doc.getText('notes').toString())).toBe('Agreed wording. Seconded.');
 });
 
 test('what closed the gap is stored: a restarted server loads the converged text', async () => {

@@ -179,7 +179,7 @@ test('sections written in the same turn are committed in one transaction, and se
   }
 });
 
-test('a group commit that fails is seen by nobody, in any of its sections, and closes their connections', async () => {
+test('a group commit that keeps failing is seen by nobody, in any of its sections, and closes their connections', async () => {
   const commits = new GroupCommit(() => {
     throw new Error('disk full');
   });
@@ -195,10 +195,42 @@ test('a group commit that fails is seen by nobody, in any of its sections, and c
     Y.applyUpdate(document.doc, writer.type('lost'), writer);
     return watcher;
   });
+  // The first fails; the second, which the failed transaction never reached, is tried again.
+  await nextTurn();
   await nextTurn();
   quiet.mockRestore();
   expect(watchers.every((watcher) => watcher.updates().length === 0)).toBe(true);
   expect(sections.every((document) => document.broken)).toBe(true);
   expect(closed.sort()).toEqual(['regional-4', 'regional-5']);
   expect(sections.map((document) => log.load(document.sectionId).rows)).toEqual([0, 0]);
+});
+
+test('a section whose append fails in a group commit fails alone; the sections after it are committed on the next turn', async () => {
+  class FailingFor extends UpdateLog {
+    override append(sectionId: string, update: Uint8Array): number {
+      if (sectionId === 'national-kz') throw new Error('disk full');
+      return super.append(sectionId, update);
+    }
+  }
+  const failing = new FailingFor(db);
+  const commits = new GroupCommit((work) => failing.inTransaction(work));
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const first = new SectionDocument('national-kz', failing, { compactAfterRows: 10_000, commits });
+  const second = new SectionDocument('national-kg', failing, { compactAfterRows: 10_000, commits });
+  documents.push(first, second);
+  const watchers = [first, second].map((document) => {
+    const [writer, watcher] = [new RecordingPeer(), new RecordingPeer()];
+    document.peers.add(writer);
+    document.peers.add(watcher);
+    Y.applyUpdate(document.doc, writer.type(`in ${document.sectionId}`), writer);
+    return watcher;
+  });
+  await nextTurn();
+  await nextTurn();
+  quiet.mockRestore();
+  expect(first.broken).toBe(true);
+  expect(watchers[0].updates()).toHaveLength(0);
+  expect(second.broken).toBe(false);
+  expect(watchers[1].doc.getText('notes').toString()).toBe('in national-kg');
+  expect(log.load('national-kg').rows).toBe(1);
 });

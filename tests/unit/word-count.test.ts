@@ -17,6 +17,7 @@ test.each([
 test('punctuation, dashes and spaces alone are not words; numbers are', () => {
   expect(countWords(' — … ; ( ) «» ')).toBe(0);
   expect(countWords('Article 12, paragraph 3.5')).toBe(4);
+  expect(countWords('1,000 returnees in 2023, 12,500 in 2024')).toBe(7);
   expect(countWords('')).toBe(0);
 });
 
