@@ -135,7 +135,15 @@ export async function fanoutPhase(kind: ServerKind, settings: Settings, log: (li
               stopped = `${size} editors could not connect: ${String(error)}`;
               break;
             }
-            const step = await measureFanout(server, tracker, [one], settings.rampStep);
+            let step: FanoutResult;
+            try {
+              step = await measureFanout(server, tracker, [one], settings.rampStep);
+            } catch (error) {
+              // A saturated server cannot even answer for its CPU time: that step failed, not the phase.
+              stopped = `${size} editors: the server stopped answering (${error instanceof Error ? error.message : String(error)})`;
+              log(`  ${kind} ramp ${size}: ${stopped}`);
+              break;
+            }
             ramp.push(step);
             log(`  ${kind} ramp ${size}: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, lost ${step.incomplete}, server CPU ${step.serverCpuPercent}%`);
             if (!passes(step)) {
@@ -148,6 +156,8 @@ export async function fanoutPhase(kind: ServerKind, settings: Settings, log: (li
       } finally {
         one.destroy();
       }
+      // Let a server that fell behind work off its backlog before the next measurement.
+      await server.stats({ gc: false }).catch(() => undefined);
       await sleep(500);
       const groups = Array.from({ length: 10 }, (_, i) => new SectionGroup(benchSection(2 + i), connector, tracker));
       let many: FanoutResult;
