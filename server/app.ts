@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { COLLAB_PATH, CollabEndpoint } from './collab/collab-endpoint';
 import { UpdateLog } from './collab/update-log';
 import type { Config } from './config';
-import { type Db, openDatabase } from './db/client';
+import { WalCheckpointer } from './db/checkpointer';
+import { type Db, databaseFile, openDatabase } from './db/client';
 import { AuditLog } from './domain/audit';
 import { AuthorRegistry } from './domain/attribution';
 import { Comments } from './domain/comments';
@@ -54,6 +55,7 @@ export interface WorkspaceServer {
 
 export async function startServer(config: Config): Promise<WorkspaceServer> {
   const db = openDatabase(config.dataDir);
+  const checkpointer = new WalCheckpointer(db, databaseFile(config.dataDir));
   const events = new WorkspaceEventBus();
   const audit = new AuditLog(db);
   const people = new People(db, audit, events);
@@ -165,6 +167,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
         collab.close();
         server.closeAllConnections();
         await realtime.close();
+        await checkpointer.close();
         db.$client.close();
       })()),
   };

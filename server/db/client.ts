@@ -10,9 +10,14 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');
 
+/** The one SQLite file under a data directory. */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'workspace.sqlite');
+}
+
 export function openDatabase(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(path.join(dataDir, 'workspace.sqlite'));
+  const sqlite = new Database(databaseFile(dataDir));
   // WAL: readers never block the writer. synchronous=NORMAL: a committed row survives a crash of
   // this process (kill -9); only a power loss can drop the last commits (see README, Durability).
   sqlite.pragma('journal_mode = WAL');
