@@ -73,7 +73,11 @@ export const sections = sqliteTable('sections', {
 export const docUpdates = sqliteTable(
   'doc_updates',
   {
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    // A plain row id, not AUTOINCREMENT: that keeps a second table of counters, one more page
+    // written by every append (~20 µs of each commit). Row ids only grow while rows are appended;
+    // a compaction deletes a section's rows and appends its merged row after every other row, so
+    // order within a section holds.
+    seq: integer('seq').primaryKey(),
     sectionId: text('section_id')
       .notNull()
       .references(() => sections.id),

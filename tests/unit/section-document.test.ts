@@ -116,6 +116,28 @@ test('with many writers in one batch, writers are sent the whole batch (their ow
   }
 });
 
+test('a lone section’s batch is committed without a transaction around it; several share one', async () => {
+  let transactions = 0;
+  const commits = new GroupCommit((work) => {
+    transactions++;
+    log.inTransaction(work);
+  });
+  const [alone, other] = ['regional-1', 'regional-2'].map((id) => open(id, commits));
+  const writer = new RecordingPeer();
+  alone.peers.add(writer);
+  Y.applyUpdate(alone.doc, writer.type('alone'), writer);
+  await nextTurn();
+  expect(transactions).toBe(0);
+  expect(log.load('regional-1').rows).toBe(1);
+  const second = new RecordingPeer();
+  other.peers.add(second);
+  Y.applyUpdate(alone.doc, writer.type(' again'), writer);
+  Y.applyUpdate(other.doc, second.type('together'), second);
+  await nextTurn();
+  expect(transactions).toBe(1);
+  expect([log.load('regional-1').rows, log.load('regional-2').rows]).toEqual([2, 1]);
+});
+
 test('a change the server makes itself is stored before the call returns', () => {
   const document = open();
   const rowsBefore = log.load(SECTION).rows;
@@ -180,11 +202,19 @@ test('sections written in the same turn are committed in one transaction, and se
 });
 
 test('a group commit that keeps failing is seen by nobody, in any of its sections, and closes their connections', async () => {
-  const commits = new GroupCommit(() => {
-    throw new Error('disk full');
-  });
+  class FullDisk extends UpdateLog {
+    override append(): number {
+      throw new Error('disk full');
+    }
+  }
+  const full = new FullDisk(db);
+  const commits = new GroupCommit((work) => full.inTransaction(work));
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const sections = ['regional-4', 'regional-5'].map((id) => open(id, commits));
+  const sections = ['regional-4', 'regional-5'].map((id) => {
+    const document = new SectionDocument(id, full, { compactAfterRows: 10_000, commits });
+    documents.push(document);
+    return document;
+  });
   const closed: string[] = [];
   const watchers = sections.map((document) => {
     const writer = new RecordingPeer();
