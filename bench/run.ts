@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: our collab server beside the y-websocket 1.x reference server (in memory) and
  * hocuspocus 4 with its SQLite extension, each a child process on 127.0.0.1, driven by the same
- * load generator in this process, one server at a time, phase by phase (so that the three servers
- * of one phase run within the same minute or two).
+ * load generator in this process. Fan-out latency (a) runs all servers at once and measures them in
+ * turn, round after round; the other phases run one server at a time, phase by phase (so that the
+ * three servers of one phase run within the same minute or two).
  *
- *   npm run bench                  the full run (~5 minutes)
+ *   npm run bench                  the full run (~9 minutes)
  *   npm run bench -- --quick       a ~1 minute smoke run
  *   npm run bench -- --resilience  the long resilience suite instead (see bench/resilience.ts)
  *   options: --servers=ours,y-websocket-v1,hocuspocus  --phases=fanout,cold,throughput,export
@@ -16,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Row, type ServerResults, buildRows, goals, renderTable } from './lib/report';
-import { type Settings, coldLoadPhase, exportPhase, fanoutPhase, throughputPhase } from './lib/scenarios';
+import { type Settings, coldLoadPhase, exportPhase, pairedFanoutPhase, rampPhase, throughputPhase } from './lib/scenarios';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './lib/servers';
 import { runResilience } from './resilience';
 
@@ -63,7 +64,7 @@ function settingsFor(quick: boolean, profileDir: string | null): Settings {
     rampStep: { typingRate: 5, warmupMs: 1000, measureMs: 3000, drainMs: 2000 },
     manySections: { typingRate: 5, warmupMs: 1000, measureMs: 8000, drainMs: 3000 },
     probesPerSection: 2,
-    fanoutRepeats: 3,
+    fanoutRepeats: 5,
     coldRestarts: 3,
     fullClientLoads: 5,
     loadedSections: 10,
@@ -116,12 +117,22 @@ async function main(): Promise<void> {
       console.log(`  ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   };
+  if (phases.includes('fanout')) {
+    console.log(`\n(a) fan-out latency: every server running, measured in turn, ${settings.fanoutRepeats} round(s)`);
+    noteLoad('fanout');
+    let paired: Awaited<ReturnType<typeof pairedFanoutPhase>> = {};
+    await attempt('fanout', async () => void (paired = await pairedFanoutPhase(kinds, settings, log)));
+    console.log('\n(b) the most editors in one section');
+    for (const kind of kinds) {
+      noteLoad(`ramp ${kind}`);
+      await attempt(`ramp ${kind}`, async () => {
+        const ramp = await rampPhase(kind, settings, log);
+        const fanout = paired[kind];
+        if (fanout) results[kind]!.fanout = { ...fanout, ...ramp };
+      });
+    }
+  }
   const serverPhases: { name: string; title: string; run: (kind: ServerKind) => Promise<void> }[] = [
-    {
-      name: 'fanout',
-      title: '(a, b) fan-out latency and the most editors per section',
-      run: async (kind) => void (results[kind]!.fanout = await fanoutPhase(kind, settings, log)),
-    },
     {
       name: 'cold',
       title: '(c, d) cold load of seph-blog1 and memory per loaded section',

@@ -1,6 +1,7 @@
 /**
- * The benchmark's scenarios, each run against one server at a time (a child process on fresh
- * storage), and each returning plain numbers for the report.
+ * The benchmark's scenarios, each server a child process on fresh storage: fan-out latency with
+ * every server running and measured in turn, the others one server at a time. Each returns plain
+ * numbers for the report.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +39,7 @@ export interface Settings {
   rampStep: FanoutOptions;
   manySections: FanoutOptions;
   probesPerSection: number;
-  /** How many times the 1 × 50 and 10 × 20 measurements are made; the median p99 is reported. */
+  /** Rounds of the 1 × 50 and 10 × 20 measurements (every server in each); the median p99 is reported. */
   fanoutRepeats: number;
   coldRestarts: number;
   /** Cold loads timed with a full client (a provider applying the state). */
@@ -53,20 +54,8 @@ export interface Settings {
 
 const P99_GOAL_MS = 100;
 
-export interface FanoutPhase {
-  single: FanoutResult;
-  many: FanoutResult;
-  ramp: FanoutResult[];
-  /** The most editors one section held with p99 under 100 ms and nothing lost (0: not even the first step). */
-  maxEditors: number;
-  rampStoppedBecause: string;
-}
-
-async function repeatedly<T>(times: number, run: () => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  for (let i = 0; i < times; i++) results.push(await run());
-  return results;
-}
+/** (a) and (b) together, as the report reads them. */
+export type FanoutPhase = PairedFanout & Ramp;
 
 /** The run whose p99 is the median of the runs' (one machine hiccup does not decide a p99). */
 function medianRun(runs: FanoutResult[]): FanoutResult & { runsP99Ms: number[] } {
@@ -100,76 +89,138 @@ async function withServer<T>(
   }
 }
 
-/** (a) and (b): fan-out latency in one section and in ten, and the ramp in one section. */
-export async function fanoutPhase(kind: ServerKind, settings: Settings, log: (line: string) => void): Promise<FanoutPhase> {
+/** (a) for one server: the median runs of the rounds, and every run's p99. */
+export interface PairedFanout {
+  single: FanoutResult & { runsP99Ms: number[] };
+  many: FanoutResult & { runsP99Ms: number[] };
+}
+
+/** A server of the paired measurement, with its clients connected. */
+interface Contender {
+  kind: ServerKind;
+  storage: ReturnType<typeof newStorage>;
+  server: RunningServer;
+  tracker: Tracker;
+  one: SectionGroup | null;
+  ten: SectionGroup[];
+  singles: FanoutResult[];
+  manies: FanoutResult[];
+}
+
+/**
+ * (a): 1 section × 50 editors and 10 sections × 20, with every server running at once and measured
+ * in turn, round after round, the order rotating each round. This machine's latencies drift by up
+ * to 2× over minutes; measured server after server, that drift decided which server "won" a p99.
+ * Interleaved, it weighs on every server alike; each p99 reported is the median of the rounds.
+ */
+export async function pairedFanoutPhase(
+  kinds: ServerKind[],
+  settings: Settings,
+  log: (line: string) => void,
+): Promise<Partial<Record<ServerKind, PairedFanout>>> {
+  const contenders: Contender[] = [];
+  try {
+    for (const kind of kinds) {
+      const storage = newStorage(kind);
+      await prepareStorage(storage, { sections: 20 });
+      const server = await startServerProcess(storage, { nodeFlags: settings.serverFlags(kind, 'fanout') });
+      const contender: Contender = { kind, storage, server, tracker: new Tracker(), one: null, ten: [], singles: [], manies: [] };
+      contenders.push(contender);
+      const connector = await connectorFor(server);
+      contender.one = new SectionGroup(benchSection(1), connector, contender.tracker);
+      await contender.one.growTo(50, settings.probesPerSection);
+      contender.ten = Array.from({ length: 10 }, (_, i) => new SectionGroup(benchSection(2 + i), connector, contender.tracker));
+      for (const group of contender.ten) await group.growTo(20, settings.probesPerSection);
+    }
+    // A short unrecorded round first: a server's first seconds of typing (compiling its hot paths,
+    // growing its buffers) are no part of its steady state.
+    for (const c of contenders) {
+      await measureFanout(c.server, c.tracker, [c.one!], settings.rampStep);
+      await measureFanout(c.server, c.tracker, c.ten, settings.rampStep);
+    }
+    for (let round = 0; round < settings.fanoutRepeats; round++) {
+      const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
+      for (const c of order) c.singles.push(await measureFanout(c.server, c.tracker, [c.one!], settings.singleSection));
+      for (const c of order) c.manies.push(await measureFanout(c.server, c.tracker, c.ten, settings.manySections));
+      log(
+        `  round ${round + 1}: p99 1×50 ${order.map((c) => `${c.kind} ${c.singles.at(-1)!.p99Ms}`).join(', ')}; ` +
+          `10×20 ${order.map((c) => `${c.kind} ${c.manies.at(-1)!.p99Ms}`).join(', ')} ms`,
+      );
+    }
+  } finally {
+    for (const c of contenders) {
+      c.one?.destroy();
+      for (const group of c.ten) group.destroy();
+      await c.server.stop();
+      fs.rmSync(c.storage.dir, { recursive: true, force: true });
+    }
+  }
+  const results: Partial<Record<ServerKind, PairedFanout>> = {};
+  for (const c of contenders) {
+    results[c.kind] = { single: medianRun(c.singles), many: medianRun(c.manies) };
+    log(
+      `  ${c.kind}: 1×50 p50 ${results[c.kind]!.single.p50Ms} ms, p99 ${results[c.kind]!.single.p99Ms} ms; ` +
+        `10×20 p50 ${results[c.kind]!.many.p50Ms} ms, p99 ${results[c.kind]!.many.p99Ms} ms (medians of ${c.singles.length} rounds)`,
+    );
+  }
+  return results;
+}
+
+export interface Ramp {
+  ramp: FanoutResult[];
+  /** The most editors one section held with p99 under 100 ms and nothing lost (0: not even the first step). */
+  maxEditors: number;
+  rampStoppedBecause: string;
+}
+
+/** (b): one section, editors added step by step while p99 stays under 100 ms. */
+export async function rampPhase(kind: ServerKind, settings: Settings, log: (line: string) => void): Promise<Ramp> {
   return withServer(
     kind,
-    'fanout',
+    'ramp',
     settings,
-    (storage) => prepareStorage(storage, { sections: 20 }),
+    (storage) => prepareStorage(storage, { sections: 1 }),
     async (server) => {
       const connector = await connectorFor(server);
       const tracker = new Tracker();
       const one = new SectionGroup(benchSection(1), connector, tracker);
       const ramp: FanoutResult[] = [];
-      let single: FanoutResult;
       let maxEditors = 0;
       let stopped = 'every step passed';
       try {
-        await one.growTo(50, settings.probesPerSection);
-        const singles = await repeatedly(settings.fanoutRepeats, () => measureFanout(server, tracker, [one], settings.singleSection));
-        single = medianRun(singles);
-        log(`  ${kind} 50 editors, 1 section: p50 ${single.p50Ms} ms, p99 ${single.p99Ms} ms (p99 of each run: ${singles.map((r) => r.p99Ms).join(', ')})`);
-        ramp.push(single);
-        if (passes(single)) {
-          maxEditors = 50;
-          const rampStart = performance.now();
-          for (const size of settings.rampSteps.filter((n) => n > 50)) {
-            if (performance.now() - rampStart > settings.rampBudgetMs) {
-              stopped = `time budget (${settings.rampBudgetMs / 1000} s) spent`;
-              break;
-            }
-            try {
-              await one.growTo(size, settings.probesPerSection);
-            } catch (error) {
-              stopped = `${size} editors could not connect: ${String(error)}`;
-              break;
-            }
-            let step: FanoutResult;
-            try {
-              step = await measureFanout(server, tracker, [one], settings.rampStep);
-            } catch (error) {
-              // A saturated server cannot even answer for its CPU time: that step failed, not the phase.
-              stopped = `${size} editors: the server stopped answering (${error instanceof Error ? error.message : String(error)})`;
-              log(`  ${kind} ramp ${size}: ${stopped}`);
-              break;
-            }
-            ramp.push(step);
-            log(`  ${kind} ramp ${size}: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, lost ${step.incomplete}, server CPU ${step.serverCpuPercent}%`);
-            if (!passes(step)) {
-              stopped = `${size} editors: p99 ${step.p99Ms} ms${step.incomplete ? `, ${step.incomplete} inserts not delivered in time` : ''}${step.converged ? '' : ', probes diverged'}`;
-              break;
-            }
-            maxEditors = size;
+        const rampStart = performance.now();
+        for (const size of settings.rampSteps) {
+          if (performance.now() - rampStart > settings.rampBudgetMs) {
+            stopped = `time budget (${settings.rampBudgetMs / 1000} s) spent`;
+            break;
           }
-        } else stopped = `50 editors: p99 ${single.p99Ms} ms`;
+          try {
+            await one.growTo(size, settings.probesPerSection);
+          } catch (error) {
+            stopped = `${size} editors could not connect: ${String(error)}`;
+            break;
+          }
+          let step: FanoutResult;
+          try {
+            step = await measureFanout(server, tracker, [one], settings.rampStep);
+          } catch (error) {
+            // A saturated server cannot even answer for its CPU time: that step failed, not the phase.
+            stopped = `${size} editors: the server stopped answering (${error instanceof Error ? error.message : String(error)})`;
+            log(`  ${kind} ramp ${size}: ${stopped}`);
+            break;
+          }
+          ramp.push(step);
+          log(`  ${kind} ramp ${size}: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, lost ${step.incomplete}, server CPU ${step.serverCpuPercent}%`);
+          if (!passes(step)) {
+            stopped = `${size} editors: p99 ${step.p99Ms} ms${step.incomplete ? `, ${step.incomplete} inserts not delivered in time` : ''}${step.converged ? '' : ', probes diverged'}`;
+            break;
+          }
+          maxEditors = size;
+        }
       } finally {
         one.destroy();
       }
-      // Let a server that fell behind work off its backlog before the next measurement.
-      await server.stats({ gc: false }).catch(() => undefined);
-      await sleep(500);
-      const groups = Array.from({ length: 10 }, (_, i) => new SectionGroup(benchSection(2 + i), connector, tracker));
-      let many: FanoutResult;
-      try {
-        for (const group of groups) await group.growTo(20, settings.probesPerSection);
-        const manyRuns = await repeatedly(settings.fanoutRepeats, () => measureFanout(server, tracker, groups, settings.manySections));
-        many = medianRun(manyRuns);
-        log(`  ${kind} 10 sections x 20 editors: p50 ${many.p50Ms} ms, p99 ${many.p99Ms} ms (p99 of each run: ${manyRuns.map((r) => r.p99Ms).join(', ')})`);
-      } finally {
-        for (const group of groups) group.destroy();
-      }
-      return { single, many, ramp, maxEditors, rampStoppedBecause: stopped };
+      return { ramp, maxEditors, rampStoppedBecause: stopped };
     },
   );
 }

@@ -9,9 +9,11 @@ import Database from 'better-sqlite3';
 export interface CheckpointThreadSetup {
   file: string;
   intervalMs: number;
+  /** A log this long (in pages) is restarted after the pass, see below. */
+  restartAfterFrames: number;
 }
 
-const { file, intervalMs } = workerData as CheckpointThreadSetup;
+const { file, intervalMs, restartAfterFrames } = workerData as CheckpointThreadSetup;
 const sqlite = new Database(file);
 sqlite.pragma('journal_mode = WAL');
 // The same durability as the server's connection: the WAL is synced before its pages are copied.
@@ -20,7 +22,13 @@ sqlite.pragma('busy_timeout = 5000');
 
 const timer = setInterval(() => {
   // PASSIVE never waits for, nor blocks, the server's readers and writers.
-  sqlite.pragma('wal_checkpoint(PASSIVE)');
+  const [pass] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+  // The log starts over from its beginning only when a commit finds every frame of it copied,
+  // which under steady typing never happens: some commit always lands during a pass. Past
+  // `restartAfterFrames`, RESTART copies the few frames added since the pass above and holds
+  // commits back (for about a millisecond) until it has, so the next commit starts the log over.
+  // Without it the server's own connection would reach its backstop and checkpoint itself.
+  if (pass.log >= restartAfterFrames) sqlite.pragma('wal_checkpoint(RESTART)');
 }, intervalMs);
 
 parentPort?.on('message', (message: 'close') => {

@@ -54,6 +54,20 @@ test('while the thread runs, commits leave checkpoints to it, and the log still 
   }
 });
 
+test('under commits without a pause, the thread still starts the log over, long before the backstop', async () => {
+  const checkpointer = new WalCheckpointer(db, databaseFile(dataDir));
+  // No backstop: whatever keeps the log short here is the thread.
+  db.$client.pragma('wal_autocheckpoint = 0');
+  const wal = `${databaseFile(dataDir)}-wal`;
+  try {
+    // ~8,000 commits back to back, two pages each: 60+ MiB of log if it never started over.
+    type(8 * 1024);
+    expect(fs.statSync(wal).size).toBeLessThan(40 * 1024 * 1024);
+  } finally {
+    await checkpointer.close();
+  }
+});
+
 test('without its thread, nothing reaches the database file until the connection checkpoints itself', () => {
   db.$client.pragma('wal_autocheckpoint = 10000');
   const before = fileSize();
