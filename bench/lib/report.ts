@@ -1,6 +1,7 @@
 /** The results table: ours beside each peer, with ours/peer ratios, as text and as JSON. */
 import type { ColdLoadPhase, ExportPhase, FanoutPhase, ThroughputPhase } from './scenarios';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './servers';
+import { median } from './stats';
 
 export interface ServerResults {
   fanout?: FanoutPhase;
@@ -126,11 +127,17 @@ export function goals(results: Partial<Record<ServerKind, ServerResults>>): Goal
   const ref = results['y-websocket-v1'];
   const list: Goal[] = [];
   if (ours?.fanout && ref?.fanout) {
+    // Judged round by round: both servers were measured in each round, minutes apart at most,
+    // while this machine drifts by more than the difference between them over a whole run.
+    const single = pairedRatios(ours.fanout.single.runsP99Ms, ref.fanout.single.runsP99Ms);
+    const many = pairedRatios(ours.fanout.many.runsP99Ms, ref.fanout.many.runsP99Ms);
     list.push({
       goal: 'p99 fan-out no worse than the in-memory reference, while persisting every update',
-      target: `≤ reference (1×50: ${ref.fanout.single.p99Ms} ms, 10×20: ${ref.fanout.many.p99Ms} ms)`,
-      value: `1×50: ${ours.fanout.single.p99Ms} ms, 10×20: ${ours.fanout.many.p99Ms} ms`,
-      met: ours.fanout.single.p99Ms <= ref.fanout.single.p99Ms && ours.fanout.many.p99Ms <= ref.fanout.many.p99Ms,
+      target: 'ours/reference p99, median over the rounds, ≤ 1',
+      value:
+        `1×50: ${fmtRatio(single.median)} (lower in ${single.lower} of ${single.rounds} rounds; medians ${ours.fanout.single.p99Ms} vs ${ref.fanout.single.p99Ms} ms), ` +
+        `10×20: ${fmtRatio(many.median)} (lower in ${many.lower} of ${many.rounds}; medians ${ours.fanout.many.p99Ms} vs ${ref.fanout.many.p99Ms} ms)`,
+      met: single.median <= 1 && many.median <= 1,
     });
   }
   if (ours?.fanout) {
@@ -153,4 +160,10 @@ export function goals(results: Partial<Record<ServerKind, ServerResults>>): Goal
     });
   }
   return list;
+}
+
+/** Ours/reference per round (both measured in it), their median, and the rounds ours was lower in. */
+function pairedRatios(ours: number[], reference: number[]): { median: number; lower: number; rounds: number } {
+  const ratios = ours.slice(0, reference.length).map((value, round) => value / reference[round]);
+  return { median: median(ratios), lower: ratios.filter((ratio) => ratio < 1).length, rounds: ratios.length };
 }
