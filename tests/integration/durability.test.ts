@@ -11,9 +11,11 @@ import {
   type ChildWorkspace,
   type TestPerson,
   addTestPerson,
+  isRunning,
   signIn,
   spawnWorkspace,
   startTestWorkspace,
+  stopWorkspace,
   tempDataDir,
   waitFor,
 } from '../support/workspace';
@@ -38,10 +40,7 @@ beforeAll(async () => {
 });
 afterEach(() => closeAll(clients.splice(0)));
 afterAll(async () => {
-  for (const child of children.splice(0)) {
-    if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
-    await child.exited;
-  }
+  for (const child of children.splice(0)) await stopWorkspace(child);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -53,7 +52,7 @@ async function spawn(): Promise<ChildWorkspace> {
 
 /** A server child that is still running (the one the previous test restarted), or a new one. */
 async function runningServer(): Promise<ChildWorkspace> {
-  const running = children.find((child) => child.process.exitCode === null && child.process.signalCode === null);
+  const running = children.find(isRunning);
   return running ?? spawn();
 }
 

@@ -16,18 +16,17 @@
  * --resilience`) runs five seeds of many more steps.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/collab-protocol';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
-import { closeAll } from '../support/collab-state';
+import { closeAll, storedSections } from '../support/collab-state';
 import { openRaw, seededRandom, syncUpdateMessage } from '../support/raw-socket';
 import {
   type ChildWorkspace,
   signedInPeopleOn,
   spawnWorkspace,
+  stopWorkspace,
   tempDataDir,
   waitFor,
 } from '../support/workspace';
@@ -77,24 +76,12 @@ async function startServer(port: number): Promise<ChildWorkspace> {
 async function stopServer(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
   const child = server;
   server = null;
-  if (!child) return;
-  if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill(signal);
-  await child.exited;
+  if (child) await stopWorkspace(child, signal);
 }
 
 /** The section as the update log on disk holds it, read with SQLite directly (no server running). */
 function storedDoc(sectionId: string): Y.Doc {
-  const db = new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare('SELECT "update" AS bytes FROM doc_updates WHERE section_id = ? ORDER BY seq')
-      .all(sectionId) as { bytes: Buffer }[];
-    const doc = new Y.Doc();
-    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.bytes));
-    return doc;
-  } finally {
-    db.close();
-  }
+  return storedSections(dataDir, [sectionId]).get(sectionId)!;
 }
 
 /** Whether `doc` holds everything `part` holds: merging `part` in changes neither its structs nor its deletions. */

@@ -13,21 +13,22 @@
  * RESILIENCE_LONG=1 (`npm run bench -- --resilience`) kills the server six times instead of two.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { readUpdateClocks } from '../../bench/lib/thin-client';
+import { databaseFile } from '../../server/db/client';
 import { MESSAGE_SYNC } from '../../shared/collab-protocol';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
-import { closeAll } from '../support/collab-state';
+import { closeAll, storedSections } from '../support/collab-state';
 import { LeanWebSocket } from '../support/lean-socket';
 import { openRaw, syncStep1Message, syncUpdateMessage, updateFrom } from '../support/raw-socket';
 import {
   type ChildWorkspace,
   signedInPeopleOn,
   spawnWorkspace,
+  stopWorkspace,
   tempDataDir,
   waitFor,
 } from '../support/workspace';
@@ -205,8 +206,7 @@ afterAll(async () => {
   } finally {
     const child = server;
     server = null;
-    if (child && child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
-    if (child) await child.exited;
+    if (child) await stopWorkspace(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -220,25 +220,12 @@ async function startServer(): Promise<ChildWorkspace> {
 async function stopServer(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
   const child = server!;
   server = null;
-  child.process.kill(signal);
-  await child.exited;
+  await stopWorkspace(child, signal);
 }
 
 /** Each section as the update log on disk holds it, read with SQLite directly (no server running). */
 function storedDocs(): Map<string, Y.Doc> {
-  const db = new Database(path.join(dataDir, 'workspace.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const select = db.prepare('SELECT "update" AS bytes FROM doc_updates WHERE section_id = ? ORDER BY seq');
-    return new Map(
-      SECTIONS.map((sectionId) => {
-        const doc = new Y.Doc();
-        for (const row of select.all(sectionId) as { bytes: Buffer }[]) Y.applyUpdate(doc, new Uint8Array(row.bytes));
-        return [sectionId, doc];
-      }),
-    );
-  } finally {
-    db.close();
-  }
+  return storedSections(dataDir, SECTIONS);
 }
 
 function stateVector(doc: Y.Doc): Map<number, number> {
@@ -405,7 +392,7 @@ test('an update that cannot be stored is seen by nobody, not even someone who as
   const busyText = busy.getText('notes');
   for (let i = 0; i < 20_000; i++) busyText.insert(Math.floor(Math.random() * (busyText.length + 1)), 'b');
   const slowUpdate = syncUpdateMessage(Y.encodeStateAsUpdate(busy));
-  const db = new Database(path.join(dataDir, 'workspace.sqlite'));
+  const db = new Database(databaseFile(dataDir));
   const seen: string[] = [];
   try {
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -2,13 +2,35 @@
  * Reading section documents for assertions: the server's copy, the update log's rows, and whether
  * several Y.Docs hold the same version.
  */
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { databaseFile } from '../../server/db/client';
 import type { CollabClient } from './collab-client';
 import { type TestWorkspace, waitFor } from './workspace';
 
 /** The server's document of a section, read through the endpoint (loading it when needed). */
 export function onServer<T>(workspace: TestWorkspace, sectionId: string, read: (doc: Y.Doc) => T): T {
   return workspace.server.collab.readSection(sectionId, (document) => read(document.doc));
+}
+
+/**
+ * Sections as the update log on disk holds them, read with SQLite directly: for checking what
+ * survived a server that is no longer running.
+ */
+export function storedSections(dataDir: string, sectionIds: string[]): Map<string, Y.Doc> {
+  const db = new Database(databaseFile(dataDir), { readonly: true, fileMustExist: true });
+  try {
+    const select = db.prepare('SELECT "update" AS bytes FROM doc_updates WHERE section_id = ? ORDER BY seq');
+    return new Map(
+      sectionIds.map((sectionId) => {
+        const doc = new Y.Doc();
+        for (const row of select.all(sectionId) as { bytes: Buffer }[]) Y.applyUpdate(doc, new Uint8Array(row.bytes));
+        return [sectionId, doc];
+      }),
+    );
+  } finally {
+    db.close();
+  }
 }
 
 /** Rows of a section in the update log. */

@@ -131,6 +131,17 @@ export interface ChildWorkspace {
   exited: Promise<number | null>;
 }
 
+/** Whether a child server has neither exited nor been killed yet. */
+export function isRunning(child: ChildWorkspace): boolean {
+  return child.process.exitCode === null && child.process.signalCode === null;
+}
+
+/** Sends `signal` to a child server still running, and waits until it has exited. */
+export async function stopWorkspace(child: ChildWorkspace, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (isRunning(child)) child.process.kill(signal);
+  await child.exited;
+}
+
 /** `npm start`'s server (without the client build) as a child process on DATA_DIR. */
 export async function spawnWorkspace(dataDir: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<ChildWorkspace> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
