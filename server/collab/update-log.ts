@@ -40,7 +40,7 @@ export class UpdateLog {
 
   constructor(private readonly db: Db) {
     // The one statement on the path of every keystroke, so it skips drizzle's mapping (~10 µs of
-    // a 40 µs commit). No RETURNING: better-sqlite3 reads a RETURNING row with get(), which resets
+    // a 50 µs commit). No RETURNING: better-sqlite3 reads a RETURNING row with get(), which resets
     // the statement before SQLite's commit hook runs, so the WAL was never checkpointed by appends
     // and the next other write paid for all of them at once. The row id is the seq.
     this.insert = db.$client.prepare<[string, Buffer, string, number]>(

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { applyConnectionSettings } from './connection-settings';
 
 export interface CheckpointThreadSetup {
   file: string;
@@ -15,14 +16,12 @@ export interface CheckpointThreadSetup {
 
 const { file, intervalMs, restartAfterFrames } = workerData as CheckpointThreadSetup;
 const sqlite = new Database(file);
-sqlite.pragma('journal_mode = WAL');
 // The same durability as the server's connection: the WAL is synced before its pages are copied.
-sqlite.pragma('synchronous = NORMAL');
-sqlite.pragma('busy_timeout = 5000');
+applyConnectionSettings(sqlite);
 
 const timer = setInterval(() => {
   // PASSIVE never waits for, nor blocks, the server's readers and writers.
-  const [pass] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+  const [pass] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
   // The log starts over from its beginning only when a commit finds every frame of it copied,
   // which under steady typing never happens: some commit always lands during a pass. Past
   // `restartAfterFrames`, RESTART copies the few frames added since the pass above and holds
