@@ -18,6 +18,7 @@ const { file, intervalMs, restartAfterFrames } = workerData as CheckpointThreadS
 const sqlite = new Database(file);
 // The same durability as the server's connection: the WAL is synced before its pages are copied.
 applyConnectionSettings(sqlite);
+parentPort?.postMessage('ready');
 
 const timer = setInterval(() => {
   // PASSIVE never waits for, nor blocks, the server's readers and writers.

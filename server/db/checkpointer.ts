@@ -15,27 +15,40 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './client';
 import type { CheckpointThreadSetup } from './checkpoint-thread';
 
-/** Often enough that each pass copies little; a pass with nothing to copy costs microseconds. */
-const INTERVAL_MS = 200;
+export interface CheckpointTiming {
+  /** Often enough that each pass copies little; a pass with nothing to copy costs microseconds. */
+  intervalMs: number;
+  /** Half the backstop: the thread starts the log over well before the connection would step in. */
+  restartAfterPages: number;
+}
+
+const TIMING: CheckpointTiming = { intervalMs: 200, restartAfterPages: 5_000 };
 /**
  * The server's own connection still checkpoints past this many WAL pages (SQLite's default: 1,000):
  * a backstop for when the thread falls behind or has stopped, not the way it normally happens.
  */
 const BACKSTOP_PAGES = 10_000;
 const DEFAULT_PAGES = 1_000;
-/** Half the backstop: the thread starts the log over well before the connection would step in. */
-const RESTART_AFTER_PAGES = 5_000;
 
 export class WalCheckpointer {
   private readonly worker: Worker;
   private closed = false;
+  /**
+   * Settles true once the thread has its connection open and its timer running, false if it
+   * stopped first. The server does not wait for it (the backstop covers the first moments); tests do.
+   */
+  readonly running: Promise<boolean>;
 
-  /** @param db the server's connection, whose own checkpoints become the backstop */
+  /**
+   * @param db the server's connection, whose own checkpoints become the backstop
+   * @param timing only tests change it, to make the thread's work visible in a few hundred commits
+   */
   constructor(
     private readonly db: Db,
     file: string,
+    timing: CheckpointTiming = TIMING,
   ) {
-    const setup: CheckpointThreadSetup = { file, intervalMs: INTERVAL_MS, restartAfterFrames: RESTART_AFTER_PAGES };
+    const setup: CheckpointThreadSetup = { file, intervalMs: timing.intervalMs, restartAfterFrames: timing.restartAfterPages };
     // The thread runs our TypeScript as the server does (tsx), whether the server was started by
     // `node --import tsx` or inside jest.
     const bootstrap =
@@ -44,6 +57,10 @@ export class WalCheckpointer {
     this.worker = new Worker(bootstrap, { eval: true, workerData: setup });
     // It must never keep the process alive: the server closes it on the way out.
     this.worker.unref();
+    this.running = new Promise((resolve) => {
+      this.worker.once('message', (message) => resolve(message === 'ready'));
+      this.worker.once('exit', () => resolve(false));
+    });
     this.worker.on('error', (error) => this.stopped(error.message));
     this.worker.on('exit', (code) => this.stopped(`exited with code ${code}`));
     db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
