@@ -7,14 +7,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { applyConnectionSettings } from './connection-settings';
 
-export interface CheckpointThreadSetup {
-  file: string;
+/** How often the thread passes over the log, and how long a log (in pages) it starts over (see below). */
+export interface CheckpointTiming {
   intervalMs: number;
-  /** A log this long (in pages) is restarted after the pass, see below. */
-  restartAfterFrames: number;
+  restartAfterPages: number;
 }
 
-const { file, intervalMs, restartAfterFrames } = workerData as CheckpointThreadSetup;
+export interface CheckpointThreadSetup extends CheckpointTiming {
+  file: string;
+}
+
+const { file, intervalMs, restartAfterPages } = workerData as CheckpointThreadSetup;
 const sqlite = new Database(file);
 // The same durability as the server's connection: the WAL is synced before its pages are copied.
 applyConnectionSettings(sqlite);
@@ -25,10 +28,10 @@ const timer = setInterval(() => {
   const [pass] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
   // The log starts over from its beginning only when a commit finds every frame of it copied,
   // which under steady typing never happens: some commit always lands during a pass. Past
-  // `restartAfterFrames`, RESTART copies the few frames added since the pass above and holds
+  // `restartAfterPages`, RESTART copies the few frames added since the pass above and holds
   // commits back (for about a millisecond) until it has, so the next commit starts the log over.
   // Without it the server's own connection would reach its backstop and checkpoint itself.
-  if (pass.log >= restartAfterFrames) sqlite.pragma('wal_checkpoint(RESTART)');
+  if (pass.log >= restartAfterPages) sqlite.pragma('wal_checkpoint(RESTART)');
 }, intervalMs);
 
 parentPort?.on('message', (message: 'close') => {

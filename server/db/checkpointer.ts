@@ -13,16 +13,14 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './client';
-import type { CheckpointThreadSetup } from './checkpoint-thread';
+import type { CheckpointThreadSetup, CheckpointTiming } from './checkpoint-thread';
 
-export interface CheckpointTiming {
-  /** Often enough that each pass copies little; a pass with nothing to copy costs microseconds. */
-  intervalMs: number;
-  /** Half the backstop: the thread starts the log over well before the connection would step in. */
-  restartAfterPages: number;
-}
-
-const TIMING: CheckpointTiming = { intervalMs: 200, restartAfterPages: 5_000 };
+const TIMING: CheckpointTiming = {
+  // Often enough that each pass copies little; a pass with nothing to copy costs microseconds.
+  intervalMs: 200,
+  // Half the backstop: the thread starts the log over well before the connection would step in.
+  restartAfterPages: 5_000,
+};
 /**
  * The server's own connection still checkpoints past this many WAL pages (SQLite's default: 1,000):
  * a backstop for when the thread falls behind or has stopped, not the way it normally happens.
@@ -48,7 +46,7 @@ export class WalCheckpointer {
     file: string,
     timing: CheckpointTiming = TIMING,
   ) {
-    const setup: CheckpointThreadSetup = { file, intervalMs: timing.intervalMs, restartAfterFrames: timing.restartAfterPages };
+    const setup: CheckpointThreadSetup = { file, ...timing };
     // The thread runs our TypeScript as the server does (tsx), whether the server was started by
     // `node --import tsx` or inside jest.
     const bootstrap =
