@@ -22,6 +22,14 @@ export class ServerChange {
   constructor(readonly personId: number | null) {}
 }
 
+/** Who made a stored change, from the origin it was applied with: a connection's person, or whom the server acted for. */
+function editorOf(origin: unknown): number | null {
+  if (origin instanceof Connection) return origin.person.id;
+  if (origin instanceof CompletingWrite) return origin.connection.person.id;
+  if (origin instanceof ServerChange) return origin.personId;
+  return null;
+}
+
 /** What the endpoint asks of the rest of the server at an upgrade. */
 export interface CollabGate {
   originAllowed(req: IncomingMessage): boolean;
@@ -127,17 +135,7 @@ export class CollabEndpoint {
     if (loaded && !loaded.broken) return loaded;
     const document = new SectionDocument(sectionId, this.log, {
       compactAfterRows: this.options.compactAfterRows,
-      onStored: (id, origin) =>
-        this.options.onSectionEdited?.(
-          id,
-          origin instanceof Connection
-            ? origin.person.id
-            : origin instanceof CompletingWrite
-              ? origin.connection.person.id
-              : origin instanceof ServerChange
-                ? origin.personId
-                : null,
-        ),
+      onStored: (id, origin) => this.options.onSectionEdited?.(id, editorOf(origin)),
       onAuthor: this.options.onAuthor,
       onBroken: (broken) => this.unload(broken),
       commits: this.commits,

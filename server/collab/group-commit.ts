@@ -49,8 +49,11 @@ export class GroupCommit {
     } catch (error) {
       // Rolled back for every document that had reached it (the one that threw included): each
       // closes its connections, whose clients send again. The rest had nothing in it.
-      for (const document of documents.slice(0, Math.max(reached, 1))) document.fail(error);
-      for (const document of documents.slice(Math.max(reached, 1))) this.schedule(document);
+      // If none was reached (BEGIN itself failed), the first fails, so a failing database cannot
+      // reschedule the same batch turn after turn.
+      const failed = Math.max(reached, 1);
+      for (const document of documents.slice(0, failed)) document.fail(error);
+      for (const document of documents.slice(failed)) this.schedule(document);
       return;
     }
     for (const broadcast of broadcasts) {
