@@ -34,8 +34,8 @@ afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function open(sectionId = SECTION, commits?: GroupCommit): SectionDocument {
-  const document = new SectionDocument(sectionId, log, { compactAfterRows: 10_000, commits });
+function open(sectionId = SECTION, commits?: GroupCommit, from: UpdateLog = log): SectionDocument {
+  const document = new SectionDocument(sectionId, from, { compactAfterRows: 10_000, commits });
   documents.push(document);
   return document;
 }
@@ -210,11 +210,7 @@ test('a group commit that keeps failing is seen by nobody, in any of its section
   const full = new FullDisk(db);
   const commits = new GroupCommit((work) => full.inTransaction(work));
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const sections = ['regional-4', 'regional-5'].map((id) => {
-    const document = new SectionDocument(id, full, { compactAfterRows: 10_000, commits });
-    documents.push(document);
-    return document;
-  });
+  const sections = ['regional-4', 'regional-5'].map((id) => open(id, commits, full));
   const closed: string[] = [];
   const watchers = sections.map((document) => {
     const writer = new RecordingPeer();
@@ -245,9 +241,7 @@ test('a section whose append fails in a group commit fails alone; the sections a
   const failing = new FailingFor(db);
   const commits = new GroupCommit((work) => failing.inTransaction(work));
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  const first = new SectionDocument('national-kz', failing, { compactAfterRows: 10_000, commits });
-  const second = new SectionDocument('national-kg', failing, { compactAfterRows: 10_000, commits });
-  documents.push(first, second);
+  const [first, second] = ['national-kz', 'national-kg'].map((id) => open(id, commits, failing));
   const watchers = [first, second].map((document) => {
     const [writer, watcher] = [new RecordingPeer(), new RecordingPeer()];
     document.peers.add(writer);
