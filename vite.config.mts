@@ -9,7 +9,9 @@ export default defineConfig({
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the server serves: they would hand anyone the whole client source.
+    // `npm run dev` serves the sources themselves for debugging.
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
   server: {

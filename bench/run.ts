@@ -8,7 +8,7 @@
  *   npm run bench                  the full run (~9 minutes)
  *   npm run bench -- --quick       a ~1 minute smoke run
  *   npm run bench -- --resilience  the long resilience suite instead (see bench/resilience.ts)
- *   options: --servers=ours,y-websocket-v1,hocuspocus  --phases=fanout,cold,throughput,export
+ *   options: --servers=ours,y-websocket-v1,hocuspocus  --phases=fanout,cold,throughput,export,validation
  *            --profile (servers write V8 CPU profiles to bench/results/profiles/)
  *
  * Results: a table on stdout, and JSON in bench/results/<timestamp>.json and latest.json.
@@ -20,6 +20,7 @@ import { type Row, type ServerResults, buildRows, goals, renderTable } from './l
 import { type Settings, coldLoadPhase, exportPhase, pairedFanoutPhase, rampPhase, throughputPhase } from './lib/scenarios';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './lib/servers';
 import { runResilience } from './resilience';
+import { type ValidationPhase, validationPhase } from './lib/validation';
 
 const RESULTS_DIR = path.resolve(__dirname, 'results');
 
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   const quick = flag('quick');
   const kinds = (option('servers')?.split(',') ?? SERVER_KINDS).filter((k): k is ServerKind => (SERVER_KINDS as string[]).includes(k));
   if (!kinds.includes('ours')) kinds.unshift('ours');
-  const phases = option('phases')?.split(',') ?? ['fanout', 'cold', 'throughput', 'export'];
+  const phases = option('phases')?.split(',') ?? ['fanout', 'cold', 'throughput', 'export', 'validation'];
   const profileDir = flag('profile') ? path.join(RESULTS_DIR, 'profiles') : null;
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   const settings = settingsFor(quick, profileDir);
@@ -164,10 +165,15 @@ async function main(): Promise<void> {
       console.log(`  ${exports.note}${exports.masterExportMs !== null ? `: ${exports.masterExportMs} ms` : ''}`);
     });
   }
+  let validation: ValidationPhase | null = null;
+  if (phases.includes('validation')) {
+    console.log('\n(h) checking an incoming update (client ids, schema) against applying it');
+    await attempt('validation', async () => void (validation = validationPhase(quick, log)));
+  }
   noteLoad('end');
-  const rows: Row[] = buildRows(results, exports);
+  const rows: Row[] = buildRows(results, exports, validation);
   const table = renderTable(rows, kinds);
-  const goalList = goals(results);
+  const goalList = goals(results, validation);
   console.log('\nResults (ours/peer: below 1× is better where lower is better, above 1× where higher is better)\n');
   console.log(table);
   console.log('\nDurability during (e):');
@@ -195,6 +201,7 @@ async function main(): Promise<void> {
     table: rows,
     goals: goalList,
     results,
+    validation,
     failures,
     tableText: table,
   };

@@ -5,12 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { COLLAB_PATH, CollabEndpoint } from './collab/collab-endpoint';
-import { UpdateLog } from './collab/update-log';
+import type { CommandContext } from './commands/context';
 import type { Config } from './config';
 import { WalCheckpointer } from './db/checkpointer';
 import { type Db, databaseFile, openDatabase } from './db/client';
+import { watchExternalWrites } from './db/external-writes';
 import { AuditLog } from './domain/audit';
-import { AuthorRegistry } from './domain/attribution';
+import { AuthorRegistry, SectionAuthorship } from './domain/attribution';
 import { Comments } from './domain/comments';
 import { Dashboard } from './domain/dashboard';
 import { Invitations } from './domain/invitations';
@@ -18,6 +19,7 @@ import { MasterDocumentSource } from './domain/master-document';
 import { Notifications } from './domain/notifications';
 import { People } from './domain/people';
 import { Reviews } from './domain/reviews';
+import { SearchIndex } from './domain/search';
 import { SectionActivity } from './domain/section-activity';
 import { SectionContent } from './domain/section-content';
 import { Sections } from './domain/sections';
@@ -26,28 +28,34 @@ import { Settings } from './domain/settings';
 import { SignInThrottle } from './domain/sign-in-throttle';
 import { Versions } from './domain/versions';
 import { type FirstCoordinator, ensureWorkspace } from './domain/workspace-seed';
+import { SectionDocuments } from './documents/section-documents';
+import { UpdateLog } from './documents/update-log';
 import { WorkspaceEventBus } from './events';
 import { ExportJobs } from './exports/jobs';
 import { createApp } from './http/api';
 import { exportRoutes } from './http/routes/exports';
 import type { Services } from './http/context';
-import { isSameOrigin } from './http/origin';
-import { sessionToken } from './http/session-cookie';
+import { isSameOrigin } from './transport/origin';
+import { sessionToken } from './transport/session-cookie';
 import { announce } from './realtime/announcements';
-import { Realtime, personRoom } from './realtime/realtime';
+import { Realtime } from './realtime/realtime';
 
 export interface WorkspaceServer {
   url: string;
   port: number;
   db: Db;
   services: Services;
+  /** The section documents in memory, which the collab endpoint serves and the domain reads and changes. */
+  sections: SectionDocuments;
   collab: CollabEndpoint;
   realtime: Realtime;
   reviews: Reviews;
   versions: Versions;
-  authors: AuthorRegistry;
+  authors: SectionAuthorship;
   content: SectionContent;
   dashboard: Dashboard;
+  /** Whether the WAL checkpoint thread is running (it restarts after an error). */
+  readonly checkpointing: boolean;
   /** Set on the first start only: the generated coordinator credentials, to print once. */
   firstCoordinator: FirstCoordinator | null;
   close(): Promise<void>;
@@ -68,55 +76,59 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   settings.ensureDefaults();
   sessions.purgeExpired();
 
+  // The documents first: the domain reads and changes sections through them (as its
+  // SectionStore), and the collab endpoint serves them.
+  const authorRegistry = new AuthorRegistry(db);
+  const documents = new SectionDocuments(new UpdateLog(db), {
+    sectionIdleMs: config.sectionIdleMs,
+    compactAfterRows: config.compactAfterRows,
+    onStored: (sectionId, personId) => events.emit('section-edited', sectionId, personId),
+    onAuthor: authorRegistry.record,
+    clientOwners: (sectionId) => authorRegistry.authorsOf(sectionId),
+  });
   const collab = new CollabEndpoint(
-    new UpdateLog(db),
+    documents,
     {
       originAllowed: (req) => isSameOrigin(req, config.publicUrl),
       identify: (req) => sessions.resolve(sessionToken(req)),
       section: (id) => sections.find(id),
       person: (id) => people.find(id),
       sessionToken: (req) => sessionToken(req),
-      denied: (req, person, reason, sectionId) =>
-        audit.record({
+      denied: (req, person, reason, sectionId) => {
+        const entry = {
           actorId: person?.id ?? null,
           action: 'denied',
           target: sectionId ? `section:${sectionId}` : (req.url ?? null),
           detail: { reason, origin: req.headers.origin ?? null },
-        }),
+        };
+        // Anyone can cause a refusal without a session: counted, so it cannot grow the database.
+        if (person) audit.record(entry);
+        else audit.recordRepeated(req.socket.remoteAddress ?? 'unknown', entry);
+      },
     },
-    {
-      sectionIdleMs: config.sectionIdleMs,
-      compactAfterRows: config.compactAfterRows,
-      maxPayload: config.maxCollabPayload,
-      onSectionEdited: (sectionId, personId) => events.emit('section-edited', sectionId, personId),
-      onAuthor: (sectionId, clientId, personId) => authors.record(sectionId, clientId, personId),
-    },
+    { maxPayload: config.maxCollabPayload },
   );
-  const authors = new AuthorRegistry(db, collab, people);
-  const content = new SectionContent(collab);
-  const versions = new Versions(db, content, collab, people, audit, events);
+  const authors = new SectionAuthorship(authorRegistry, documents, people);
+  const content = new SectionContent(documents);
+  const versions = new Versions(db, content, documents, people, audit, events);
   const reviews = new Reviews(db, sections, content, people, settings, notifications, audit, events, versions);
+  const search = new SearchIndex(db, sections, content, comments, events);
   const dashboard = new Dashboard({ sections, content, reviews, comments, people, settings });
   const activity = new SectionActivity(sections, content, events, config.autoVersionQuietMs, (sectionId, editors) =>
     versions.save(sectionId, 'auto', { authors: editors }),
   );
   events.on('section-edited', (sectionId, personId) => activity.edited(sectionId, personId));
 
-  const services: Services = {
-    config,
-    people,
-    sessions,
-    sections,
-    audit,
-    invitations: new Invitations(db, people, audit),
-    comments,
-    notifications,
-    events,
-    throttle: new SignInThrottle(),
-  };
+  const invitations = new Invitations(db, people, audit);
+  const throttle = new SignInThrottle();
+  // What the use cases are done with: the routes and `npm run admin` call the same commands.
+  const commands: CommandContext = { db, events, audit, people, sessions, invitations, throttle, settings, content, reviews, versions };
+  const services: Services = { config, people, sessions, sections, audit, invitations, comments, notifications, events, throttle, commands };
   // Progress goes to the person who asked; `realtime` exists by the time any job reports.
   const exportJobs = new ExportJobs({
-    onProgress: (job, personId) => realtime.io.to(personRoom(personId)).emit('export:progress', job),
+    onProgress: (job, personId) => realtime.toPerson(personId, 'export:progress', job),
+    // Rendering runs on threads of its own: one long export must not hold up anyone's typing.
+    pool: { size: config.exportWorkers },
   });
   const master = new MasterDocumentSource({ sections, content, reviews, comments, people });
   const server = http.createServer(
@@ -127,6 +139,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       settings,
       versions,
       authors,
+      search,
       extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs })],
     }),
   );
@@ -136,6 +149,10 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const realtime = new Realtime(server, { publicUrl: config.publicUrl, sessions, sections, people, audit, events });
   announce(events, realtime, { comments, dashboard, sections });
   events.on('person-changed', (personId) => collab.recheckPerson(personId));
+  // `npm run admin` writes from another process: whoever is connected is re-checked when it does.
+  const stopWatchingWrites = watchExternalWrites(db, () => {
+    for (const personId of new Set([...collab.connectedPeople(), ...realtime.connectedPeople()])) events.emit('person-changed', personId);
+  });
   events.on('person-signed-out', (personId) => collab.disconnectPerson(personId, 'signed out'));
   events.on('session-ended', (token) => collab.disconnectSession(token));
 
@@ -152,6 +169,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     port,
     db,
     services,
+    sections: documents,
     collab,
     realtime,
     reviews,
@@ -160,13 +178,20 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     content,
     dashboard,
     firstCoordinator,
+    get checkpointing() {
+      return checkpointer.active;
+    },
     close: () =>
       (closing ??= (async () => {
         activity.stop();
+        search.stop();
+        stopWatchingWrites();
         exportJobs.close();
         collab.close();
+        documents.close();
         server.closeAllConnections();
         await realtime.close();
+        audit.flushRepeats();
         await checkpointer.close();
         db.$client.close();
       })()),

@@ -17,6 +17,8 @@ export interface Config {
   compactAfterRows: number;
   /** Largest WebSocket frame accepted on /collab, in bytes. */
   maxCollabPayload: number;
+  /** Threads that render exports, one export each at a time. */
+  exportWorkers: number;
   sessionTtlMs: number;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
@@ -36,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterRows: Number(env.COMPACT_AFTER_ROWS ?? 500),
     autoVersionQuietMs: Number(env.AUTO_VERSION_QUIET_SECONDS ?? 120) * 1000,
     maxCollabPayload: Number(env.MAX_COLLAB_PAYLOAD ?? 4 * 1024 * 1024),
+    exportWorkers: Math.max(1, Number(env.EXPORT_WORKERS ?? 1) || 1),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 24 * 14) * 3600_000,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     log: env.LOG !== '0',

@@ -4,7 +4,7 @@
  * calls back into the services.
  */
 import { EventEmitter } from 'node:events';
-import type { Notification } from './domain/notifications';
+import type { Notification } from '../shared/api/notifications';
 
 export interface WorkspaceEvents {
   /** A person's role, group or active flag changed, or they were removed. */
@@ -23,7 +23,39 @@ export interface WorkspaceEvents {
   'version-saved': [sectionId: string];
   /** The deadline or the required organisations changed. */
   'settings-changed': [];
+  /** A notification for one person, in its wire shape (realtime pushes it as 'notification:new'). */
   'notification-created': [personId: number, notification: Notification];
 }
 
-export class WorkspaceEventBus extends EventEmitter<WorkspaceEvents> {}
+export class WorkspaceEventBus extends EventEmitter<WorkspaceEvents> {
+  /** Announcements held back while a command's transaction runs, in the order they were made. */
+  private held: (() => void)[] | null = null;
+
+  override emit<K extends keyof WorkspaceEvents>(event: K, ...args: WorkspaceEvents[K]): boolean {
+    if (this.held) {
+      // The listeners act on stored data (push it, re-check connections): they must wait for the commit.
+      this.held.push(() => super.emit(event, ...(args as never)));
+      return this.listenerCount(event) > 0;
+    }
+    return super.emit(event, ...(args as never));
+  }
+
+  /**
+   * Runs `work` (a transaction) with every announcement held; they are made, in order, once it
+   * returns, and dropped if it throws (the change they announce was rolled back). Nested calls
+   * join the outer one.
+   */
+  holding<T>(work: () => T): T {
+    if (this.held) return work();
+    const held: (() => void)[] = [];
+    this.held = held;
+    let result: T;
+    try {
+      result = work();
+    } finally {
+      this.held = null;
+    }
+    for (const announce of held) announce();
+    return result;
+  }
+}

@@ -6,14 +6,36 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
-/** Server to client: varString 'edit' or 'read-only', sent on connect and when rights change. */
+/**
+ * Server to client: varString `Access`, what the connection may do to the document; sent on
+ * connect and whenever the person's rights change.
+ */
 export const MESSAGE_ACCESS = 100;
 
+/**
+ * The access a connection is told on the wire. The server decides a finer level (the policy's
+ * `AccessLevel`: edit, suggest, comment, read); a client needs to know only whether its document
+ * changes are taken. Levels that take no document change are all `read-only`.
+ */
 export type Access = 'edit' | 'read-only';
 
 /** WebSocket close codes (4000-4999 are the application's own). */
 export const CLOSE_MALFORMED = 4400;
 export const CLOSE_UNAUTHENTICATED = 4401;
+/** The close reason when a person's rights were taken away while connected (with 4401: deactivated). */
+export const REASON_ACCESS_REVOKED = 'access revoked';
 export const CLOSE_FORBIDDEN = 4403;
+/**
+ * An update the server will never take (another person's Yjs client id, content the schema does
+ * not allow): sending it again would be refused again, so the client must stop and say so.
+ */
+export const CLOSE_UPDATE_REFUSED = 4422;
 export const CLOSE_STORAGE_FAILURE = 4500;
 export const CLOSE_SHUTDOWN = 1001;
+/** WebSocket's own "message too big": a frame over `MAX_COLLAB_PAYLOAD` (a huge paste in one change). */
+export const CLOSE_TOO_LARGE = 1009;
+
+/** Close codes after which reconnecting cannot help: the 44xx refusals, and a frame over the server's limit. */
+export function isFinalClose(code: number): boolean {
+  return (code >= 4400 && code < 4500) || code === CLOSE_TOO_LARGE;
+}

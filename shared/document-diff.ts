@@ -3,17 +3,30 @@
  * list items, table cells), then word by word inside a changed block. A paragraph that moved shows
  * as moved, not as a deletion plus an unrelated insertion. Used for "changed since approval" and
  * for comparing versions.
+ *
+ * The comparison keeps the document's shape: every segment carries its marks (inserted and equal
+ * text those of the new text, deleted text those of the old), words whose text stayed but whose
+ * formatting changed are a segment of their own ('format', with the marks they had), and every
+ * block says where it sits in tables and lists (from the text it comes from), so a client can lay
+ * the comparison out as the document. Segments are runs, never characters.
  */
 import { diffArrays, diffWords } from 'diff';
 import { Node as ProseMirrorNode } from 'prosemirror-model';
+import { type Block, type CellPlace, type DiffMark, type ListPlace, type MarkRun, blocksOf, signatureOf } from './document-blocks';
 import { schema } from './schema';
 
-export type SegmentChange = 'equal' | 'insert' | 'delete';
+export type { CellPlace, DiffMark, ListPlace };
+/** 'format': the same text with other marks (bold added, a link changed ...). */
+export type SegmentChange = 'equal' | 'insert' | 'delete' | 'format';
 export type BlockChange = 'equal' | 'inserted' | 'deleted' | 'changed' | 'moved-away' | 'moved-here';
 
 export interface DiffSegment {
   text: string;
   change: SegmentChange;
+  /** Its marks (absent: none). */
+  marks?: DiffMark[];
+  /** On a 'format' segment, the marks the text had before (absent: none). */
+  formerMarks?: DiffMark[];
 }
 
 export interface DiffBlock {
@@ -22,6 +35,10 @@ export interface DiffBlock {
   level: number | null;
   change: BlockChange;
   segments: DiffSegment[];
+  /** Its place in a table, if it is in one. */
+  cell?: CellPlace;
+  /** Its place in a list, if it is in one. */
+  list?: ListPlace;
 }
 
 export interface DocumentDiff {
@@ -30,58 +47,88 @@ export interface DocumentDiff {
   insertions: number;
   deletions: number;
   moves: number;
+  /** Runs of text whose formatting alone changed. */
+  formatChanges: number;
 }
 
-interface Block {
-  kind: string;
-  level: number | null;
-  text: string;
-}
-
-/** The text blocks of a document in reading order, each with the context that names it. */
-function blocksOf(doc: ProseMirrorNode): Block[] {
-  const blocks: Block[] = [];
-  const walk = (node: ProseMirrorNode, context: string | null) => {
-    if (node.isTextblock) {
-      const text = textOf(node);
-      if (node.type.name === 'heading') blocks.push({ kind: 'heading', level: Number(node.attrs.level), text });
-      else blocks.push({ kind: context ?? 'paragraph', level: null, text });
-      return;
-    }
-    const name = node.type.name;
-    const inner =
-      name === 'bullet_list'
-        ? 'bullet item'
-        : name === 'ordered_list'
-          ? 'ordered item'
-          : name === 'table_cell' || name === 'table_header'
-            ? 'table cell'
-            : name === 'blockquote'
-              ? 'quote'
-              : context;
-    node.forEach((child) => walk(child, inner));
-  };
-  walk(doc, null);
-  return blocks;
-}
-
-function textOf(node: ProseMirrorNode): string {
-  let text = '';
-  node.forEach((child) => {
-    text += child.isText ? child.text : child.type.name === 'hard_break' ? '\n' : '';
-  });
-  return text;
-}
-
-const key = (block: Block) => `${block.kind}|${block.level ?? ''}|${block.text}`;
+/** A block's text and formatting, for telling blocks apart and finding moved ones. */
+const key = (block: Block) => `${block.kind}|${block.level ?? ''}|${block.text}|${block.runs.map((run) => `${run.to}:${run.signature}`).join(',')}`;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
-function wordSegments(before: string, after: string): DiffSegment[] {
-  return diffWords(before, after, { intlSegmenter: segmenter }).map((part) => ({
-    text: part.value,
-    change: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
-  }));
+/** The runs of marks over `[from, to)` of a block's text. */
+function runsIn(runs: readonly MarkRun[], from: number, to: number): MarkRun[] {
+  const out: MarkRun[] = [];
+  for (const run of runs) {
+    const start = Math.max(run.from, from);
+    const end = Math.min(run.to, to);
+    if (start < end) out.push({ ...run, from: start, to: end });
+  }
+  // Text outside every run (there is none today) counts as unformatted.
+  if (out.length === 0 && from < to) out.push({ from, to, marks: [], signature: '' });
+  return out;
+}
+
+function segment(text: string, change: SegmentChange, marks: readonly DiffMark[], formerMarks?: readonly DiffMark[]): DiffSegment {
+  const out: DiffSegment = { text, change };
+  if (marks.length > 0) out.marks = [...marks];
+  if (formerMarks && formerMarks.length > 0) out.formerMarks = [...formerMarks];
+  return out;
+}
+
+/** Text of one side, split where its marks change. */
+function sideSegments(block: Block, from: number, to: number, change: SegmentChange): DiffSegment[] {
+  return runsIn(block.runs, from, to).map((run) => segment(block.text.slice(run.from, run.to), change, run.marks));
+}
+
+/** Text both sides share, split where either side's marks change; where they differ, a 'format' segment. */
+function equalSegments(before: Block, beforeFrom: number, after: Block, afterFrom: number, length: number): DiffSegment[] {
+  const cuts = new Set<number>([0, length]);
+  for (const run of runsIn(before.runs, beforeFrom, beforeFrom + length)) cuts.add(run.from - beforeFrom);
+  for (const run of runsIn(after.runs, afterFrom, afterFrom + length)) cuts.add(run.from - afterFrom);
+  const points = [...cuts].sort((x, y) => x - y);
+  const out: DiffSegment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [old] = runsIn(before.runs, beforeFrom + points[i], beforeFrom + points[i] + 1);
+    const [now] = runsIn(after.runs, afterFrom + points[i], afterFrom + points[i] + 1);
+    const text = after.text.slice(afterFrom + points[i], afterFrom + points[i + 1]);
+    out.push(old.signature === now.signature ? segment(text, 'equal', now.marks) : segment(text, 'format', now.marks, old.marks));
+  }
+  return out;
+}
+
+/** Adjacent segments of one change and the same marks become one. */
+function merged(segments: DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  const same = (a: DiffSegment, b: DiffSegment) =>
+    a.change === b.change && signatureOf(a.marks ?? []) === signatureOf(b.marks ?? []) && signatureOf(a.formerMarks ?? []) === signatureOf(b.formerMarks ?? []);
+  for (const part of segments) {
+    const last = out[out.length - 1];
+    if (last && same(last, part)) last.text += part.text;
+    else out.push(part);
+  }
+  return out;
+}
+
+function wordSegments(before: Block, after: Block): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  let a = 0;
+  let b = 0;
+  for (const part of diffWords(before.text, after.text, { intlSegmenter: segmenter })) {
+    const length = part.value.length;
+    if (part.added) {
+      out.push(...sideSegments(after, b, b + length, 'insert'));
+      b += length;
+    } else if (part.removed) {
+      out.push(...sideSegments(before, a, a + length, 'delete'));
+      a += length;
+    } else {
+      out.push(...equalSegments(before, a, after, b, length));
+      a += length;
+      b += length;
+    }
+  }
+  return merged(out);
 }
 
 /** Share of words two versions of a paragraph have in common: above a half, it is one edited paragraph. */
@@ -100,6 +147,23 @@ export function toNode(doc: ProseMirrorNode | Record<string, unknown>): ProseMir
   return doc instanceof ProseMirrorNode ? doc : schema.nodeFromJSON(doc);
 }
 
+/** A block of the comparison from one side's block: its place comes from that side. */
+function diffBlock(block: Block, change: BlockChange, segments: DiffSegment[]): DiffBlock {
+  const out: DiffBlock = { kind: block.kind, level: block.level, change, segments };
+  if (block.cell) out.cell = block.cell;
+  if (block.list) out.list = block.list;
+  return out;
+}
+
+/** Runs of segments of one change: consecutive segments split only by their marks count once. */
+function runsOf(segments: readonly DiffSegment[], change: SegmentChange): number {
+  let runs = 0;
+  segments.forEach((part, index) => {
+    if (part.change === change && segments[index - 1]?.change !== change) runs++;
+  });
+  return runs;
+}
+
 export function diffDocuments(
   before: ProseMirrorNode | Record<string, unknown>,
   after: ProseMirrorNode | Record<string, unknown>,
@@ -108,6 +172,8 @@ export function diffDocuments(
   const b = blocksOf(toNode(after));
   const parts = diffArrays(a, b, { comparator: (x, y) => key(x) === key(y) });
   const blocks: DiffBlock[] = [];
+  /** The key of every whole inserted or deleted block, for finding moves. */
+  const keys = new Map<DiffBlock, string>();
   let removed: Block[] = [];
   let added: Block[] = [];
 
@@ -116,10 +182,18 @@ export function diffDocuments(
     const pairs = Math.min(removed.length, added.length);
     let i = 0;
     for (; i < pairs && similar(removed[i].text, added[i].text); i++) {
-      blocks.push({ kind: added[i].kind, level: added[i].level, change: 'changed', segments: wordSegments(removed[i].text, added[i].text) });
+      blocks.push(diffBlock(added[i], 'changed', wordSegments(removed[i], added[i])));
     }
-    for (const block of removed.slice(i)) blocks.push({ ...block, change: 'deleted', segments: [{ text: block.text, change: 'delete' }] });
-    for (const block of added.slice(i)) blocks.push({ ...block, change: 'inserted', segments: [{ text: block.text, change: 'insert' }] });
+    for (const block of removed.slice(i)) {
+      const out = diffBlock(block, 'deleted', sideSegments(block, 0, block.text.length, 'delete'));
+      keys.set(out, key(block));
+      blocks.push(out);
+    }
+    for (const block of added.slice(i)) {
+      const out = diffBlock(block, 'inserted', sideSegments(block, 0, block.text.length, 'insert'));
+      keys.set(out, key(block));
+      blocks.push(out);
+    }
     removed = [];
     added = [];
   };
@@ -129,43 +203,46 @@ export function diffDocuments(
     else if (part.added) added.push(...part.value);
     else {
       flush();
-      for (const block of part.value) blocks.push({ kind: block.kind, level: block.level, change: 'equal', segments: [{ text: block.text, change: 'equal' }] });
+      // jsdiff gives the new side's blocks for common parts: their places are the new text's.
+      for (const block of part.value) blocks.push(diffBlock(block, 'equal', sideSegments(block, 0, block.text.length, 'equal')));
     }
   }
   flush();
-  markMoves(blocks);
+  markMoves(blocks, keys);
 
   let insertions = 0;
   let deletions = 0;
   let moves = 0;
+  let formatChanges = 0;
   for (const block of blocks) {
     if (block.change === 'inserted') insertions++;
     else if (block.change === 'deleted') deletions++;
     else if (block.change === 'moved-here') moves++;
     else if (block.change === 'changed') {
-      insertions += block.segments.filter((s) => s.change === 'insert').length;
-      deletions += block.segments.filter((s) => s.change === 'delete').length;
+      insertions += runsOf(block.segments, 'insert');
+      deletions += runsOf(block.segments, 'delete');
+      formatChanges += runsOf(block.segments, 'format');
     }
   }
-  return { blocks, insertions, deletions, moves };
+  return { blocks, insertions, deletions, moves, formatChanges };
 }
 
-/** A deleted block whose exact text was inserted elsewhere moved: mark both ends. */
-function markMoves(blocks: DiffBlock[]): void {
+/** A deleted block whose exact text and formatting were inserted elsewhere moved: mark both ends. */
+function markMoves(blocks: DiffBlock[], keys: Map<DiffBlock, string>): void {
   const inserted = new Map<string, DiffBlock[]>();
   for (const block of blocks) {
-    if (block.change !== 'inserted' || block.segments[0].text.trim() === '') continue;
-    const k = `${block.kind}|${block.segments[0].text}`;
+    if (block.change !== 'inserted' || block.segments.every((part) => part.text.trim() === '')) continue;
+    const k = keys.get(block)!;
     inserted.set(k, [...(inserted.get(k) ?? []), block]);
   }
+  const unchanged = (block: DiffBlock) => block.segments.map((part) => ({ ...part, change: 'equal' as const }));
   for (const block of blocks) {
     if (block.change !== 'deleted') continue;
-    const candidates = inserted.get(`${block.kind}|${block.segments[0].text}`);
-    const target = candidates?.shift();
+    const target = inserted.get(keys.get(block)!)?.shift();
     if (!target) continue;
     block.change = 'moved-away';
-    block.segments = [{ text: block.segments[0].text, change: 'equal' }];
+    block.segments = unchanged(block);
     target.change = 'moved-here';
-    target.segments = [{ text: target.segments[0].text, change: 'equal' }];
+    target.segments = unchanged(target);
   }
 }

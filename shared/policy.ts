@@ -127,6 +127,22 @@ export function maySection(actor: Actor | null, action: SectionAction, section: 
   return SECTION_RULES[actor.role][action](actor, section);
 }
 
+/**
+ * How a person may work on a section's text over a live connection, most to least. `suggest` is
+ * room for reviewers proposing wording (their changes limited to suggestions); no rule grants it
+ * yet. `comment` and `read` both leave the text untouched: comments travel over HTTP.
+ */
+export const ACCESS_LEVELS = ['edit', 'suggest', 'comment', 'read'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** The access level a person has to a section's text, or null when they may not open it at all. */
+export function sectionAccess(actor: Actor | null, section: SectionRef): AccessLevel | null {
+  if (!maySection(actor, 'read', section)) return null;
+  if (maySection(actor, 'edit', section)) return 'edit';
+  if (maySection(actor, 'comment', section)) return 'comment';
+  return 'read';
+}
+
 /** May this person do this workspace-wide thing? */
 export function mayWorkspace(actor: Actor | null, action: WorkspaceAction): boolean {
   if (!actor || !actor.active) return false;

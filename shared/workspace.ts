@@ -3,7 +3,29 @@
  * Everything here is data from the project brief; the database is seeded from it on first start.
  */
 
-export const COURSE_TITLE = 'International Migration Law and Return Migration';
+/** A title in both languages of the workspace: English, and Russian (the working lingua franca). */
+export interface Titles {
+  en: string;
+  ru: string;
+}
+
+/** The title in `locale`; the English one while no Russian title is given. */
+export function titleIn(titles: Titles, locale: string): string {
+  return locale === 'ru' && titles.ru.trim() !== '' ? titles.ru : titles.en;
+}
+
+export const COURSE_TITLES: Titles = {
+  en: 'International Migration Law and Return Migration',
+  ru: 'Международное миграционное право и возвратная миграция',
+};
+
+export const COURSE_TITLE = COURSE_TITLES.en;
+
+/** The parts' own titles, as their headings show them after "Part 1 —". */
+export const PART_TITLES: Record<1 | 2, Titles> = {
+  1: { en: 'Unified theoretical framework', ru: 'Единая теоретическая основа' },
+  2: { en: 'National legal norms', ru: 'Национальные правовые нормы' },
+};
 
 /** The five national working groups, each drafting its own Part 2 section. */
 export const COUNTRY_GROUPS = ['KZ', 'KG', 'TJ', 'TM', 'UZ'] as const;
@@ -31,30 +53,50 @@ export const GROUP_NAMES: Record<GroupCode, string> = {
   TSPC: 'Tian Shan Policy Center',
 };
 
+/** The countries' names in Russian, for the Russian titles of their sections. */
+const COUNTRY_NAMES_RU: Record<CountryGroup, string> = {
+  KZ: 'Казахстан',
+  KG: 'Кыргызстан',
+  TJ: 'Таджикистан',
+  TM: 'Туркменистан',
+  UZ: 'Узбекистан',
+};
+
 export interface SectionOutline {
   id: string;
   part: 1 | 2;
   position: number;
   title: string;
+  titleRu: string;
   /** The owning working group; null for the regional modules drafted by all groups. */
   group: CountryGroup | null;
 }
 
-const REGIONAL_MODULES = [
-  'Basic concepts and terminology of migration',
-  'Global and regional cooperation of Central Asian states on migration',
-  'Return migration (voluntary and forced)',
-  'Assisted voluntary return and reintegration of migrant workers',
-  'Government powers and responsibilities in migration management',
+const REGIONAL_MODULES: Titles[] = [
+  { en: 'Basic concepts and terminology of migration', ru: 'Основные понятия и терминология миграции' },
+  {
+    en: 'Global and regional cooperation of Central Asian states on migration',
+    ru: 'Глобальное и региональное сотрудничество государств Центральной Азии в сфере миграции',
+  },
+  { en: 'Return migration (voluntary and forced)', ru: 'Возвратная миграция (добровольная и принудительная)' },
+  {
+    en: 'Assisted voluntary return and reintegration of migrant workers',
+    ru: 'Содействие добровольному возвращению и реинтеграции трудовых мигрантов',
+  },
+  {
+    en: 'Government powers and responsibilities in migration management',
+    ru: 'Полномочия и ответственность государственных органов в управлении миграцией',
+  },
 ];
 
 /** The ten sections of the syllabus in master-document order. */
 export const SYLLABUS_OUTLINE: SectionOutline[] = [
-  ...REGIONAL_MODULES.map((title, i) => ({
+  ...REGIONAL_MODULES.map((titles, i) => ({
     id: `regional-${i + 1}`,
     part: 1 as const,
     position: i + 1,
-    title,
+    title: titles.en,
+    titleRu: titles.ru,
     group: null,
   })),
   ...COUNTRY_GROUPS.map((group, i) => ({
@@ -62,6 +104,7 @@ export const SYLLABUS_OUTLINE: SectionOutline[] = [
     part: 2 as const,
     position: i + 1,
     title: `${GROUP_NAMES[group]}: national legal norms and management experience`,
+    titleRu: `${COUNTRY_NAMES_RU[group]}: национальные правовые нормы и опыт управления`,
     group,
   })),
 ];

@@ -1,5 +1,6 @@
 /** The results table: ours beside each peer, with ours/peer ratios, as text and as JSON. */
 import type { ColdLoadPhase, ExportPhase, FanoutPhase, ThroughputPhase } from './scenarios';
+import type { ValidationPhase } from './validation';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './servers';
 import { median } from './stats';
 
@@ -50,7 +51,7 @@ function row(id: string, metric: string, unit: string, better: Row['better'], re
 const cpuPerInsert = (f: FanoutPhase['single'] | undefined) =>
   f ? Math.round(((f.serverCpuPercent / 100) * f.measuredMs * 1000) / Math.max(1, f.opsCounted)) : undefined;
 
-export function buildRows(results: Partial<Record<ServerKind, ServerResults>>, exports: ExportPhase | null): Row[] {
+export function buildRows(results: Partial<Record<ServerKind, ServerResults>>, exports: ExportPhase | null, validation: ValidationPhase | null = null): Row[] {
   const rows: Row[] = [
     row('a.p50.1x50', '(a) fan-out p50, 1 section × 50 editors, 5 chars/s each', 'ms', 'lower', results, (r) => r.fanout?.single.p50Ms),
     row('a.p99.1x50', '(a) fan-out p99, 1 section × 50 editors', 'ms', 'lower', results, (r) => r.fanout?.single.p99Ms),
@@ -92,6 +93,15 @@ export function buildRows(results: Partial<Record<ServerKind, ServerResults>>, e
     ratios: {},
     note: exports?.note ?? 'not run',
   });
+  rows.push({
+    id: 'h.validation',
+    metric: '(h) checking an incoming update (client ids, schema), as a ratio to applying it',
+    unit: '× apply',
+    better: 'lower',
+    values: { ours: validation?.ratio ?? null },
+    ratios: {},
+    note: validation ? `${validation.checkUsPerUpdate} µs check, ${validation.applyUsPerUpdate} µs apply per update over ${validation.updates} updates` : 'not run',
+  });
   return rows;
 }
 
@@ -114,7 +124,7 @@ export function renderTable(rows: Row[], kinds: ServerKind[]): string {
   const lines = rows.map((r) => [
     r.metric,
     `${r.unit} (${r.better} is better)`,
-    ...kinds.map((k) => (r.id === 'g.export' && k !== 'ours' ? '—' : fmt(r.values[k]))),
+    ...kinds.map((k) => ((r.id === 'g.export' || r.id === 'h.validation') && k !== 'ours' ? '—' : fmt(r.values[k]))),
     ...peers.map((k) => fmtRatio(r.ratios[k])),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -122,10 +132,18 @@ export function renderTable(rows: Row[], kinds: ServerKind[]): string {
   return [render(header), `|${widths.map((w, i) => (i < 2 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`, ...lines.map(render)].join('\n');
 }
 
-export function goals(results: Partial<Record<ServerKind, ServerResults>>): Goal[] {
+export function goals(results: Partial<Record<ServerKind, ServerResults>>, validation: ValidationPhase | null = null): Goal[] {
   const ours = results.ours;
   const ref = results['y-websocket-v1'];
   const list: Goal[] = [];
+  if (validation) {
+    list.push({
+      goal: 'checking an incoming update costs at most 1.2× applying it',
+      target: 'check/apply ≤ 1.2',
+      value: `${validation.ratio}× (${validation.checkUsPerUpdate} vs ${validation.applyUsPerUpdate} µs per update)`,
+      met: validation.ratio <= 1.2,
+    });
+  }
   if (ours?.fanout && ref?.fanout) {
     // Judged round by round: both servers were measured in each round, minutes apart at most,
     // while this machine drifts by more than the difference between them over a whole run.

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { UpdateLog } from '../../server/collab/update-log';
+import { UpdateLog } from '../../server/documents/update-log';
 import { openDatabase } from '../../server/db/client';
 import { docUpdates, sections } from '../../server/db/schema';
 import { AuditLog } from '../../server/domain/audit';

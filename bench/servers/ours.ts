@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = { ...configFromEnv(), clientDir: null, log: false };
   const server = await startServer(config);
   const ipc = serveIpc({
-    documents: () => server.collab.loadedSections,
+    documents: () => server.sections.loaded,
     stop: () => server.close(),
   });
   ipc.ready(server.port);

@@ -3,164 +3,31 @@
  * the server said no (`ApiError`, with its status and code) or the server could not be reached
  * (`NetworkError`).
  */
+import type {
+  ApiErrorBody,
+  ApprovedText,
+  AuditPage,
+  AuditQuery,
+  CreatedInvitation,
+  DashboardOverview,
+  ExportJob,
+  ExportRequest,
+  Invitation,
+  InvitationAcceptance,
+  ManagedPerson,
+  MarkRead,
+  Me,
+  MeChange,
+  NewInvitation,
+  NotificationList,
+  PersonChange,
+  Section,
+  SettingsChange,
+  SignIn,
+  UnreadCount,
+  WorkspaceSettings,
+} from '../../shared/api';
 import type { Locale } from '../../shared/i18n';
-import type { CountryGroup, GroupCode, ReviewOrganisation, Role, SectionStatus } from '../../shared/workspace';
-
-export interface Me {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  group: GroupCode;
-  colour: string;
-  locale: Locale;
-}
-
-export interface SectionPermissions {
-  edit: boolean;
-  comment: boolean;
-  submit: boolean;
-  decide: boolean;
-}
-
-export interface Section {
-  id: string;
-  part: 1 | 2;
-  position: number;
-  title: string;
-  group: CountryGroup | null;
-  status: SectionStatus;
-  permissions: SectionPermissions;
-}
-
-/** One organisation's latest decision on a section; `current` when it judged the text as it is now. */
-export interface Decision {
-  reviewerName: string;
-  organisation: string;
-  decision: 'approved' | 'changes_requested';
-  createdAt: string;
-  round: number;
-  current: boolean;
-}
-
-export interface Approval {
-  status: SectionStatus;
-  /** Approved, and the text has changed since. */
-  stale: boolean;
-  round: number;
-  organisations: Record<string, Decision | null>;
-}
-
-/** A section as the dashboard shows it (also pushed live as 'section:updated'). */
-export interface DashboardRow {
-  id: string;
-  part: 1 | 2;
-  position: number;
-  title: string;
-  group: CountryGroup | null;
-  approval: Approval;
-  openComments: number;
-  lastEdit: { at: string; by: string } | null;
-  words: number;
-}
-
-export interface WorkspaceSettings {
-  deadline: string;
-  requiredOrganisations: ReviewOrganisation[];
-}
-
-export interface DashboardOverview extends WorkspaceSettings {
-  today: string;
-  daysLeft: number;
-  sections: DashboardRow[];
-}
-
-export type NotificationKind = 'mention' | 'submitted' | 'changes-requested' | 'approved' | 'approval-stale';
-
-export interface Notification {
-  id: number;
-  kind: NotificationKind;
-  sectionId: string | null;
-  threadId: number | null;
-  actorId: number | null;
-  excerpt: string;
-  createdAt: string;
-  read: boolean;
-}
-
-/** A colleague; coordinators also get the fields after `colour`. */
-export interface Person {
-  id: number;
-  name: string;
-  role: Role;
-  group: GroupCode;
-  colour: string;
-  email?: string;
-  active?: boolean;
-  lastActiveAt?: string | null;
-  createdAt?: string;
-}
-
-export interface PersonChange {
-  role?: Role;
-  group?: GroupCode;
-  name?: string;
-  active?: boolean;
-}
-
-export interface Invitation {
-  email: string;
-  role: Role;
-  group: GroupCode;
-  expiresAt: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  chainIntact: boolean;
-}
-
-export interface ApprovedText {
-  /** ProseMirror JSON of the approved text. */
-  content: unknown;
-  hash: string;
-  reviews: { organisation: string; reviewerName: string; createdAt: string; contentHash: string }[];
-}
-
-export type ExportFormat = 'docx' | 'pdf' | 'html' | 'md';
-
-export interface ExportRequest {
-  /** 'master' or a section id. */
-  scope: string;
-  state: 'current' | 'approved';
-  format: ExportFormat;
-  includeComments?: boolean;
-  includeApprovalRecord?: boolean;
-  /** The language of the document's fixed labels (headings like "Approval record"). */
-  locale?: Locale;
-}
-
-export interface ExportJob {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  fileName: string;
-  /** Why it failed, in words a person can act on. */
-  error?: string | null;
-  /** When the file stops being downloadable. */
-  expiresAt?: string | null;
-}
 
 export class ApiError extends Error {
   constructor(
@@ -198,7 +65,8 @@ export async function request<T>(method: string, route: string, body?: unknown):
     // A proxy's HTML error page: fall through to the status below.
   }
   if (!response.ok) {
-    const error = (json ?? {}) as { error?: unknown; code?: unknown };
+    // Our refusals are ApiErrorBody; a proxy's may be anything, so each field is checked.
+    const error = (json ?? {}) as Partial<Record<keyof ApiErrorBody, unknown>>;
     const retryAfter = Number(response.headers.get('Retry-After'));
     throw new ApiError(
       response.status,
@@ -211,25 +79,26 @@ export async function request<T>(method: string, route: string, body?: unknown):
 }
 
 export const api = {
-  signIn: (email: string, password: string) => request<Me>('POST', '/session', { email, password }),
+  signIn: (email: string, password: string) => request<Me>('POST', '/session', { email, password } satisfies SignIn),
   signOut: () => request<null>('DELETE', '/session'),
   me: () => request<Me>('GET', '/me'),
-  setLocale: (locale: Locale) => request<Me>('PATCH', '/me', { locale }),
+  setLocale: (locale: Locale) => request<Me>('PATCH', '/me', { locale } satisfies MeChange),
   sections: () => request<Section[]>('GET', '/sections'),
   section: (id: string) => request<Section>('GET', `/sections/${encodeURIComponent(id)}`),
   dashboard: () => request<DashboardOverview>('GET', '/dashboard'),
-  setSettings: (change: Partial<WorkspaceSettings>) => request<WorkspaceSettings>('PATCH', '/settings', change),
-  approved: (id: string) => request<ApprovedText>('GET', `/sections/${encodeURIComponent(id)}/approved`),
-  notifications: () => request<{ items: Notification[]; unread: number }>('GET', '/notifications'),
-  markRead: (ids: number[] | 'all') => request<{ unread: number }>('POST', '/notifications/read', { ids }),
-  people: () => request<Person[]>('GET', '/people'),
-  changePerson: (id: number, change: PersonChange) => request<Person>('PATCH', `/people/${id}`, change),
+  setSettings: (change: SettingsChange) => request<WorkspaceSettings>('PATCH', '/settings', change),
+  approved: (id: string) => request<ApprovedText | null>('GET', `/sections/${encodeURIComponent(id)}/approved`),
+  notifications: () => request<NotificationList>('GET', '/notifications'),
+  markRead: (ids: MarkRead['ids']) => request<UnreadCount>('POST', '/notifications/read', { ids } satisfies MarkRead),
+  /** Everyone, as a coordinator sees them: only the people page (coordinators only) asks. */
+  people: () => request<ManagedPerson[]>('GET', '/people'),
+  changePerson: (id: number, change: PersonChange) => request<ManagedPerson>('PATCH', `/people/${id}`, change),
   invitations: () => request<Invitation[]>('GET', '/invitations'),
-  invite: (invitation: Omit<Invitation, 'expiresAt'>) => request<Invitation & { link: string }>('POST', '/invitations', invitation),
+  invite: (invitation: NewInvitation) => request<CreatedInvitation>('POST', '/invitations', invitation),
   openInvitation: (token: string) => request<Invitation>('GET', `/invitations/${encodeURIComponent(token)}`),
   acceptInvitation: (token: string, name: string, password: string) =>
-    request<Me>('POST', `/invitations/${encodeURIComponent(token)}/accept`, { name, password }),
-  audit: (query: { action?: string; before?: number; limit?: number }) => {
+    request<Me>('POST', `/invitations/${encodeURIComponent(token)}/accept`, { name, password } satisfies InvitationAcceptance),
+  audit: (query: AuditQuery) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
     const search = params.toString();

@@ -4,8 +4,9 @@
  * page into the root; lit-html only touches what changed.
  */
 import { render } from 'lit-html';
+import type { Me } from '../../shared/api';
 import { type Locale } from '../../shared/i18n';
-import { type Me, NetworkError, api, isUnauthenticated } from './api';
+import { NetworkError, api, isUnauthenticated } from './api';
 import { locale, setLocale, t } from './i18n';
 import { Realtime } from './realtime';
 import { type Route, navigate, onRouteChange, parseRoute, safeNext, startRouter } from './router';
@@ -14,12 +15,13 @@ import { InvitePage } from './pages/invite';
 import { type Frame, layout } from './pages/layout';
 import { MasterPage } from './pages/master';
 import { NotificationBell } from './pages/notifications';
-import type { Page } from './pages/page';
-import { notFound, problem } from './pages/parts';
+import type { Page, SessionEnd } from './pages/page';
+import { notFound } from './pages/parts';
 import { PeoplePage } from './pages/people';
 import { SectionPage } from './pages/section';
 import { SignInPage } from './pages/sign-in';
 import { WorkspacePage } from './pages/workspace';
+import { problem } from './ui/parts';
 
 /** Pages shown without the signed-in frame: they are for people without a session. */
 const OPEN_PAGES: ReadonlySet<Route['name']> = new Set(['sign-in', 'invite']);
@@ -35,6 +37,8 @@ export class App implements Frame {
   private startupError: unknown = null;
   /** A language picked on the sign-in page is carried over to the person's settings. */
   private localeChosenBeforeSignIn = false;
+  /** Why the last session ended under a page, told once by the sign-in page that follows. */
+  private sessionEnd: SessionEnd | null = null;
 
   constructor(private readonly root: HTMLElement) {
     this.realtime.onMeChanged(() => void this.reloadMe());
@@ -95,8 +99,11 @@ export class App implements Frame {
 
   private pageFor(route: Route): Page | null {
     switch (route.name) {
-      case 'sign-in':
-        return new SignInPage(this, route.next);
+      case 'sign-in': {
+        const page = new SignInPage(this, route.next, this.sessionEnd);
+        this.sessionEnd = null;
+        return page;
+      }
       case 'workspace':
         return new WorkspacePage(this);
       case 'section':
@@ -171,8 +178,9 @@ export class App implements Frame {
     navigate('/signin');
   }
 
-  sessionEnded(): void {
+  sessionEnded(why: SessionEnd = 'ended'): void {
     if (!this.me) return;
+    this.sessionEnd = why;
     const here = window.location.pathname + window.location.search;
     this.forget();
     navigate(`/signin?next=${encodeURIComponent(here)}`, { replace: true });

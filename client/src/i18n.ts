@@ -3,6 +3,7 @@
  * re-rendering is all a language switch needs.
  */
 import { type Locale, type MessageKey, isLocale, translate } from '../../shared/i18n';
+import { type PluralBase, translatePlural } from '../../shared/i18n/plural';
 
 const STORAGE_KEY = 'syllabus.locale';
 
@@ -44,6 +45,11 @@ export function onLocaleChange(listener: (locale: Locale) => void): () => void {
 /** The message for `key` in the current language. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(current, key, params);
+}
+
+/** A counted message in the current language: `plural('dashboard.waitingCount', 2)` → "2 раздела ждут вас". */
+export function plural(base: PluralBase, count: number, params?: Record<string, string | number>): string {
+  return translatePlural(current, base, count, params);
 }
 
 document.documentElement.lang = current;

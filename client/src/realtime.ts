@@ -4,12 +4,17 @@
  * forgets them with the old socket.
  */
 import { type Socket, io } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/api';
 
 type Listener = () => void;
 type EventListener = (payload: never) => void;
+/** The channel as the shared event map types it: what the server announces, and what we may say. */
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The server's events that carry a payload a page may listen for. */
+type LiveEvent = Exclude<keyof ServerToClientEvents, 'me:changed'>;
 
 export class Realtime {
-  private socket: Socket | null = null;
+  private socket: LiveSocket | null = null;
   private section: string | null = null;
   private readonly meChanged = new Set<Listener>();
   private readonly refused = new Set<Listener>();
@@ -21,7 +26,7 @@ export class Realtime {
     if (this.socket) return;
     // WebSocket only: the server checks Origin on the handshake, and browsers send it on a
     // WebSocket upgrade but not on the same-origin GETs of long polling.
-    const socket = io({ transports: ['websocket'], path: '/socket.io' });
+    const socket: LiveSocket = io({ transports: ['websocket'], path: '/socket.io' });
     let connectedBefore = false;
     socket.on('connect', () => {
       if (this.section) this.emitJoin(this.section);
@@ -68,10 +73,10 @@ export class Realtime {
   }
 
   /**
-   * A live event from the server ('section:updated', 'notification:new', ...). The payload type is
-   * the caller's word for what the server sends; returns a function that stops listening.
+   * A live event from the server ('section:updated', 'notification:new', ...), its payload typed by
+   * the shared event map; returns a function that stops listening.
    */
-  on<T>(event: string, listener: (payload: T) => void): () => void {
+  on<E extends LiveEvent>(event: E, listener: ServerToClientEvents[E]): () => void {
     let listeners = this.events.get(event);
     if (!listeners) this.events.set(event, (listeners = new Set()));
     listeners.add(listener as EventListener);

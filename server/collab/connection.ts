@@ -1,7 +1,7 @@
 /**
- * One person's connection to one section document. Decodes each message and acts on it; a
- * read-only connection is a property checked here, where messages are received, so no document
- * change from it can slip through any other path.
+ * One person's connection to one section document. Decodes each message and acts on it; the
+ * connection's access level is checked here, where messages are received, so no document change
+ * it does not allow can slip through any other path.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -12,21 +12,28 @@ import type { WebSocket } from 'ws';
 import {
   type Access,
   CLOSE_MALFORMED,
+  CLOSE_UPDATE_REFUSED,
   MESSAGE_ACCESS,
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
 } from '../../shared/collab-protocol';
-import type { Actor } from '../../shared/policy';
+import type { AccessLevel } from '../../shared/policy';
+import type { Person } from '../domain/people';
+import type { Peer, SectionDocument } from '../documents/section-document';
+import type { ChangeOrigin } from '../documents/section-documents';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-update';
-import type { Peer, SectionDocument } from './section-document';
+import { type Refusal, UpdateRules } from './update-rules';
 
-/** The signed-in person behind a connection, as the session knows them. */
-export interface Person extends Actor {
-  name: string;
-  colour: string;
-}
+/** What each access level may do to the document through this connection. */
+const TAKES_DOCUMENT_CHANGES: Record<AccessLevel, boolean> = {
+  edit: true,
+  // Until the suggestion rules check each update, a suggesting connection changes nothing.
+  suggest: false,
+  comment: false,
+  read: false,
+};
 
 /** A client this far behind on its socket is closed rather than buffered without end. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -35,15 +42,21 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
  * The origin of a write applied while other writes waited for their dependencies: stored at once
  * and sent to everybody, its sender included.
  */
-export class CompletingWrite {
+export class CompletingWrite implements ChangeOrigin {
   constructor(readonly connection: Connection) {}
+
+  get editorId(): number {
+    return this.connection.person.id;
+  }
 }
 
-export class Connection implements Peer {
+export class Connection implements Peer, ChangeOrigin {
   /** The Yjs client id this connection publishes presence for; claimed by its first awareness entry. */
   clientId: number | null = null;
   /** Document messages refused because the connection is read-only (for tests and metrics). */
   droppedUpdates = 0;
+  /** Updates refused for their content or client ids (for tests and metrics). */
+  refusedUpdates = 0;
   droppedAwareness = 0;
   alive = true;
   private readonly authoredClients = new Set<number>();
@@ -52,21 +65,27 @@ export class Connection implements Peer {
     private readonly ws: WebSocket,
     readonly person: Person,
     readonly document: SectionDocument,
-    private readOnly: boolean,
+    private level: AccessLevel,
     /** The session token the connection was opened with, so that signing out closes it. */
     readonly sessionToken: string | undefined = undefined,
   ) {}
 
-  get access(): Access {
-    return this.readOnly ? 'read-only' : 'edit';
+  get access(): AccessLevel {
+    return this.level;
   }
 
-  /** Tells the client what it may do; sent on connect and whenever the person's rights change. */
-  setAccess(readOnly: boolean): void {
-    this.readOnly = readOnly;
+  /** Whose change an update from this connection is. */
+  get editorId(): number {
+    return this.person.id;
+  }
+
+  /** Sets what the connection may do and tells the client; on connect and whenever the person's rights change. */
+  setAccess(level: AccessLevel): void {
+    this.level = level;
+    const wire: Access = TAKES_DOCUMENT_CHANGES[level] ? 'edit' : 'read-only';
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_ACCESS);
-    encoding.writeVarString(encoder, this.access);
+    encoding.writeVarString(encoder, wire);
     this.send(encoding.toUint8Array(encoder));
   }
 
@@ -114,7 +133,7 @@ export class Connection implements Peer {
       throw new Error(`unknown sync message ${syncType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
-    if (this.readOnly) {
+    if (!TAKES_DOCUMENT_CHANGES[this.level]) {
       this.droppedUpdates++;
       return;
     }
@@ -122,13 +141,18 @@ export class Connection implements Peer {
     // delete set, so a truncated update would otherwise be half applied.
     const { structs } = Y.decodeUpdate(update);
     const doc = this.document.doc;
+    const refusal = UpdateRules.check(doc, structs, this.person.id, this.document);
+    if (refusal) {
+      this.refuse(refusal);
+      return;
+    }
     const pendingBefore = doc.store.pendingStructs?.update;
     const pendingDsBefore = doc.store.pendingDs;
     // While something waits for a dependency, what this update completes is reported as part of
     // it: the sender must then be sent it too (it may hold other people's waiting edits).
     const waiting = pendingBefore !== undefined || pendingDsBefore !== null;
     Y.applyUpdate(doc, update, waiting ? new CompletingWrite(this) : this);
-    for (const struct of structs) this.noteAuthor(struct.id.client);
+    for (const struct of structs) this.claim(struct.id.client);
     // Ask only when this message left something new waiting (Yjs replaces the pending update when
     // it adds to it; it re-encodes pending deletions on every update, so those are compared by
     // content). Asking whenever anything waits set every connection that wrote while an absent
@@ -141,11 +165,19 @@ export class Connection implements Peer {
     if (newlyPending) this.requestMissing();
   }
 
-  /** Remembers whose Yjs client ids these are, for "who wrote what". */
-  private noteAuthor(clientId: number): void {
+  /** Claims the Yjs client ids this person writes with (checked free or theirs before applying). */
+  private claim(clientId: number): void {
     if (this.authoredClients.has(clientId)) return;
     this.authoredClients.add(clientId);
-    this.document.noteAuthor(clientId, this.person.id);
+    this.document.claim(clientId, this.person.id);
+  }
+
+  /** An update that will never be taken: nothing of it was applied; the client is told and closed. */
+  private refuse(refusal: Refusal): void {
+    this.refusedUpdates++;
+    const why = refusal.reason === 'client-id' ? `Yjs client id ${refusal.clientId} belongs to another person` : refusal.detail;
+    console.warn(`[collab] refused an update from person ${this.person.id} in ${this.document.sectionId}: ${why}`);
+    this.close(CLOSE_UPDATE_REFUSED, refusal.reason === 'client-id' ? 'update refused: client id of another person' : 'update refused: content not allowed');
   }
 
   /** The update depended on something we lack: send our state vector so the client sends it. */
@@ -174,11 +206,15 @@ export class Connection implements Peer {
   }
 
   /**
-   * A connection speaks for one Yjs client id: the first it publishes. Another person's live
-   * client id is refused; the same person's (a reconnect racing its old socket) is taken over.
+   * A connection speaks for one Yjs client id: the first it publishes. Another person's client id
+   * (live, or claimed by writing) is refused; the same person's (a reconnect racing its old socket)
+   * is taken over.
    */
   private claims(clientId: number): boolean {
     if (this.clientId !== null) return clientId === this.clientId;
+    // Presence claims the id for the person too, so nobody can write under an id learnt from it.
+    if (!this.document.claim(clientId, this.person.id)) return false;
+    this.authoredClients.add(clientId);
     for (const peer of this.document.peers) {
       if (peer instanceof Connection && peer !== this && peer.clientId === clientId) {
         if (peer.person.id !== this.person.id) return false;

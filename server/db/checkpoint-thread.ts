@@ -21,9 +21,21 @@ const { file, intervalMs, restartAfterPages } = workerData as CheckpointThreadSe
 const sqlite = new Database(file);
 // The same durability as the server's connection: the WAL is synced before its pages are copied.
 applyConnectionSettings(sqlite);
-parentPort?.postMessage('ready');
+parentPort?.postMessage('ready' satisfies CheckpointThreadMessage);
+
+/** What the thread tells the server: it runs, or a pass failed (and it goes on trying). */
+export type CheckpointThreadMessage = 'ready' | { failed: string };
 
 const timer = setInterval(() => {
+  try {
+    pass();
+  } catch (error) {
+    // A full disk, an I/O error: the log keeps everything committed, and the next pass tries again.
+    parentPort?.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies CheckpointThreadMessage);
+  }
+}, intervalMs);
+
+function pass(): void {
   // PASSIVE never waits for, nor blocks, the server's readers and writers.
   const [pass] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
   // The log starts over from its beginning only when a commit finds every frame of it copied,
@@ -32,7 +44,7 @@ const timer = setInterval(() => {
   // commits back (for about a millisecond) until it has, so the next commit starts the log over.
   // Without it the server's own connection would reach its backstop and checkpoint itself.
   if (pass.log >= restartAfterPages) sqlite.pragma('wal_checkpoint(RESTART)');
-}, intervalMs);
+}
 
 parentPort?.on('message', (message: 'close') => {
   if (message !== 'close') return;

@@ -11,9 +11,10 @@
  * for about a millisecond.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../worker-thread';
 import type { Db } from './client';
-import type { CheckpointThreadSetup, CheckpointTiming } from './checkpoint-thread';
+import type { CheckpointThreadMessage, CheckpointThreadSetup, CheckpointTiming } from './checkpoint-thread';
 
 const TIMING: CheckpointTiming = {
   // Often enough that each pass copies little; a pass with nothing to copy costs microseconds.
@@ -28,11 +29,19 @@ const TIMING: CheckpointTiming = {
 const BACKSTOP_PAGES = 10_000;
 const DEFAULT_PAGES = 1_000;
 
+/** After the thread stops unexpectedly it is started again, waiting longer each time up to a minute. */
+const RESTART_DELAYS_MS = [1_000, 5_000, 15_000, 60_000];
+/** A failing pass (a full disk) is logged once a minute, not at every pass. */
+const LOG_REPEAT_MS = 60_000;
+
 export class WalCheckpointer {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private closed = false;
+  private restarts = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private lastLogged = new Map<string, number>();
   /**
-   * Settles true once the thread has its connection open and its timer running, false if it
+   * Settles true once the first thread has its connection open and its timer running, false if it
    * stopped first. The server does not wait for it (the backstop covers the first moments); tests do.
    */
   readonly running: Promise<boolean>;
@@ -43,41 +52,78 @@ export class WalCheckpointer {
    */
   constructor(
     private readonly db: Db,
-    file: string,
-    timing: CheckpointTiming = TIMING,
+    private readonly file: string,
+    private readonly timing: CheckpointTiming = TIMING,
   ) {
-    const setup: CheckpointThreadSetup = { file, ...timing };
-    // The thread runs our TypeScript as the server does (tsx), whether the server was started by
-    // `node --import tsx` or inside jest.
-    const bootstrap =
-      `require(${JSON.stringify(require.resolve('tsx/cjs'))});` +
-      `require(${JSON.stringify(path.join(__dirname, 'checkpoint-thread.ts'))});`;
-    this.worker = new Worker(bootstrap, { eval: true, workerData: setup });
-    // It must never keep the process alive: the server closes it on the way out.
-    this.worker.unref();
-    this.running = new Promise((resolve) => {
-      this.worker.once('message', (message) => resolve(message === 'ready'));
-      this.worker.once('exit', () => resolve(false));
-    });
-    this.worker.on('error', (error) => this.stopped(error.message));
-    this.worker.on('exit', (code) => this.stopped(`exited with code ${code}`));
-    db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    this.running = this.start();
   }
 
-  /** Without the thread, the server's connection checkpoints as SQLite does by default. */
-  private stopped(why: string): void {
-    if (this.closed) return;
-    this.closed = true;
-    console.error(`[db] the WAL checkpointer stopped (${why}); the server checkpoints on its own connection`);
+  /** Whether a thread is checkpointing now (false while it waits to be started again). */
+  get active(): boolean {
+    return this.worker !== null;
+  }
+
+  private start(): Promise<boolean> {
+    const setup: CheckpointThreadSetup = { file: this.file, ...this.timing };
+    const worker = typeScriptWorker(path.join(__dirname, 'checkpoint-thread.ts'), { workerData: setup });
+    this.worker = worker;
+    // It must never keep the process alive: the server closes it on the way out.
+    worker.unref();
+    const running = new Promise<boolean>((resolve) => {
+      worker.once('message', (message: CheckpointThreadMessage) => resolve(message === 'ready'));
+      worker.once('exit', () => resolve(false));
+    });
+    worker.on('message', (message: CheckpointThreadMessage) => {
+      if (message === 'ready') {
+        this.restarts = 0;
+        this.db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+      } else this.log(`a checkpoint failed (${message.failed}); committed rows stay in the log, and it tries again`);
+    });
+    worker.on('error', (error) => this.log(`the WAL checkpointer failed: ${error.message}`));
+    worker.on('exit', (code) => this.stopped(worker, `exited with code ${code}`));
+    this.db.$client.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    return running;
+  }
+
+  /**
+   * Without the thread, the server's connection checkpoints as SQLite does by default, until the
+   * thread is started again.
+   */
+  private stopped(worker: Worker, why: string): void {
+    if (this.closed || this.worker !== worker) return;
+    this.worker = null;
     this.db.$client.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
+    const delay = RESTART_DELAYS_MS[Math.min(this.restarts, RESTART_DELAYS_MS.length - 1)];
+    this.restarts++;
+    console.error(`[db] the WAL checkpointer stopped (${why}); the server checkpoints on its own connection, and the thread restarts in ${delay / 1000} s`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (!this.closed) void this.start();
+    }, delay);
+    this.restartTimer.unref();
+  }
+
+  private log(line: string): void {
+    const now = Date.now();
+    if (now - (this.lastLogged.get(line) ?? 0) < LOG_REPEAT_MS) return;
+    this.lastLogged.set(line, now);
+    console.error(`[db] ${line}`);
+  }
+
+  /** For tests: stops the thread as a crash would, so that its restart can be seen. */
+  crashForTest(): void {
+    void this.worker?.terminate();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.postMessage('close');
-    const timeout = setTimeout(() => void this.worker.terminate(), 5_000);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('close');
+    const timeout = setTimeout(() => void worker.terminate(), 5_000);
     await exited;
     clearTimeout(timeout);
   }

@@ -54,7 +54,9 @@ export const sections = sqliteTable('sections', {
   id: text('id').primaryKey(),
   part: integer('part').notNull(),
   position: integer('position').notNull(),
+  /** The English title; `titleRu` is the Russian one (empty until someone gives it). */
   title: text('title').notNull(),
+  titleRu: text('title_ru').notNull().default(''),
   groupCode: text('group_code').references(() => groups.code),
   status: text('status', { enum: ['draft', 'in_review', 'changes_requested', 'approved'] })
     .notNull()
@@ -64,6 +66,16 @@ export const sections = sqliteTable('sections', {
   lastEditedAt: integer('last_edited_at', { mode: 'timestamp_ms' }),
   lastEditedBy: integer('last_edited_by').references(() => users.id),
   createdAt: createdAt(),
+});
+
+/**
+ * The titles of the course and of its two parts, in English and Russian, edited by coordinators.
+ * Keys: 'course', 'part-1', 'part-2'. (Section titles live on their section.)
+ */
+export const outlineTitles = sqliteTable('outline_titles', {
+  key: text('key').primaryKey(),
+  titleEn: text('title_en').notNull(),
+  titleRu: text('title_ru').notNull(),
 });
 
 /**
@@ -207,6 +219,8 @@ export const reviews = sqliteTable(
     round: integer('round').notNull(),
     contentHash: text('content_hash').notNull(),
     contentState: blob('content_state', { mode: 'buffer' }).notNull(),
+    /** SHA-256 of `content_state` as written, checked on every read (null: written before checksums). */
+    stateChecksum: text('state_checksum'),
     createdAt: createdAt(),
   },
   (t) => [index('reviews_section').on(t.sectionId, t.id)],
@@ -249,6 +263,8 @@ export const versions = sqliteTable(
     /** JSON array of the person ids who edited since the previous version. */
     authors: text('authors').notNull().default('[]'),
     state: blob('state', { mode: 'buffer' }).notNull(),
+    /** SHA-256 of `state` as written, checked on every read (null: written before checksums). */
+    stateChecksum: text('state_checksum'),
     contentHash: text('content_hash').notNull(),
     words: integer('words').notNull(),
     insertions: integer('insertions').notNull().default(0),

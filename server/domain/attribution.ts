@@ -1,26 +1,16 @@
 /**
- * Who wrote which passage: every Yjs item carries the client id that inserted it, and the collab
- * endpoint records whose client ids those are. Reading a section item by item gives its text in
+ * Who wrote which passage: every Yjs item carries the client id that inserted it, and the section
+ * documents report whose client ids those are as people write. Reading a section item by item gives its text in
  * runs, each with its author.
  */
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
+import type { AttributedBlock, Attribution } from '../../shared/api/attribution';
 import { CONTENT_FRAGMENT } from '../../shared/schema';
-import type { CollabEndpoint } from '../collab/collab-endpoint';
 import type { Db } from '../db/client';
 import { docAuthors } from '../db/schema';
 import type { People } from './people';
-
-export interface AttributedBlock {
-  kind: string;
-  level: number | null;
-  runs: { text: string; personId: number | null }[];
-}
-
-export interface Attribution {
-  blocks: AttributedBlock[];
-  people: { id: number; name: string; colour: string; characters: number }[];
-}
+import type { SectionStore } from './section-store';
 
 const BLOCK_CONTEXT: Record<string, string> = {
   bullet_list: 'bullet item',
@@ -30,25 +20,32 @@ const BLOCK_CONTEXT: Record<string, string> = {
   blockquote: 'quote',
 };
 
+/** Whose Yjs client ids are whose, per section: recorded as people write. */
 export class AuthorRegistry {
-  constructor(
-    private readonly db: Db,
-    private readonly collab: CollabEndpoint,
-    private readonly people: People,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /** The first person seen writing with a client id keeps it. */
-  record(sectionId: string, clientId: number, personId: number): void {
+  readonly record = (sectionId: string, clientId: number, personId: number): void => {
     this.db.insert(docAuthors).values({ sectionId, clientId, personId }).onConflictDoNothing().run();
-  }
+  };
 
-  private authorsOf(sectionId: string): Map<number, number> {
+  /** Client id → person id, for one section. */
+  authorsOf(sectionId: string): Map<number, number> {
     const rows = this.db.select().from(docAuthors).where(and(eq(docAuthors.sectionId, sectionId))).all();
     return new Map(rows.map((row) => [row.clientId, row.personId]));
   }
+}
+
+/** Reads a section's text in runs, each with the person who wrote it. */
+export class SectionAuthorship {
+  constructor(
+    private readonly authors: AuthorRegistry,
+    private readonly store: SectionStore,
+    private readonly people: People,
+  ) {}
 
   attribution(sectionId: string): Attribution {
-    const authors = this.authorsOf(sectionId);
+    const authors = this.authors.authorsOf(sectionId);
     const blocks: AttributedBlock[] = [];
     const characters = new Map<number, number>();
 
@@ -80,7 +77,7 @@ export class AuthorRegistry {
       const inner = BLOCK_CONTEXT[name] ?? context;
       for (const child of children) if (child instanceof Y.XmlElement) walk(child, inner);
     };
-    this.collab.readSection(sectionId, ({ doc }) => walk(doc.getXmlFragment(CONTENT_FRAGMENT), null));
+    this.store.read(sectionId, (doc) => walk(doc.getXmlFragment(CONTENT_FRAGMENT), null));
     return {
       blocks,
       people: [...characters.entries()]

@@ -33,8 +33,58 @@ function entryHash(prevHash: string, at: number, input: Required<AuditInput>, de
     .digest('hex');
 }
 
+/** How long the same refusal from the same source is counted rather than written again. */
+const REPEAT_WINDOW_MS = 60_000;
+/** Sources followed at once; past this, further ones share one count (an attacker with many addresses). */
+const MAX_SOURCES = 10_000;
+
+interface Repeats {
+  input: AuditInput;
+  count: number;
+  timer: NodeJS.Timeout;
+}
+
 export class AuditLog {
+  /** Refusals from outside counted since their source's last row, by source and action. */
+  private readonly repeats = new Map<string, Repeats>();
+
   constructor(private readonly db: Db) {}
+
+  /**
+   * Records a refusal anyone on the network can cause (a cross-origin request, a forged upgrade)
+   * without letting them grow the database at will: the first from a source is written at once;
+   * those that follow within a minute are counted and written as one row ("repeated N times") when
+   * the minute is over. The audit stays complete — every refusal is in a row or a count — and
+   * costs at most two rows a minute per source.
+   */
+  recordRepeated(source: string, input: AuditInput): void {
+    // Not by target: the path is the caller's to vary, and every variant would be a new row.
+    const key = `${this.repeats.size >= MAX_SOURCES ? 'many sources' : source} ${input.action} ${String(input.detail?.reason ?? '')}`;
+    const pending = this.repeats.get(key);
+    if (pending) {
+      pending.count++;
+      return;
+    }
+    this.record({ ...input, detail: { ...input.detail, source } });
+    const timer = setTimeout(() => {
+      const repeats = this.repeats.get(key);
+      this.repeats.delete(key);
+      if (repeats && repeats.count > 0) {
+        this.record({ ...repeats.input, target: null, detail: { ...repeats.input.detail, source, repeated: repeats.count, withinMs: REPEAT_WINDOW_MS } });
+      }
+    }, REPEAT_WINDOW_MS);
+    timer.unref();
+    this.repeats.set(key, { input, count: 0, timer });
+  }
+
+  /** Writes the counts still open (on shutdown), so no refusal goes unrecorded. */
+  flushRepeats(): void {
+    for (const [key, repeats] of this.repeats) {
+      clearTimeout(repeats.timer);
+      this.repeats.delete(key);
+      if (repeats.count > 0) this.record({ ...repeats.input, target: null, detail: { ...repeats.input.detail, repeated: repeats.count } });
+    }
+  }
 
   record(input: AuditInput): void {
     const full: Required<AuditInput> = {
@@ -45,6 +95,10 @@ export class AuditLog {
     };
     const detail = JSON.stringify(full.detail);
     // The read of the last hash and the insert form one transaction, so the chain has no forks.
+    // IMMEDIATE: a deferred transaction that reads, then writes, fails at once with SQLITE_BUSY
+    // (no wait) when another connection (the checkpoint thread, the admin CLI) holds the lock at
+    // its upgrade; taking the write lock first makes it wait its turn instead. Inside a command's
+    // transaction this is a savepoint of it.
     this.db.transaction((tx) => {
       const last = tx
         .select({ hash: auditEvents.hash })
@@ -65,7 +119,7 @@ export class AuditLog {
           hash: entryHash(prevHash, at, full, detail),
         })
         .run();
-    });
+    }, { behavior: 'immediate' });
   }
 
   /** Newest first; `action` filters by prefix (e.g. "sign-in"), `before` pages by id. */

@@ -4,6 +4,7 @@
  */
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
+import type { Comment, Thread } from '../../shared/api/comments';
 import type { Db } from '../db/client';
 import { comments, commentThreads } from '../db/schema';
 import type { WorkspaceEventBus } from '../events';
@@ -16,29 +17,6 @@ export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_QUOTE_LENGTH = 2000;
 const MAX_ANCHOR_BYTES = 512;
 
-export interface CommentView {
-  id: number;
-  threadId: number;
-  authorId: number;
-  body: string;
-  mentions: number[];
-  createdAt: string;
-  editedAt: string | null;
-  deleted: boolean;
-}
-
-export interface ThreadView {
-  id: number;
-  sectionId: string;
-  /** Base64 of Y.encodeRelativePosition for the start and end of the commented range. */
-  anchor: { start: string; end: string };
-  quote: string;
-  createdBy: number;
-  createdAt: string;
-  resolved: { at: string; by: number | null } | null;
-  comments: CommentView[];
-}
-
 export interface NewThread {
   anchorStart: string;
   anchorEnd: string;
@@ -50,7 +28,8 @@ export interface NewThread {
 type ThreadRow = typeof commentThreads.$inferSelect;
 type CommentRow = typeof comments.$inferSelect;
 
-function toComment(row: CommentRow): CommentView {
+/** Comments and threads are read straight into their wire shape: nothing in them is private. */
+function toComment(row: CommentRow): Comment {
   const deleted = row.deletedAt !== null;
   return {
     id: row.id,
@@ -64,7 +43,7 @@ function toComment(row: CommentRow): CommentView {
   };
 }
 
-function toThread(row: ThreadRow, replies: CommentRow[]): ThreadView {
+function toThread(row: ThreadRow, replies: CommentRow[]): Thread {
   return {
     id: row.id,
     sectionId: row.sectionId,
@@ -107,7 +86,7 @@ export class Comments {
     private readonly events: WorkspaceEventBus,
   ) {}
 
-  threadsOf(sectionId: string): ThreadView[] {
+  threadsOf(sectionId: string): Thread[] {
     const threads = this.db
       .select()
       .from(commentThreads)
@@ -124,13 +103,13 @@ export class Comments {
     return threads.map((thread) => toThread(thread, replies.filter((reply) => reply.threadId === thread.id)));
   }
 
-  thread(id: number): ThreadView | null {
+  thread(id: number): Thread | null {
     const row = this.db.select().from(commentThreads).where(eq(commentThreads.id, id)).get();
     if (!row) return null;
     return toThread(row, this.db.select().from(comments).where(eq(comments.threadId, id)).orderBy(asc(comments.id)).all());
   }
 
-  comment(id: number): (CommentView & { sectionId: string }) | null {
+  comment(id: number): (Comment & { sectionId: string }) | null {
     const row = this.db
       .select({ comment: comments, sectionId: commentThreads.sectionId })
       .from(comments)
@@ -140,7 +119,7 @@ export class Comments {
     return row ? { ...toComment(row.comment), sectionId: row.sectionId } : null;
   }
 
-  startThread(sectionId: string, author: PersonRecord, input: NewThread): ThreadView {
+  startThread(sectionId: string, author: PersonRecord, input: NewThread): Thread {
     const body = cleanBody(input.body);
     const quote = input.quote.slice(0, MAX_QUOTE_LENGTH);
     const mentions = this.validMentions(body, input.mentions);
@@ -155,7 +134,7 @@ export class Comments {
           createdBy: author.id,
         })
         .returning({ id: commentThreads.id })
-        .get();
+        .all()[0];
       tx.insert(comments).values({ threadId: thread.id, authorId: author.id, body, mentions: JSON.stringify(mentions) }).run();
       return thread.id;
     });
@@ -163,20 +142,25 @@ export class Comments {
     return this.thread(threadId)!;
   }
 
-  reply(threadId: number, author: PersonRecord, input: { body: string; mentions: number[] }): ThreadView {
+  reply(threadId: number, author: PersonRecord, input: { body: string; mentions: number[] }): Thread {
     const thread = this.requireThread(threadId);
     const body = cleanBody(input.body);
     const mentions = this.validMentions(body, input.mentions);
-    this.db.insert(comments).values({ threadId, authorId: author.id, body, mentions: JSON.stringify(mentions) }).run();
-    // Replying to a resolved thread reopens it: the discussion is live again.
-    if (thread.resolved) {
-      this.db.update(commentThreads).set({ resolvedAt: null, resolvedBy: null }).where(eq(commentThreads.id, threadId)).run();
-    }
-    this.announce(thread.sectionId, threadId, author, body, mentions);
+    // The reply, the reopening and the notifications are stored together, and announced after.
+    this.events.holding(() =>
+      this.db.transaction(() => {
+        this.db.insert(comments).values({ threadId, authorId: author.id, body, mentions: JSON.stringify(mentions) }).run();
+        // Replying to a resolved thread reopens it: the discussion is live again.
+        if (thread.resolved) {
+          this.db.update(commentThreads).set({ resolvedAt: null, resolvedBy: null }).where(eq(commentThreads.id, threadId)).run();
+        }
+        this.announce(thread.sectionId, threadId, author, body, mentions, this.participants(thread));
+      }),
+    );
     return this.thread(threadId)!;
   }
 
-  edit(commentId: number, editor: PersonRecord, input: { body: string; mentions: number[] }): ThreadView {
+  edit(commentId: number, editor: PersonRecord, input: { body: string; mentions: number[] }): Thread {
     const current = this.requireComment(commentId);
     const body = cleanBody(input.body);
     const mentions = this.validMentions(body, input.mentions);
@@ -192,7 +176,7 @@ export class Comments {
   }
 
   /** Deletes a comment's words; a coordinator deleting somebody else's comment is audited. */
-  delete(commentId: number, actor: PersonRecord): ThreadView {
+  delete(commentId: number, actor: PersonRecord): Thread {
     const current = this.requireComment(commentId);
     this.db.update(comments).set({ deletedAt: new Date() }).where(eq(comments.id, commentId)).run();
     if (current.authorId !== actor.id) {
@@ -207,7 +191,7 @@ export class Comments {
     return this.thread(current.threadId)!;
   }
 
-  setResolved(threadId: number, actor: PersonRecord, resolved: boolean): ThreadView {
+  setResolved(threadId: number, actor: PersonRecord, resolved: boolean): Thread {
     const thread = this.requireThread(threadId);
     this.db
       .update(commentThreads)
@@ -229,13 +213,13 @@ export class Comments {
     return new Map(rows.map((row) => [row.sectionId, row.n]));
   }
 
-  private requireThread(id: number): ThreadView {
+  private requireThread(id: number): Thread {
     const thread = this.thread(id);
     if (!thread) throw new DomainError(404, 'no such comment thread', 'not-found');
     return thread;
   }
 
-  private requireComment(id: number): CommentView & { sectionId: string } {
+  private requireComment(id: number): Comment & { sectionId: string } {
     const comment = this.comment(id);
     if (!comment || comment.deleted) throw new DomainError(404, 'no such comment', 'not-found');
     return comment;
@@ -249,8 +233,20 @@ export class Comments {
     });
   }
 
-  private announce(sectionId: string, threadId: number, author: PersonRecord, body: string, mentions: number[]): void {
+  /** Who is in a thread so far: whoever started it and everyone who replied, if they are still active. */
+  private participants(thread: Thread): number[] {
+    const ids = new Set([thread.createdBy, ...thread.comments.map((comment) => comment.authorId)]);
+    return [...ids].filter((id) => this.people.find(id)?.active === true);
+  }
+
+  /**
+   * Notifies whom the comment mentions, and (for a reply) everyone already in the thread, once
+   * each: someone both mentioned and in the thread hears of the mention only. Never the author.
+   */
+  private announce(sectionId: string, threadId: number, author: PersonRecord, body: string, mentions: number[], participants: number[] = []): void {
     this.notifications.notify(mentions, { kind: 'mention', sectionId, threadId, actorId: author.id, excerpt: body });
+    const repliedTo = participants.filter((id) => !mentions.includes(id));
+    this.notifications.notify(repliedTo, { kind: 'reply', sectionId, threadId, actorId: author.id, excerpt: body });
     this.events.emit('thread-changed', sectionId, threadId);
   }
 }

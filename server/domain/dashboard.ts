@@ -2,30 +2,13 @@
  * The workspace's home: every section with its status, approvals per organisation, open comments,
  * last edit and word count, and the deadline with the days left.
  */
+import type { DashboardOverview, DashboardRow } from '../../shared/api/dashboard';
 import type { Comments } from './comments';
 import type { People } from './people';
-import type { ApprovalState, Reviews } from './reviews';
+import type { Reviews } from './reviews';
 import type { SectionContent } from './section-content';
 import type { Section, Sections } from './sections';
-import type { Settings, WorkspaceSettings } from './settings';
-
-export interface DashboardRow {
-  id: string;
-  part: 1 | 2;
-  position: number;
-  title: string;
-  group: string | null;
-  approval: ApprovalState;
-  openComments: number;
-  lastEdit: { at: string; by: string } | null;
-  words: number;
-}
-
-export interface DashboardOverview extends WorkspaceSettings {
-  today: string;
-  daysLeft: number;
-  sections: DashboardRow[];
-}
+import type { Settings } from './settings';
 
 const DAY_MS = 86_400_000;
 

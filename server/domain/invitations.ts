@@ -61,7 +61,7 @@ export class Invitations {
         expiresAt: new Date(this.now() + INVITATION_TTL_MS),
       })
       .returning()
-      .get();
+      .all()[0];
     this.audit.record({ actorId, action: 'invitation.created', detail: { email, role: input.role, group: input.group } });
     return { token, invitation: toInvitation(row) };
   }

@@ -2,7 +2,7 @@
  * The regional master document: every section in order (Part 1, then Part 2), as current drafts
  * or as approved texts, with each section's approvals and open comments. Exports read it here.
  */
-import { COURSE_TITLE } from '../../shared/workspace';
+import { titleIn } from '../../shared/workspace';
 import type { Comments } from './comments';
 import type { People } from './people';
 import type { Reviews } from './reviews';
@@ -10,6 +10,9 @@ import type { SectionContent } from './section-content';
 import type { Sections } from './sections';
 
 export type TextState = 'current' | 'approved';
+
+/** The language a document's titles are read in (the export's locale). */
+export type TitleLocale = 'en' | 'ru';
 
 export interface MasterSection {
   id: string;
@@ -33,7 +36,10 @@ export interface MasterSection {
 }
 
 export interface MasterDocument {
+  /** In the document's language, as are the parts' and the sections' titles. */
   courseTitle: string;
+  /** The parts' own titles ("Unified theoretical framework"), as coordinators named them. */
+  partTitles: Record<1 | 2, string>;
   generatedAt: Date;
   state: TextState;
   sections: MasterSection[];
@@ -50,11 +56,14 @@ export class MasterDocumentSource {
     },
   ) {}
 
-  load(state: TextState, sectionIds?: string[]): MasterDocument {
+  /** @param locale the language of the titles: the export's locale (English when not given). */
+  load(state: TextState, sectionIds?: string[], locale: TitleLocale = 'en'): MasterDocument {
     const wanted = sectionIds ? new Set(sectionIds) : null;
     const sections = this.deps.sections.list().filter((section) => !wanted || wanted.has(section.id));
+    const outline = this.deps.sections.outline();
     return {
-      courseTitle: COURSE_TITLE,
+      courseTitle: titleIn(outline.course, locale),
+      partTitles: { 1: titleIn(outline.parts[1], locale), 2: titleIn(outline.parts[2], locale) },
       generatedAt: new Date(),
       state,
       sections: sections.map((section) => {
@@ -65,7 +74,7 @@ export class MasterDocumentSource {
           id: section.id,
           part: section.part,
           position: section.position,
-          title: section.title,
+          title: titleIn(section.titles, locale),
           group: section.group,
           status: section.status,
           stale: approval.stale,

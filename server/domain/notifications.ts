@@ -1,24 +1,13 @@
-/** In-app notifications: what a person should look at (mentions, submissions, decisions). */
-import { type SQL, and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+/**
+ * In-app notifications: what a person should look at (mentions, replies, submissions, withdrawals,
+ * decisions, approved texts changed since). Who is told what is decided by the service where it
+ * happens (comments, reviews); this one stores, counts and marks them read.
+ */
+import { type SQL, and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Notification, NotificationKind } from '../../shared/api/notifications';
 import type { Db } from '../db/client';
 import { notifications, sections, users } from '../db/schema';
 import type { WorkspaceEventBus } from '../events';
-
-export type NotificationKind = 'mention' | 'submitted' | 'changes-requested' | 'approved' | 'approval-stale';
-
-export interface Notification {
-  id: number;
-  kind: NotificationKind;
-  sectionId: string | null;
-  threadId: number | null;
-  actorId: number | null;
-  /** Names as they are now, so that a notification reads well even after people change. */
-  actorName: string | null;
-  sectionTitle: string | null;
-  excerpt: string;
-  createdAt: string;
-  read: boolean;
-}
 
 type Row = typeof notifications.$inferSelect & { actorName: string | null; sectionTitle: string | null };
 
@@ -58,7 +47,7 @@ export class Notifications {
           excerpt: (input.excerpt ?? '').slice(0, 200),
         })
         .returning({ id: notifications.id })
-        .get();
+        .all()[0];
       this.events.emit('notification-created', personId, this.named(eq(notifications.id, inserted.id), 1)[0]);
     }
   }
@@ -92,6 +81,17 @@ export class Notifications {
       .limit(limit)
       .all()
       .map(toNotification);
+  }
+
+  /** Whether a notification of `kind` about the section was sent to anyone at or after `since`. */
+  sentSince(kind: NotificationKind, sectionId: string, since: Date): boolean {
+    const row = this.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.kind, kind), eq(notifications.sectionId, sectionId), gte(notifications.createdAt, since)))
+      .limit(1)
+      .get();
+    return row !== undefined;
   }
 
   unread(personId: number): number {

@@ -2,16 +2,21 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { colourFor } from '../../shared/colours';
-import { isValidMembership } from '../../shared/policy';
+import { type Actor, isValidMembership } from '../../shared/policy';
 import type { GroupCode, Role } from '../../shared/workspace';
 import type { Locale } from '../../shared/i18n';
-import type { Person } from '../collab/connection';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import type { WorkspaceEventBus } from '../events';
 import type { AuditLog } from './audit';
 import { DomainError } from './errors';
 import { MIN_PASSWORD_LENGTH, decoyHash, hashPassword, verifyPassword } from './passwords';
+
+/** A signed-in person as every part of the server knows them: rights, name, and cursor colour. */
+export interface Person extends Actor {
+  name: string;
+  colour: string;
+}
 
 export interface PersonRecord extends Person {
   email: string;
@@ -83,7 +88,7 @@ export class People {
       .insert(users)
       .values({ email, name: input.name.trim(), role: input.role, groupCode: input.group, passwordHash })
       .returning()
-      .get();
+      .all()[0];
     this.audit.record({
       actorId,
       action: 'person.added',
@@ -111,10 +116,14 @@ export class People {
     return this.db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   }
 
-  /** The active person with these credentials, or null; takes as long either way. */
+  /**
+   * The person with these credentials, or null; takes as long either way. A deactivated person is
+   * returned too (`active: false`), and only after their password matched: the caller refuses them,
+   * and may say why without telling a guesser anything the password did not already prove.
+   */
   async authenticate(email: string, password: string): Promise<PersonRecord | null> {
     const row = this.db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
-    if (!row || !row.passwordHash || !row.active) {
+    if (!row || !row.passwordHash) {
       await verifyPassword(await decoyHash(), password);
       return null;
     }
@@ -142,7 +151,13 @@ export class People {
     const now = Date.now();
     if (now - (this.lastTouched.get(id) ?? 0) < ACTIVITY_RESOLUTION_MS) return;
     this.lastTouched.set(id, now);
-    this.db.update(users).set({ lastActiveAt: new Date(now) }).where(eq(users.id, id)).run();
+    try {
+      this.db.update(users).set({ lastActiveAt: new Date(now) }).where(eq(users.id, id)).run();
+    } catch {
+      // Last activity is a convenience: a request that only reads must not fail because this
+      // could not be written (a full disk); the next request tries again.
+      this.lastTouched.delete(id);
+    }
   }
 
   /** Changes role, group, name or active flag; open sessions and connections follow at once. */
@@ -166,7 +181,7 @@ export class People {
       .set({ role, groupCode: group, name: change.name?.trim() ?? current.name, active: change.active ?? current.active })
       .where(eq(users.id, id))
       .returning()
-      .get();
+      .all()[0];
     this.audit.record({ actorId, action: 'person.changed', target: `person:${id}`, detail: change });
     this.events.emit('person-changed', id);
     return toPerson(row);

@@ -5,6 +5,7 @@
  * what it approved, and an edit after it shows as "approved, changed since".
  */
 import { and, desc, eq } from 'drizzle-orm';
+import type { ApprovalState, Decision, Review, ReviewEvent } from '../../shared/api/reviews';
 import type { ReviewOrganisation, SectionStatus } from '../../shared/workspace';
 import { isCountryGroup, isReviewOrganisation } from '../../shared/workspace';
 import type { Db } from '../db/client';
@@ -17,37 +18,17 @@ import type { People, PersonRecord } from './people';
 import { jsonOfState, type SectionContent } from './section-content';
 import type { Section, Sections } from './sections';
 import type { Settings } from './settings';
+import { checksumOf, verifiedState } from './stored-text';
 import type { Versions } from './versions';
-
-export type Decision = 'approved' | 'changes_requested';
-
-export interface ReviewRecord {
-  id: number;
-  sectionId: string;
-  reviewerId: number;
-  reviewerName: string;
-  organisation: string;
-  decision: Decision;
-  message: string;
-  round: number;
-  contentHash: string;
-  createdAt: string;
-}
-
-export interface ApprovalState {
-  status: SectionStatus;
-  /** Approved, and the text has changed since: it needs approving again. */
-  stale: boolean;
-  round: number;
-  /** Each required organisation's latest decision, and whether it judged the current text. */
-  organisations: Record<string, (ReviewRecord & { current: boolean }) | null>;
-}
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
 type ReviewRow = typeof reviews.$inferSelect;
 
 export class Reviews {
+  /** Per section, the approval (its newest decision's id) whose "changed since" was already told. */
+  private readonly staleTold = new Map<string, number>();
+
   constructor(
     private readonly db: Db,
     private readonly sections: Sections,
@@ -58,9 +39,13 @@ export class Reviews {
     private readonly audit: AuditLog,
     private readonly events: WorkspaceEventBus,
     private readonly versions: Versions,
-  ) {}
+  ) {
+    // An edited section is announced at most once a second (SectionActivity): the moment its approval can go stale.
+    events.on('section-status-changed', (sectionId) => this.tellChangeSinceApproval(sectionId));
+  }
 
-  private present(row: ReviewRow): ReviewRecord {
+  /** A stored decision in its wire shape, with the reviewer's name as it is now. */
+  private present(row: ReviewRow): Review {
     return {
       id: row.id,
       sectionId: row.sectionId,
@@ -87,13 +72,7 @@ export class Reviews {
     this.sections.setStatus(section.id, 'in_review', round);
     this.versions.save(section.id, 'submission', { label: message, personId: actor.id });
     this.audit.record({ actorId: actor.id, action: 'section.submitted', target: `section:${section.id}`, detail: { round } });
-    const reviewers = this.people
-      .list()
-      .filter((person) => person.active && person.role === 'reviewer' && this.required().includes(person.group as ReviewOrganisation));
-    this.notifications.notify(
-      reviewers.map((person) => person.id),
-      { kind: 'submitted', sectionId: section.id, actorId: actor.id, excerpt: message },
-    );
+    this.notifications.notify(this.reviewersAsked(), { kind: 'submitted', sectionId: section.id, actorId: actor.id, excerpt: message });
     this.changed(section.id);
     return this.state(this.sections.find(section.id)!);
   }
@@ -104,6 +83,8 @@ export class Reviews {
     this.db.insert(submissions).values({ sectionId: section.id, actorId: actor.id, kind: 'withdrawn', round: section.round }).run();
     this.sections.setStatus(section.id, 'draft');
     this.audit.record({ actorId: actor.id, action: 'section.withdrawn', target: `section:${section.id}` });
+    // The reviewers were told of the submission: they are told it no longer waits for them.
+    this.notifications.notify(this.reviewersAsked(), { kind: 'withdrawn', sectionId: section.id, actorId: actor.id });
     this.changed(section.id);
     return this.state(this.sections.find(section.id)!);
   }
@@ -130,6 +111,7 @@ export class Reviews {
         round: section.round,
         contentHash: snapshot.hash,
         contentState: Buffer.from(snapshot.state),
+        stateChecksum: checksumOf(snapshot.state),
       })
       .run();
     this.audit.record({
@@ -145,7 +127,8 @@ export class Reviews {
     if (decision === 'approved') {
       this.versions.save(section.id, 'approval', { label: `${organisation}: ${reviewer.name}`, personId: reviewer.id });
     }
-    this.notifications.notify(this.drafters(section).map((person) => person.id), {
+    // The group that drafts it, and whoever submitted this round (a coordinator may, on a group's behalf).
+    this.notifications.notify([...this.drafters(section).map((person) => person.id), ...this.submitterOf(section)], {
       kind: decision === 'approved' ? 'approved' : 'changes-requested',
       sectionId: section.id,
       actorId: reviewer.id,
@@ -168,17 +151,18 @@ export class Reviews {
   }
 
   /** The text every required organisation approved last, or null when there is none. */
-  approvedText(sectionId: string): { json: Record<string, unknown>; state: Uint8Array; hash: string; reviews: ReviewRecord[] } | null {
+  approvedText(sectionId: string): { json: Record<string, unknown>; state: Uint8Array; hash: string; reviews: Review[] } | null {
     const approvals = this.required().map((organisation) => this.latestApproval(sectionId, organisation));
     if (approvals.some((row) => !row)) return null;
     const rows = approvals as ReviewRow[];
     if (new Set(rows.map((row) => row.contentHash)).size !== 1) return null;
     const newest = rows.reduce((a, b) => (a.id > b.id ? a : b));
-    const state = new Uint8Array(newest.contentState);
+    const state = verifiedState(new Uint8Array(newest.contentState), newest.stateChecksum, `the text approved in review ${newest.id} of ${sectionId}`);
     return { json: jsonOfState(state), state, hash: newest.contentHash, reviews: rows.map((row) => this.present(row)) };
   }
 
-  history(sectionId: string) {
+  /** Decisions, submissions and withdrawals, newest first. */
+  history(sectionId: string): ReviewEvent[] {
     const decided = this.db.select().from(reviews).where(eq(reviews.sectionId, sectionId)).orderBy(desc(reviews.id)).all();
     const submitted = this.db.select().from(submissions).where(eq(submissions.sectionId, sectionId)).orderBy(desc(submissions.id)).all();
     return [
@@ -216,6 +200,58 @@ export class Reviews {
 
   private approvedByAll(sectionId: string, hash: string): boolean {
     return this.required().every((organisation) => this.latestApproval(sectionId, organisation)?.contentHash === hash);
+  }
+
+  /** The active reviewers of the organisations that approve sections. */
+  private reviewersAsked(): number[] {
+    const required = this.required();
+    return this.people
+      .list()
+      .filter((person) => person.active && person.role === 'reviewer' && required.includes(person.group as ReviewOrganisation))
+      .map((person) => person.id);
+  }
+
+  /** Who submitted the section's current round (none for a section never submitted). */
+  private submitterOf(section: Section): number[] {
+    const row = this.db
+      .select({ actorId: submissions.actorId })
+      .from(submissions)
+      .where(and(eq(submissions.sectionId, section.id), eq(submissions.kind, 'submitted'), eq(submissions.round, section.round)))
+      .orderBy(desc(submissions.id))
+      .limit(1)
+      .get();
+    return row ? [row.actorId] : [];
+  }
+
+  /**
+   * The first change to an approved text tells the leads of the groups that draft the section
+   * (every country group's lead for a regional module, which all groups draft) and the reviewers
+   * who approved it: once per approval, so later edits, or edits after a revert, stay quiet. It
+   * runs on the event bus, after the edit is stored: a failure is logged, never thrown at the editor.
+   */
+  private tellChangeSinceApproval(sectionId: string): void {
+    try {
+      const section = this.sections.find(sectionId);
+      if (section?.status !== 'approved') return;
+      const approvals = this.required()
+        .map((organisation) => this.latestApproval(sectionId, organisation))
+        .filter((row): row is ReviewRow => row !== undefined);
+      if (approvals.length === 0) return;
+      const newest = approvals.reduce((a, b) => (a.id > b.id ? a : b));
+      if (this.staleTold.get(sectionId) === newest.id) return;
+      if (this.content.hash(sectionId) === newest.contentHash) return;
+      this.staleTold.set(sectionId, newest.id);
+      // After a restart the map is empty: the stored notifications still know.
+      if (this.notifications.sentSince('approval-stale', sectionId, newest.createdAt)) return;
+      const leads = this.drafters(section).filter((person) => person.role === 'lead');
+      this.notifications.notify([...leads.map((person) => person.id), ...approvals.map((row) => row.reviewerId)], {
+        kind: 'approval-stale',
+        sectionId,
+        actorId: section.lastEditedBy ?? undefined,
+      });
+    } catch (error) {
+      console.error(`[reviews] telling that ${sectionId} changed since approval failed`, error);
+    }
   }
 
   /** The people who draft a section: its country group, or every working group for a regional module. */

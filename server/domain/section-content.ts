@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import * as Y from 'yjs';
+import { fitsSchema, repairDocument } from '../../shared/document-repair';
 import { CONTENT_FRAGMENT } from '../../shared/schema';
-import type { CollabEndpoint } from '../collab/collab-endpoint';
+import type { SectionStore } from './section-store';
 
 export interface ContentSnapshot {
   json: Record<string, unknown>;
@@ -44,10 +45,14 @@ export function jsonOfState(state: Uint8Array): Record<string, unknown> {
   return normalise(json);
 }
 
-/** An empty section reads as one empty paragraph, as the editor shows it. */
+/**
+ * An empty section reads as one empty paragraph, as the editor shows it; content the schema does
+ * not allow (stored before updates were checked) is repaired, so no reader of a section can fail on it.
+ */
 function normalise(json: Record<string, unknown>): Record<string, unknown> {
   const content = json.content as unknown[] | undefined;
-  return content && content.length > 0 ? json : { type: 'doc', content: [{ type: 'paragraph' }] };
+  if (!content || content.length === 0) return { type: 'doc', content: [{ type: 'paragraph' }] };
+  return fitsSchema(json) ? json : (repairDocument(json).toJSON() as Record<string, unknown>);
 }
 
 function textOf(json: unknown): string {
@@ -60,7 +65,7 @@ export class SectionContent {
   /** Snapshots stay valid until the section's next stored update. */
   private readonly cache = new Map<string, ContentSnapshot>();
 
-  constructor(private readonly collab: CollabEndpoint) {}
+  constructor(private readonly store: SectionStore) {}
 
   /** Forgets the cached snapshot; called for every stored update of the section. */
   invalidate(sectionId: string): void {
@@ -70,7 +75,7 @@ export class SectionContent {
   snapshot(sectionId: string): ContentSnapshot {
     const cached = this.cache.get(sectionId);
     if (cached) return cached;
-    const snapshot = this.collab.readSection(sectionId, ({ doc }) => {
+    const snapshot = this.store.read(sectionId, (doc) => {
       const json = normalise(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>);
       return { json, state: Y.encodeStateAsUpdate(doc), hash: contentHash(json), words: countWords(textOf(json)) };
     });

@@ -31,6 +31,12 @@ export class Sessions {
     return { token, expiresAt };
   }
 
+  /** Ends the session a browser had (if any) and starts a new one: a sign-in never keeps an old id. */
+  rotate(previousToken: string | undefined, personId: number): { token: string; expiresAt: Date } {
+    this.end(previousToken);
+    return this.start(personId);
+  }
+
   /** The active person a token belongs to, or null for an unknown, expired or deactivated one. */
   resolve(token: string | undefined): PersonRecord | null {
     if (!token || token.length > 100) return null;

@@ -1,16 +1,11 @@
 /** Workspace settings coordinators change: the deadline and which organisations must approve. */
 import { eq } from 'drizzle-orm';
+import type { WorkspaceSettings } from '../../shared/api/settings';
 import { REVIEW_ORGANISATIONS, type ReviewOrganisation } from '../../shared/workspace';
 import type { Db } from '../db/client';
 import { settings } from '../db/schema';
 import type { AuditLog } from './audit';
 import { DomainError } from './errors';
-
-export interface WorkspaceSettings {
-  /** The day the syllabus must be final, as YYYY-MM-DD (UTC). */
-  deadline: string;
-  requiredOrganisations: ReviewOrganisation[];
-}
 
 /** The next 15 September on or after `today`: the project's hard deadline. */
 export function nextFifteenthSeptember(today: Date): string {

@@ -5,9 +5,9 @@
  */
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { initProseMirrorDoc, updateYFragment } from 'y-prosemirror';
+import type { Version, VersionKind, VersionWithContent } from '../../shared/api/versions';
 import { type DocumentDiff, diffDocuments } from '../../shared/document-diff';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
-import { type CollabEndpoint, ServerChange } from '../collab/collab-endpoint';
 import type { Db } from '../db/client';
 import { versions } from '../db/schema';
 import type { WorkspaceEventBus } from '../events';
@@ -15,26 +15,15 @@ import type { AuditLog } from './audit';
 import { DomainError } from './errors';
 import type { People, PersonRecord } from './people';
 import { jsonOfState, type SectionContent } from './section-content';
-
-export type VersionKind = 'named' | 'submission' | 'approval' | 'auto' | 'restore';
-
-export interface VersionView {
-  id: number;
-  sectionId: string;
-  kind: VersionKind;
-  label: string;
-  createdBy: { id: number; name: string } | null;
-  authors: { id: number; name: string }[];
-  words: number;
-  insertions: number;
-  deletions: number;
-  contentHash: string;
-  createdAt: string;
-  /** Bytes of encoded state this version keeps. */
-  size: number;
-}
+import type { SectionStore } from './section-store';
+import { DamagedTextError, checksumOf, verifiedState } from './stored-text';
 
 export const MAX_LABEL_LENGTH = 120;
+
+/** A version's saved state, checked against its checksum. */
+function stateOf(row: VersionRow): Uint8Array {
+  return verifiedState(new Uint8Array(row.state), row.stateChecksum, `version ${row.id} of ${row.sectionId}`);
+}
 const DAY_MS = 86_400_000;
 
 type VersionRow = typeof versions.$inferSelect;
@@ -43,13 +32,13 @@ export class Versions {
   constructor(
     private readonly db: Db,
     private readonly content: SectionContent,
-    private readonly collab: CollabEndpoint,
+    private readonly store: SectionStore,
     private readonly people: People,
     private readonly audit: AuditLog,
     private readonly events: WorkspaceEventBus,
   ) {}
 
-  private present(row: VersionRow): VersionView {
+  private present(row: VersionRow): Version {
     const person = (id: number) => ({ id, name: this.people.find(id)?.name ?? '' });
     return {
       id: row.id,
@@ -71,11 +60,11 @@ export class Versions {
    * Saves the section as it stands. An automatic version of unchanged text is not saved again;
    * a named, submission, approval or restore version always is (it marks a moment).
    */
-  save(sectionId: string, kind: VersionKind, input: { label?: string; personId?: number | null; authors?: number[] }): VersionView | null {
+  save(sectionId: string, kind: VersionKind, input: { label?: string; personId?: number | null; authors?: number[] }): Version | null {
     const snapshot = this.content.snapshot(sectionId);
     const previous = this.latestRow(sectionId);
     if (kind === 'auto' && previous?.contentHash === snapshot.hash) return null;
-    const diff = previous ? diffDocuments(jsonOfState(new Uint8Array(previous.state)), snapshot.json) : null;
+    const diff = previous ? this.diffFromPrevious(previous, snapshot.json) : null;
     const authors = [...new Set(input.authors ?? (input.personId ? [input.personId] : []))];
     const row = this.db
       .insert(versions)
@@ -86,19 +75,20 @@ export class Versions {
         createdBy: input.personId ?? null,
         authors: JSON.stringify(authors),
         state: Buffer.from(snapshot.state),
+        stateChecksum: checksumOf(snapshot.state),
         contentHash: snapshot.hash,
         words: snapshot.words,
         insertions: diff?.insertions ?? 0,
         deletions: diff?.deletions ?? 0,
       })
       .returning()
-      .get();
+      .all()[0];
     if (kind === 'auto') this.prune(sectionId);
     this.events.emit('version-saved', sectionId);
     return this.present(row);
   }
 
-  list(sectionId: string): VersionView[] {
+  list(sectionId: string): Version[] {
     return this.db
       .select()
       .from(versions)
@@ -108,9 +98,19 @@ export class Versions {
       .map((row) => this.present(row));
   }
 
-  find(id: number): (VersionView & { content: Record<string, unknown> }) | null {
+  find(id: number): (VersionWithContent) | null {
     const row = this.db.select().from(versions).where(eq(versions.id, id)).get();
-    return row ? { ...this.present(row), content: jsonOfState(new Uint8Array(row.state)) } : null;
+    return row ? { ...this.present(row), content: jsonOfState(stateOf(row)) } : null;
+  }
+
+  /** What changed since the previous version; a damaged previous version only loses the counts. */
+  private diffFromPrevious(previous: VersionRow, json: Record<string, unknown>): DocumentDiff | null {
+    try {
+      return diffDocuments(jsonOfState(stateOf(previous)), json);
+    } catch (error) {
+      if (error instanceof DamagedTextError) return null;
+      throw error;
+    }
   }
 
   /** Compares two versions of a section, or one with the current text ('current'). */
@@ -126,13 +126,13 @@ export class Versions {
   }
 
   /** Brings back a version's text as a new change; the result is itself a version. */
-  restore(versionId: number, person: PersonRecord): VersionView {
+  restore(versionId: number, person: PersonRecord): Version {
     const version = this.find(versionId);
     if (!version) throw new DomainError(404, 'no such version', 'not-found');
     const target = schema.nodeFromJSON(version.content);
     // Keep the text being replaced, so that the restore itself can be undone.
     this.save(version.sectionId, 'auto', { personId: person.id });
-    this.collab.changeSection(version.sectionId, new ServerChange(person.id), (doc) => {
+    this.store.change(version.sectionId, person.id, (doc) => {
       const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
       const { meta } = initProseMirrorDoc(fragment, schema);
       updateYFragment(doc, fragment, target, meta);

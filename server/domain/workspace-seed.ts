@@ -1,10 +1,12 @@
 /**
- * Creates the workspace on first start: the groups, the ten sections of the syllabus, and one
- * coordinator whose generated password is returned once so that it can be printed.
+ * Creates the workspace on first start: the groups, the ten sections of the syllabus with their
+ * English and Russian titles, the titles of the course and its parts, and one coordinator whose
+ * generated password is returned once so that it can be printed. The coordinator's name is a
+ * placeholder they change on the People page.
  */
-import { COUNTRY_GROUPS, GROUPS, GROUP_NAMES, SYLLABUS_OUTLINE } from '../../shared/workspace';
+import { COUNTRY_GROUPS, COURSE_TITLES, GROUPS, GROUP_NAMES, PART_TITLES, SYLLABUS_OUTLINE } from '../../shared/workspace';
 import type { Db } from '../db/client';
-import { groups, sections } from '../db/schema';
+import { groups, outlineTitles, sections } from '../db/schema';
 import { type People, generatePassword } from './people';
 
 export const FIRST_COORDINATOR_EMAIL = 'coordinator@syllabus.local';
@@ -27,10 +29,15 @@ export async function ensureWorkspace(db: Db, people: People): Promise<FirstCoor
           part: outline.part,
           position: outline.position,
           title: outline.title,
+          titleRu: outline.titleRu,
           groupCode: outline.group,
         })
         .onConflictDoNothing()
         .run();
+    }
+    const titles = { course: COURSE_TITLES, 'part-1': PART_TITLES[1], 'part-2': PART_TITLES[2] };
+    for (const [key, { en, ru }] of Object.entries(titles)) {
+      tx.insert(outlineTitles).values({ key, titleEn: en, titleRu: ru }).onConflictDoNothing().run();
     }
   });
   if (people.count() > 0) return null;

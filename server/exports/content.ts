@@ -3,28 +3,27 @@
  * of it (where does a comment's quote stand, how deep is a heading once shifted under the section).
  */
 import type { Node } from 'prosemirror-model';
-import { schema } from '../../shared/schema';
+import { readDocument } from '../../shared/document-repair';
 import type { ExportSection } from './model';
 
 /**
  * The section's doc. Content that does not fit the schema (an old or hand-made update) must not
- * sink the whole master: its text is kept, as plain paragraphs, and the export goes on.
+ * sink the whole master: it is repaired as every reader of a section repairs it, its text kept.
+ * Control characters (NUL, C0 but tab and line ends) are dropped: no file format wants them, and in
+ * DOCX (XML 1.0) they make Word refuse the whole file.
  */
 export function sectionDoc(section: Pick<ExportSection, 'content'>): Node {
-  try {
-    return schema.nodeFromJSON(section.content);
-  } catch {
-    const lines = textLeaves(section.content).filter((line) => line.trim() !== '');
-    const paragraphs = lines.map((line) => schema.nodes.paragraph.create(null, schema.text(line)));
-    return schema.nodes.doc.create(null, paragraphs.length ? paragraphs : [schema.nodes.paragraph.create()]);
-  }
+  return readDocument(withoutControlCharacters(section.content));
 }
 
-function textLeaves(json: unknown): string[] {
-  if (!json || typeof json !== 'object') return [];
-  const node = json as { text?: unknown; content?: unknown };
-  if (typeof node.text === 'string') return [node.text];
-  return Array.isArray(node.content) ? node.content.flatMap(textLeaves) : [];
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function withoutControlCharacters(json: unknown): unknown {
+  if (typeof json === 'string') return json.replace(CONTROL, '');
+  if (Array.isArray(json)) return json.map(withoutControlCharacters);
+  if (!json || typeof json !== 'object') return json;
+  return Object.fromEntries(Object.entries(json).map(([key, value]) => [key, withoutControlCharacters(value)]));
 }
 
 /** Content headings sit below the section title: level 1 becomes `base + 1`, and so on. */

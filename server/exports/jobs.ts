@@ -1,30 +1,21 @@
 /**
- * Exports run as jobs, one at a time, so a master PDF never holds a request open or the event
- * loop for long: the route queues a job and answers at once; the job renders section by section
- * (yielding between sections) and reports progress; the finished file is kept for its owner to
- * download for a while (15 minutes by default), then dropped.
+ * Exports run as jobs, so a master PDF never holds a request open or the event loop: the route
+ * queues a job and answers at once; the job renders on a thread of the render pool (as many at once
+ * as it has threads; at most 20 wait, beyond that starting one is refused) and reports progress
+ * section by section; the finished file is kept for its owner to download for a while (15 minutes
+ * by default), then dropped.
  */
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '../domain/errors';
+import type { ExportJob } from '../../shared/api/exports';
+import { ExportError } from './errors';
 import { exportFileName } from './file-name';
-import { FORMATS, renderExport } from './formats';
+import { FORMATS, type renderExport } from './formats';
 import type { ExportRequest, MasterDocument } from './model';
+import { RenderPool, type RenderPoolOptions } from './render-pool';
 import { yieldToLoop } from './steps';
 
-export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** What the owner sees of a job (over HTTP and in live progress events). */
-export interface ExportJob {
-  id: string;
-  status: ExportJobStatus;
-  /** 0..1: the share of sections rendered; 1 once the file is ready. */
-  progress: number;
-  fileName: string;
-  /** Why the export failed, in words a person can act on; null otherwise. */
-  error: string | null;
-  /** When the file stops being downloadable (ISO 8601); null until the job has finished. */
-  expiresAt: string | null;
-}
+/** What the owner sees of a job (over HTTP and in live progress events): the wire contract's shape. */
+export type { ExportJob, ExportJobStatus } from '../../shared/api/exports';
 
 export interface ExportFile {
   fileName: string;
@@ -43,7 +34,11 @@ export interface ExportJobsOptions {
   onProgress?: (job: ExportJob, personId: number) => void;
   /** Unfinished jobs one person may have at once. Default 3. */
   maxPendingPerPerson?: number;
-  /** The renderer (tests give one that fails or waits). */
+  /** Jobs that may wait for a render thread, everybody's together. Default 20. */
+  maxQueued?: number;
+  /** The render threads (how many: `size`, default 1). */
+  pool?: RenderPoolOptions;
+  /** Renders in this process instead, one job at a time (tests give one that fails or waits). */
   render?: Render;
 }
 
@@ -54,26 +49,40 @@ interface JobRecord {
   document: MasterDocument;
   file: ExportFile | null;
   expiresAt: number | null;
+  /** Resolves once the job is done or failed. */
+  finished: Promise<void>;
+  settle(): void;
 }
 
 const DEFAULT_TTL_MS = 15 * 60_000;
 /** An expired job is still known (410, not 404) this long after its file is dropped. */
 const FORGET_AFTER_MS = 60 * 60_000;
 const SWEEP_MS = 60_000;
+const DEFAULT_MAX_QUEUED = 20;
 
 export class ExportJobs {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly queue: JobRecord[] = [];
-  private running: Promise<void> | null = null;
+  private running = 0;
   private readonly sweeper: ReturnType<typeof setInterval>;
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly pool: RenderPool | null;
   private readonly render: Render;
+  /** Jobs rendering at once: one per render thread. */
+  private readonly concurrency: number;
 
   constructor(private readonly options: ExportJobsOptions = {}) {
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     this.now = options.now ?? Date.now;
-    this.render = options.render ?? renderExport;
+    if (options.render) {
+      this.pool = null;
+      this.render = options.render;
+    } else {
+      this.pool = new RenderPool(options.pool);
+      this.render = this.pool.render;
+    }
+    this.concurrency = this.pool?.size ?? 1;
     // Files are dropped even when nobody asks about them again; the timer never keeps the process up.
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
@@ -84,8 +93,13 @@ export class ExportJobs {
     this.sweep();
     const pending = [...this.jobs.values()].filter((r) => r.personId === personId && !finished(r.job)).length;
     if (pending >= (this.options.maxPendingPerPerson ?? 3)) {
-      throw new DomainError(429, 'wait for your running exports to finish before starting another', 'too-many-exports');
+      throw new ExportError(429, 'wait for your running exports to finish before starting another', 'too-many-exports');
     }
+    if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
+      throw new ExportError(429, 'the server is busy with other exports just now: try again in a minute', 'exports-busy');
+    }
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
     const record: JobRecord = {
       job: {
         id: randomUUID(),
@@ -100,12 +114,14 @@ export class ExportJobs {
       document,
       file: null,
       expiresAt: null,
+      finished: settled,
+      settle,
     };
     this.jobs.set(record.job.id, record);
     this.queue.push(record);
     this.announce(record);
     // Rendering starts on a later turn of the event loop: the request that queued it answers first.
-    this.running ??= yieldToLoop().then(() => this.drain());
+    void yieldToLoop().then(() => this.next());
     return { ...record.job };
   }
 
@@ -119,34 +135,36 @@ export class ExportJobs {
   /** The finished file: 404 unknown or not yours, 409 not ready (or failed), 410 expired. */
   file(id: string, personId: number): ExportFile {
     const job = this.find(id, personId);
-    if (!job) throw new DomainError(404, 'no such export', 'not-found');
-    if (job.status === 'failed') throw new DomainError(409, job.error ?? 'the export failed', 'export-failed');
-    if (job.status !== 'done') throw new DomainError(409, 'the export is not ready yet', 'not-ready');
+    if (!job) throw new ExportError(404, 'no such export', 'not-found');
+    if (job.status === 'failed') throw new ExportError(409, job.error ?? 'the export failed', 'export-failed');
+    if (job.status !== 'done') throw new ExportError(409, 'the export is not ready yet', 'not-ready');
     const file = this.jobs.get(id)?.file;
-    if (!file) throw new DomainError(410, 'the export has expired: start it again', 'expired');
+    if (!file) throw new ExportError(410, 'the export has expired: start it again', 'expired');
     return file;
   }
 
   /** Resolves when the job has finished (done or failed). For tests and shutdown. */
   async settled(id: string): Promise<ExportJob | null> {
-    while (this.running) {
-      const record = this.jobs.get(id);
-      if (!record || finished(record.job)) break;
-      await this.running;
-    }
+    await this.jobs.get(id)?.finished;
     const record = this.jobs.get(id);
     return record ? { ...record.job } : null;
   }
 
+  /** Stops the render threads (jobs still rendering fail) and the sweeper. */
   close(): void {
     clearInterval(this.sweeper);
+    void this.pool?.close();
   }
 
-  private async drain(): Promise<void> {
-    try {
-      for (let record = this.queue.shift(); record; record = this.queue.shift()) await this.run(record);
-    } finally {
-      this.running = null;
+  /** Starts queued jobs, oldest first, while a render thread is free. */
+  private next(): void {
+    while (this.running < this.concurrency && this.queue.length) {
+      const record = this.queue.shift()!;
+      this.running++;
+      void this.run(record).finally(() => {
+        this.running--;
+        this.next();
+      });
     }
   }
 
@@ -173,6 +191,7 @@ export class ExportJobs {
     } finally {
       // The document is only needed while rendering; the file is what is kept.
       record.document = { ...document, sections: [] };
+      record.settle();
     }
   }
 

@@ -3,17 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
+import type { ApiErrorBody, Health } from '../../shared/api';
 import type { Config } from '../config';
 import type { Services } from './context';
 import { handleErrors, loadSession, requireSameOriginJson, requireSignIn } from './middleware';
 import { commentRoutes } from './routes/comments';
 import { peopleRoutes } from './routes/people';
 import { type ReviewDeps, reviewRoutes } from './routes/reviews';
+import { type SearchDeps, searchRoutes } from './routes/search';
 import { sectionRoutes } from './routes/sections';
 import { sessionRoutes } from './routes/session';
 import { type VersionDeps, versionRoutes } from './routes/versions';
 
-export interface ApiDeps extends ReviewDeps, VersionDeps {
+export interface ApiDeps extends ReviewDeps, VersionDeps, SearchDeps {
   /** Routers mounted after sign-in by later features (exports). */
   extraRoutes?: express.Router[];
 }
@@ -30,7 +32,7 @@ export function createApp(services: Services, deps: ApiDeps): express.Express {
   api.use(requireSameOriginJson(services));
   api.use(loadSession(services));
   api.get('/health', (_req, res) => {
-    res.json({ ok: true });
+    res.json({ ok: true } satisfies Health);
   });
   api.use(sessionRoutes(services));
   api.use(peopleRoutes(services));
@@ -39,9 +41,10 @@ export function createApp(services: Services, deps: ApiDeps): express.Express {
   api.use(commentRoutes(services, services));
   api.use(reviewRoutes(services, deps));
   api.use(versionRoutes(services, deps));
+  api.use(searchRoutes(services, deps));
   for (const router of deps.extraRoutes ?? []) api.use(router);
   api.use((_req, res) => {
-    res.status(404).json({ error: 'no such API route', code: 'not-found' });
+    res.status(404).json({ error: 'no such API route', code: 'not-found' } satisfies ApiErrorBody);
   });
   api.use(handleErrors);
   app.use('/api', api);
@@ -76,6 +79,8 @@ function securityHeaders(config: Config) {
 function serveClient(app: express.Express, clientDir: string | null): void {
   if (!clientDir) return;
   const index = path.join(clientDir, 'index.html');
+  // Source maps are never served (a build with them left in must not publish the client source).
+  app.use((req, res, next) => (req.path.endsWith('.map') ? res.status(404).type('text/plain').send('not found') : next()));
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/|collab\/|socket\.io\/).*/, (_req, res) => {
     if (!fs.existsSync(index)) {

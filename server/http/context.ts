@@ -7,6 +7,7 @@ import {
   maySection,
   mayWorkspace,
 } from '../../shared/policy';
+import type { CommandContext } from '../commands/context';
 import type { Config } from '../config';
 import type { AuditLog } from '../domain/audit';
 import type { Comments } from '../domain/comments';
@@ -30,6 +31,8 @@ export interface Services {
   notifications: Notifications;
   events: WorkspaceEventBus;
   throttle: SignInThrottle;
+  /** What the use cases (`server/commands/`) are done with; routes hand it to the command they call. */
+  commands: CommandContext;
 }
 
 /** The section a route names, or a 404 with a JSON message. */

@@ -1,10 +1,13 @@
 /** Request guards that run before any route: same-origin JSON for changes, the session, errors. */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
+import type { ApiErrorBody } from '../../shared/api';
+import { isStorageFull, reportStorageFull } from '../db/storage-errors';
 import { DomainError } from '../domain/errors';
+import { ExportError } from '../exports/errors';
 import type { Services } from './context';
-import { isSameOrigin } from './origin';
-import { sessionToken } from './session-cookie';
+import { isSameOrigin } from '../transport/origin';
+import { sessionToken } from '../transport/session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,17 +21,17 @@ export function requireSameOriginJson(services: Services): RequestHandler {
     // Read the header itself: a body-less DELETE still declares what it is.
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') {
-      res.status(415).json({ error: 'send JSON (Content-Type: application/json)', code: 'json-required' });
+      res.status(415).json({ error: 'send JSON (Content-Type: application/json)', code: 'json-required' } satisfies ApiErrorBody);
       return;
     }
     if (!isSameOrigin(req, services.config.publicUrl)) {
-      services.audit.record({
+      services.audit.recordRepeated(req.socket.remoteAddress ?? 'unknown', {
         actorId: null,
         action: 'denied',
         target: req.path,
         detail: { reason: 'cross-origin request', origin: req.headers.origin ?? null },
       });
-      res.status(403).json({ error: 'cross-origin request refused', code: 'cross-origin' });
+      res.status(403).json({ error: 'cross-origin request refused', code: 'cross-origin' } satisfies ApiErrorBody);
       return;
     }
     next();
@@ -49,7 +52,7 @@ export function loadSession(services: Services): RequestHandler {
 
 export function requireSignIn(req: Request, res: Response, next: NextFunction): void {
   if (!res.locals.person) {
-    res.status(401).json({ error: 'sign in first', code: 'unauthenticated' });
+    res.status(401).json({ error: 'sign in first', code: 'unauthenticated' } satisfies ApiErrorBody);
     return;
   }
   next();
@@ -57,14 +60,26 @@ export function requireSignIn(req: Request, res: Response, next: NextFunction): 
 
 /** Every refusal is JSON with a readable `error`; unexpected failures are logged, not leaked. */
 export const handleErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  if (error instanceof DomainError) {
-    res.status(error.status).json({ error: error.message, code: error.code });
+  if (error instanceof DomainError || error instanceof ExportError) {
+    res.status(error.status).json({ error: error.message, code: error.code } satisfies ApiErrorBody);
     return;
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    res.status(400).json({ error: `${where}${issue?.message ?? 'invalid request'}`, code: 'invalid-request' });
+    res.status(400).json({ error: `${where}${issue?.message ?? 'invalid request'}`, code: 'invalid-request' } satisfies ApiErrorBody);
+    return;
+  }
+  if (error instanceof URIError) {
+    res.status(400).json({ error: 'the address has a malformed %-escape', code: 'invalid-address' } satisfies ApiErrorBody);
+    return;
+  }
+  if (isStorageFull(error)) {
+    reportStorageFull(`${req.method} ${req.path}`, error);
+    res.setHeader('Retry-After', '60');
+    res
+      .status(503)
+      .json({ error: 'the server has no room to store anything just now; nothing was changed. Try again later.', code: 'storage-full' } satisfies ApiErrorBody);
     return;
   }
   const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
@@ -74,9 +89,9 @@ export const handleErrors: ErrorRequestHandler = (error: unknown, req, res, _nex
       413: 'the request body is too large',
       415: 'unsupported content encoding',
     };
-    res.status(status).json({ error: messages[status], code: 'invalid-body' });
+    res.status(status).json({ error: messages[status], code: 'invalid-body' } satisfies ApiErrorBody);
     return;
   }
   console.error(`[http] ${req.method} ${req.path} failed`, error);
-  res.status(500).json({ error: 'internal error', code: 'internal' });
+  res.status(500).json({ error: 'internal error', code: 'internal' } satisfies ApiErrorBody);
 };

@@ -6,7 +6,7 @@ import type { Comments } from '../domain/comments';
 import type { Dashboard } from '../domain/dashboard';
 import type { Sections } from '../domain/sections';
 import type { WorkspaceEventBus } from '../events';
-import { type Realtime, personRoom } from './realtime';
+import type { Realtime } from './realtime';
 
 export function announce(
   events: WorkspaceEventBus,
@@ -32,6 +32,6 @@ export function announce(
     realtime.toWorkspace('section:open-comments', { sectionId, open: deps.comments.openCounts().get(sectionId) ?? 0 });
   });
   events.on('notification-created', (personId, notification) => {
-    realtime.io.to(personRoom(personId)).emit('notification:new', notification);
+    realtime.toPerson(personId, 'notification:new', notification);
   });
 }

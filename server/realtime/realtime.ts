@@ -3,15 +3,16 @@
  * person's room at the handshake, and a section's room only when the policy lets it read it.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { type DefaultEventsMap, Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, JoinReply, ServerToClientEvents } from '../../shared/api/events';
 import { maySection } from '../../shared/policy';
 import type { AuditLog } from '../domain/audit';
 import type { People, PersonRecord } from '../domain/people';
 import type { Sections } from '../domain/sections';
 import type { Sessions } from '../domain/sessions';
 import type { WorkspaceEventBus } from '../events';
-import { isSameOrigin } from '../http/origin';
-import { sessionToken } from '../http/session-cookie';
+import { isSameOrigin } from '../transport/origin';
+import { sessionToken } from '../transport/session-cookie';
 
 export const WORKSPACE_ROOM = 'workspace';
 export const sectionRoom = (sectionId: string) => `section:${sectionId}`;
@@ -26,13 +27,27 @@ interface Deps {
   events: WorkspaceEventBus;
 }
 
-type Ack = (reply: { ok: true } | { ok: false; error: string }) => void;
+/** What the server keeps on each socket: whose it is, and which session opened it. */
+interface SocketData {
+  personId: number;
+  sessionToken: string | undefined;
+}
+
+type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+type Ack = (reply: JoinReply) => void;
+
+/** The events announced to a section's room, to the workspace room, and to one person's room. */
+type SectionEvent = 'thread:changed' | 'versions:changed';
+type WorkspaceEvent = 'section:updated' | 'section:open-comments' | 'settings:changed';
+type PersonEvent = 'notification:new' | 'export:progress' | 'me:changed';
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>;
 
 export class Realtime {
-  readonly io: Server;
+  readonly io: LiveServer;
 
   constructor(httpServer: HttpServer, private readonly deps: Deps) {
-    this.io = new Server(httpServer, {
+    this.io = new Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>(httpServer, {
       serveClient: false,
       // Our own /collab upgrades share this server; engine.io must not close them.
       destroyUpgrade: false,
@@ -59,15 +74,21 @@ export class Realtime {
     });
   }
 
-  private person(socket: Socket): PersonRecord | null {
-    const person = this.deps.people.find(socket.data.personId as number);
+  /** The people with a live socket now. */
+  connectedPeople(): Set<number> {
+    return new Set([...this.io.sockets.sockets.values()].map((socket) => socket.data.personId));
+  }
+
+  private person(socket: LiveSocket): PersonRecord | null {
+    const person = this.deps.people.find(socket.data.personId);
     return person?.active ? person : null;
   }
 
-  private connect(socket: Socket): void {
-    void socket.join([WORKSPACE_ROOM, personRoom(socket.data.personId as number)]);
-    socket.on('section:join', (sectionId: unknown, ack?: Ack) => {
-      const reply: Ack = typeof ack === 'function' ? ack : () => undefined;
+  private connect(socket: LiveSocket): void {
+    void socket.join([WORKSPACE_ROOM, personRoom(socket.data.personId)]);
+    // The event map says what a well-behaved client sends; anyone may send anything, so check.
+    socket.on('section:join', (sectionId: unknown, ack?: unknown) => {
+      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
       const person = this.person(socket);
       const section = typeof sectionId === 'string' ? this.deps.sections.find(sectionId) : null;
       if (!section) return reply({ ok: false, error: 'no such section' });
@@ -102,12 +123,12 @@ export class Realtime {
         if (!section || !maySection(person, 'read', section)) socket.leave(room);
       }
     }
-    this.io.to(personRoom(personId)).emit('me:changed');
+    this.toPerson(personId, 'me:changed');
   }
 
   /** Announces an event to everybody who may read the section. */
-  toSection(sectionId: string, event: string, payload: unknown): void {
-    this.io.to(sectionRoom(sectionId)).emit(event, payload);
+  toSection<E extends SectionEvent>(sectionId: string, event: E, ...payload: Payload<E>): void {
+    this.io.to(sectionRoom(sectionId)).emit(event, ...payload);
   }
 
   /** Whether anybody has the workspace open (so that building what they would be sent is worth it). */
@@ -115,8 +136,13 @@ export class Realtime {
     return (this.io.sockets.adapter.rooms.get(WORKSPACE_ROOM)?.size ?? 0) > 0;
   }
 
-  toWorkspace(event: string, payload: unknown): void {
-    this.io.to(WORKSPACE_ROOM).emit(event, payload);
+  toWorkspace<E extends WorkspaceEvent>(event: E, ...payload: Payload<E>): void {
+    this.io.to(WORKSPACE_ROOM).emit(event, ...payload);
+  }
+
+  /** Announces an event to one person, on every device they have open. */
+  toPerson<E extends PersonEvent>(personId: number, event: E, ...payload: Payload<E>): void {
+    this.io.to(personRoom(personId)).emit(event, ...payload);
   }
 
   close(): Promise<void> {

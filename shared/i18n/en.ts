@@ -2,8 +2,13 @@
  * English messages. The keys here are the catalogue; every other language must translate all of
  * them. Features keep their messages in files of their own (`*.en.ts` beside `*.ru.ts`), merged here.
  */
+import { notificationsEn } from './notifications.en';
 import { pagesEn } from './pages.en';
 import { sectionEn } from './section.en';
+import { structureEn } from './structure.en';
+import { searchEn } from './search.en';
+import { sessionAndEditorEn } from './session-and-editor.en';
+import { diffEn } from './diff.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -87,6 +92,8 @@ const coreEn = {
   'connection.reason.unauthenticated': 'your session has ended. Please sign in again.',
   'connection.reason.forbidden': 'you no longer have access to this section.',
   'connection.reason.malformed': 'the server could not read a message from this browser.',
+  'connection.reason.refused': 'the server refused a change from this browser. Your text is kept here; copy what you need, then reload the page.',
+  'connection.reason.tooLarge': 'your last change is too large to send in one piece. It is still on this page: copy the text you need, reload the page, and paste it in smaller parts.',
   'connection.reason.other': 'the server ended the connection.',
 
   'toolbar.label': 'Formatting',
@@ -120,6 +127,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn };
 
 export type MessageKey = keyof typeof en;

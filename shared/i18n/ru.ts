@@ -1,11 +1,21 @@
 import type { MessageKey } from './en';
+import { notificationsRu } from './notifications.ru';
 import { pagesRu } from './pages.ru';
 import { sectionRu } from './section.ru';
+import { structureRu } from './structure.ru';
+import { searchRu } from './search.ru';
+import { sessionAndEditorRu } from './session-and-editor.ru';
+import { diffRu } from './diff.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
+  ...searchRu,
+  ...sessionAndEditorRu,
+  ...diffRu,
   ...sectionRu,
   ...pagesRu,
+  ...notificationsRu,
+  ...structureRu,
   'app.title': 'Рабочее пространство учебной программы',
   'app.course': 'Международное миграционное право и возвратная миграция',
   'app.skipToContent': 'Перейти к содержимому',
@@ -87,6 +97,8 @@ export const ru: Record<MessageKey, string> = {
   'connection.reason.unauthenticated': 'сеанс завершён. Войдите снова.',
   'connection.reason.forbidden': 'у вас больше нет доступа к этому разделу.',
   'connection.reason.malformed': 'сервер не смог прочитать сообщение от этого браузера.',
+  'connection.reason.refused': 'сервер отклонил изменение из этого браузера. Ваш текст сохранён здесь; скопируйте нужное и перезагрузите страницу.',
+  'connection.reason.tooLarge': 'последнее изменение слишком велико, чтобы отправить его целиком. Оно ещё на этой странице: скопируйте нужный текст, перезагрузите страницу и вставьте его по частям.',
   'connection.reason.other': 'сервер закрыл соединение.',
 
   'toolbar.label': 'Форматирование',

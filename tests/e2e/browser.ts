@@ -8,7 +8,8 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { ROOT, type TestPerson, type TestWorkspace, startTestWorkspace } from '../support/workspace';
 
-export const CLIENT_DIR = path.join(ROOT, 'dist/client');
+/** The built client; a separate build (`vite build --outDir …`) can be tested with E2E_CLIENT_DIR. */
+export const CLIENT_DIR = process.env.E2E_CLIENT_DIR ?? path.join(ROOT, 'dist/client');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 
 /**

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import type { DashboardOverview } from '../../shared/api';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
 import { type TestPerson, type TestWorkspace, addTestPerson, api, signIn, waitFor } from '../support/workspace';
@@ -87,7 +88,7 @@ test('approved by both organisations, then edited: an open dashboard shows "appr
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
   // The deadline and its days left, as the server counts them.
-  const overview = (await (await as(observer))('GET', '/dashboard')).body as { daysLeft: number };
+  const overview = (await (await as(observer))('GET', '/dashboard')).body as DashboardOverview;
   if (overview.daysLeft > 0) await expect(page.locator('.deadline-number').textContent()).resolves.toBe(String(overview.daysLeft));
   await expect(page.locator('.deadline').textContent()).resolves.toMatch(/days? left|deadline/i);
   await page.screenshot({ path: screenshotPath('dashboard-stale.png'), fullPage: true });

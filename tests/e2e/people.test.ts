@@ -31,6 +31,14 @@ async function pageOf(person: TestPerson | null, path: string): Promise<{ page: 
   return { page, errors };
 }
 
+/** Answers the confirmation a change asks for. */
+async function confirm(page: Page, question: string, answer: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: question });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: answer }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 test('a coordinator invites a lead; the invitee opens the link, sets a password and lands signed in', async () => {
   const { page, errors } = await pageOf(coordinator, '/people');
   await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
@@ -81,14 +89,17 @@ test('a coordinator moves a member to another group and deactivates them after c
   const group = page.getByLabel('Group of Айгерім Сапарова');
   await group.waitFor();
   await group.selectOption('KG');
+  await confirm(page, 'Move Айгерім Сапарова to Kyrgyzstan?', 'Move');
   await page.getByRole('status').filter({ hasText: 'Айгерім Сапарова now belongs to Kyrgyzstan.' }).waitFor();
   expect(workspace.server.services.people.find(member.id)?.group).toBe('KG');
 
   // A role change keeps the group where it fits and picks a valid one where it does not.
   await page.getByLabel('Role of Айгерім Сапарова').selectOption('reviewer');
+  await confirm(page, 'Change the role of Айгерім Сапарова?', 'Change role');
   await page.getByRole('status').filter({ hasText: 'Айгерім Сапарова is now: Reviewer, IOM.' }).waitFor();
   expect(workspace.server.services.people.find(member.id)).toMatchObject({ role: 'reviewer', group: 'IOM' });
   await page.getByLabel('Role of Айгерім Сапарова').selectOption('member');
+  await confirm(page, 'Change the role of Айгерім Сапарова?', 'Change role');
   await page.getByRole('status').filter({ hasText: 'Айгерім Сапарова is now: Working-group member, Kazakhstan.' }).waitFor();
 
   // Deactivating asks first; cancelling changes nothing.
@@ -109,6 +120,71 @@ test('a coordinator moves a member to another group and deactivates them after c
   // Your own role and account cannot be changed from here.
   await expect(page.getByLabel('Role of Madina Coordinator').isDisabled()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Deactivate Madina Coordinator' }).isDisabled()).resolves.toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a group change asks first: cancelling keeps the group, confirming moves them, and Undo moves them back', async () => {
+  const member = await addTestPerson(workspace, 'member', 'KZ', 'Aigerim Bekova');
+  const { page, errors } = await pageOf(coordinator, '/people');
+  const group = page.getByLabel('Group of Aigerim Bekova');
+  await group.waitFor();
+
+  await group.selectOption('UZ');
+  const dialog = page.getByRole('dialog', { name: 'Move Aigerim Bekova to Uzbekistan?' });
+  await dialog.waitFor();
+  await expect(dialog.textContent()).resolves.toContain('Aigerim Bekova leaves Kazakhstan and joins Uzbekistan.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect(group.inputValue()).resolves.toBe('KZ');
+  expect(workspace.server.services.people.find(member.id)?.group).toBe('KZ');
+
+  await group.selectOption('UZ');
+  await confirm(page, 'Move Aigerim Bekova to Uzbekistan?', 'Move');
+  const toast = page.locator('.undo-toast');
+  await toast.filter({ hasText: 'Aigerim Bekova now belongs to Uzbekistan.' }).waitFor();
+  expect(workspace.server.services.people.find(member.id)?.group).toBe('UZ');
+  await page.screenshot({ path: screenshotPath('people-undo.png') });
+
+  await toast.getByRole('button', { name: 'Undo the change for Aigerim Bekova' }).click();
+  await page.getByRole('status').filter({ hasText: 'Undone: Aigerim Bekova is Working-group member, Kazakhstan again.' }).waitFor();
+  await toast.waitFor({ state: 'detached' });
+  expect(workspace.server.services.people.find(member.id)).toMatchObject({ role: 'member', group: 'KZ' });
+  await expect(group.inputValue()).resolves.toBe('KZ');
+  expect(errors).toEqual([]);
+});
+
+test('the undo offer goes away by itself after ten seconds', async () => {
+  await addTestPerson(workspace, 'member', 'TM', 'Maral Annayeva');
+  const { page, errors } = await pageOf(coordinator, '/people');
+  await page.clock.install();
+  await page.getByLabel('Group of Maral Annayeva').selectOption('TJ');
+  await confirm(page, 'Move Maral Annayeva to Tajikistan?', 'Move');
+  const toast = page.locator('.undo-toast');
+  await toast.waitFor();
+  await page.clock.runFor(9_000);
+  await expect(toast.count()).resolves.toBe(1);
+  await page.clock.runFor(1_500);
+  await toast.waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+});
+
+test('a coordinator gives themselves their real name in place of the placeholder', async () => {
+  // The coordinator the workspace was created with, whose password was printed once.
+  const seeded = workspace.server.firstCoordinator!;
+  const record = workspace.server.services.people.findByEmail(seeded.email)!;
+  const first: TestPerson = { ...seeded, id: record.id, role: record.role, group: record.group, name: record.name };
+  expect(first.name).toBe('Project coordinator');
+  const { page, errors } = await pageOf(first, '/people');
+  await page.getByRole('button', { name: 'Edit the name of Project coordinator' }).click();
+  const input = page.getByLabel('New name for Project coordinator');
+  await input.fill('   ');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Enter a name.').waitFor();
+  await input.fill('Anna Keller');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'The name is now Anna Keller.' }).waitFor();
+  await page.getByRole('button', { name: 'Edit the name of Anna Keller' }).waitFor();
+  expect(workspace.server.services.people.find(first.id)?.name).toBe('Anna Keller');
   expect(errors).toEqual([]);
 });
 

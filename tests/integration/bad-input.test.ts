@@ -245,14 +245,14 @@ test('an update whose dependencies never arrive does not stop the log from being
       if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
     }
     await waitFor(
-      () => small.server.collab.readSection(SECTION, (document) => document.doc.getText('notes').length) === text.length,
+      () => small.server.sections.read(SECTION, (doc) => doc.getText('notes').length) === text.length,
       'every word at the server',
     );
     // Merged while people type, although one update is still waiting...
     await waitFor(() => rows() <= 21, 'the log to be merged while the section is open', 2000);
     closeAll(opened.splice(0));
     // ...and when the idle section leaves memory.
-    await waitFor(() => small.server.collab.loadedSections === 0, 'the section to unload', 2000);
+    await waitFor(() => small.server.sections.loaded === 0, 'the section to unload', 2000);
     expect(rows()).toBe(1);
 
     const reader = connectCollab(small.url, SECTION, cookie);

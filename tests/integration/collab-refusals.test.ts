@@ -21,7 +21,7 @@ test('an upgrade without a session is refused with 401 and loads no section', as
   expect(await upgradeStatus(url, browserHeaders(workspace.url, `${SESSION_COOKIE}=forged-token`))).toBe(401);
   // Whether a section exists is not told to someone who is not signed in.
   expect(await upgradeStatus(wsUrl(workspace.url, 'national-xx'), browserHeaders(workspace.url, null))).toBe(401);
-  expect(workspace.server.collab.loadedSections).toBe(0);
+  expect(workspace.server.sections.loaded).toBe(0);
   expect(connections()).toBe(0);
 });
 
@@ -31,7 +31,7 @@ test('an upgrade to a section that does not exist is refused with 404', async ()
   expect(await upgradeStatus(wsUrl(workspace.url, 'regional-999'), headers)).toBe(404);
   expect(await upgradeStatus(wsUrl(workspace.url, '..%2F..%2Fetc%2Fpasswd'), headers)).toBe(404);
   expect(await upgradeStatus(`${workspace.url.replace('http', 'ws')}/collab/`, headers)).toBe(404);
-  expect(workspace.server.collab.loadedSections).toBe(0);
+  expect(workspace.server.sections.loaded).toBe(0);
 });
 
 test('an upgrade from another origin is refused with 403 even with a valid session', async () => {

@@ -1,6 +1,6 @@
 /** Comment threads over HTTP, announced live over socket.io, with mentions and notifications. */
-import type { Socket } from 'socket.io-client';
-import { connectRealtime, connected, joinSection } from '../support/realtime-client';
+import type { ApiErrorBody, AuditPage, NotificationList, Section, Thread, UnreadCount } from '../../shared/api';
+import { type LiveSocket, connectRealtime, connected, joinSection, nextEvent } from '../support/realtime-client';
 import {
   type TestPerson,
   type TestWorkspace,
@@ -10,20 +10,13 @@ import {
   startTestWorkspace,
 } from '../support/workspace';
 
-interface Thread {
-  id: number;
-  quote: string;
-  resolved: unknown;
-  comments: { id: number; body: string; authorId: number; deleted: boolean; mentions: number[] }[];
-}
-
 let workspace: TestWorkspace;
 let reviewer: TestPerson;
 let member: TestPerson;
 let otherMember: TestPerson;
 let coordinator: TestPerson;
 const cookies = new Map<TestPerson, string>();
-const sockets: Socket[] = [];
+const sockets: LiveSocket[] = [];
 // A real relative position: item (client 1, clock 0), assoc 0.
 const ANCHOR = { start: Buffer.from([1, 1, 0, 0]).toString('base64'), end: Buffer.from([1, 1, 5, 0]).toString('base64') };
 
@@ -44,7 +37,7 @@ afterAll(async () => {
 
 const as = (person: TestPerson) => api(workspace.url, cookies.get(person)!);
 
-async function listen(person: TestPerson, sectionId: string): Promise<Socket> {
+async function listen(person: TestPerson, sectionId: string): Promise<LiveSocket> {
   const socket = connectRealtime(workspace.url, cookies.get(person)!);
   sockets.push(socket);
   expect(await connected(socket)).toBe(true);
@@ -52,19 +45,10 @@ async function listen(person: TestPerson, sectionId: string): Promise<Socket> {
   return socket;
 }
 
-const next = <T>(socket: Socket, event: string) =>
-  new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within 1 s`)), 1000);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
-  });
-
 test('a reviewer comments on a country section; a member sees it live, replies; the reviewer resolves', async () => {
   const memberSocket = await listen(member, 'national-kz');
   const reviewerSocket = await listen(reviewer, 'national-kz');
-  const seenByMember = next<Thread>(memberSocket, 'thread:changed');
+  const seenByMember = nextEvent(memberSocket, 'thread:changed');
   const created = await as(reviewer)('POST', '/sections/national-kz/threads', {
     anchor: ANCHOR,
     quote: 'Көші-қон туралы заң',
@@ -74,12 +58,12 @@ test('a reviewer comments on a country section; a member sees it live, replies; 
   const thread = created.body as Thread;
   expect((await seenByMember).id).toBe(thread.id);
 
-  const seenByReviewer = next<Thread>(reviewerSocket, 'thread:changed');
+  const seenByReviewer = nextEvent(reviewerSocket, 'thread:changed');
   const reply = await as(member)('POST', `/threads/${thread.id}/comments`, { body: 'Done — see paragraph 2.' });
   expect(reply.status).toBe(201);
   expect((await seenByReviewer).comments.map((c) => c.body)).toEqual(['Please cite the 2011 law here.', 'Done — see paragraph 2.']);
 
-  const resolvedLive = next<Thread>(memberSocket, 'thread:changed');
+  const resolvedLive = nextEvent(memberSocket, 'thread:changed');
   expect((await as(reviewer)('POST', `/threads/${thread.id}/resolve`)).status).toBe(200);
   expect((await resolvedLive).resolved).not.toBeNull();
   expect((await as(member)('POST', `/threads/${thread.id}/reopen`)).status).toBe(200);
@@ -89,10 +73,10 @@ test('the workspace learns the open-comment count of a section live', async () =
   const socket = connectRealtime(workspace.url, cookies.get(otherMember)!);
   sockets.push(socket);
   expect(await connected(socket)).toBe(true);
-  const count = next<{ sectionId: string; open: number }>(socket, 'section:open-comments');
+  const count = nextEvent(socket, 'section:open-comments');
   await as(otherMember)('POST', '/sections/regional-3/threads', { anchor: ANCHOR, quote: 'x', body: 'A question' });
   expect(await count).toEqual({ sectionId: 'regional-3', open: 1 });
-  const sections = (await as(otherMember)('GET', '/sections')).body as { id: string; openComments: number }[];
+  const sections = (await as(otherMember)('GET', '/sections')).body as Section[];
   expect(sections.find((s) => s.id === 'regional-3')!.openComments).toBe(1);
 });
 
@@ -100,7 +84,7 @@ test('a mention notifies that person live and counts as unread until read', asyn
   const socket = connectRealtime(workspace.url, cookies.get(member)!);
   sockets.push(socket);
   expect(await connected(socket)).toBe(true);
-  const notified = next<{ kind: string; excerpt: string }>(socket, 'notification:new');
+  const notified = nextEvent(socket, 'notification:new');
   await as(reviewer)('POST', '/sections/regional-1/threads', {
     anchor: ANCHOR,
     quote: 'термин',
@@ -108,11 +92,11 @@ test('a mention notifies that person live and counts as unread until read', asyn
     mentions: [member.id, otherMember.id],
   });
   expect(await notified).toMatchObject({ kind: 'mention', actorName: 'Anna Keller', sectionTitle: 'Basic concepts and terminology of migration' });
-  const inbox = (await as(member)('GET', '/notifications')).body as { unread: number; items: { id: number }[] };
+  const inbox = (await as(member)('GET', '/notifications')).body as NotificationList;
   expect(inbox.unread).toBeGreaterThanOrEqual(1);
   // Dilnoza was listed but not really mentioned in the text: no notification.
-  expect(((await as(otherMember)('GET', '/notifications')).body as { unread: number }).unread).toBe(0);
-  expect(((await as(member)('POST', '/notifications/read', { ids: 'all' })).body as { unread: number }).unread).toBe(0);
+  expect(((await as(otherMember)('GET', '/notifications')).body as NotificationList).unread).toBe(0);
+  expect(((await as(member)('POST', '/notifications/read', { ids: 'all' })).body as UnreadCount).unread).toBe(0);
 });
 
 test('only the author edits a comment; the author or a coordinator deletes it, audited', async () => {
@@ -126,7 +110,7 @@ test('only the author edits a comment; the author or a coordinator deletes it, a
   const deleted = await as(coordinator)('DELETE', `/comments/${comment.id}`);
   expect(deleted.status).toBe(200);
   expect((deleted.body as Thread).comments[0]).toMatchObject({ deleted: true, body: '' });
-  const audit = (await as(coordinator)('GET', '/audit?action=comment')).body as { entries: { action: string }[] };
+  const audit = (await as(coordinator)('GET', '/audit?action=comment')).body as AuditPage;
   expect(audit.entries[0].action).toBe('comment.deleted-by-coordinator');
 });
 
@@ -148,7 +132,7 @@ test('empty, oversized and malformed comments get clear errors and store nothing
   expect(empty.status).toBe(400);
   const long = await as(member)('POST', '/sections/national-tj/threads', { anchor: ANCHOR, quote: 'q', body: 'я'.repeat(5001) });
   expect(long.status).toBe(413);
-  expect((long.body as { error: string }).error).toMatch(/5000/);
+  expect((long.body as ApiErrorBody).error).toMatch(/5000/);
   const badAnchor = await as(member)('POST', '/sections/national-tj/threads', { anchor: { start: '', end: 'AA==' }, quote: 'q', body: 'x' });
   expect(badAnchor.status).toBe(400);
   expect((await as(member)('POST', '/sections/nowhere/threads', { anchor: ANCHOR, quote: 'q', body: 'x' })).status).toBe(404);

@@ -1,6 +1,7 @@
 /** "Approved texts" exports hold the approved version, not the edits made after approval. */
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import type { ExportJob } from '../../shared/api';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
 import { type TestPerson, type TestWorkspace, addTestPerson, api, signIn, startTestWorkspace, waitFor } from '../support/workspace';
@@ -30,9 +31,9 @@ const as = (person: TestPerson) => api(workspace.url, cookies.get(person)!);
 async function exportMarkdown(state: 'current' | 'approved'): Promise<string> {
   const started = await as(member)('POST', '/exports', { scope: 'master', state, format: 'md' });
   expect(started.status).toBe(202);
-  const id = (started.body as { id: string }).id;
+  const id = (started.body as ExportJob).id;
   for (let i = 0; i < 500; i++) {
-    const job = (await as(member)('GET', `/exports/${id}`)).body as { status: string; error: string | null };
+    const job = (await as(member)('GET', `/exports/${id}`)).body as ExportJob;
     if (job.status === 'done') break;
     if (job.status === 'failed') throw new Error(job.error ?? 'export failed');
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -12,10 +12,11 @@ import path from 'node:path';
 import express from 'express';
 import { strFromU8, unzipSync } from 'fflate';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
+import type { ApiErrorBody, ExportJob } from '../../shared/api';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { COURSE_TITLE } from '../../shared/workspace';
 import { renderExport } from '../../server/exports/formats';
-import { type ExportJob, ExportJobs } from '../../server/exports/jobs';
+import { ExportJobs } from '../../server/exports/jobs';
 import type { MasterSource } from '../../server/exports/model';
 import { handleErrors, loadSession, requireSameOriginJson, requireSignIn } from '../../server/http/middleware';
 import { exportRoutes } from '../../server/http/routes/exports';
@@ -157,10 +158,10 @@ test('a reviewer exports one section as PDF, in Russian, with that section’s t
 test('requests are checked: 400 with a message, 404 for an unknown section, 401 when signed out', async () => {
   const badFormat = await as(kazakh)('POST', '/exports', { scope: 'master', state: 'current', format: 'odt' });
   expect(badFormat.status).toBe(400);
-  expect((badFormat.body as { error: string }).error).toMatch(/^format: /);
+  expect((badFormat.body as ApiErrorBody).error).toMatch(/^format: /);
   const noState = await as(kazakh)('POST', '/exports', { scope: 'master', format: 'pdf' });
   expect(noState.status).toBe(400);
-  expect((noState.body as { error: string }).error).toMatch(/^state: /);
+  expect((noState.body as ApiErrorBody).error).toMatch(/^state: /);
   const unknown = await as(kazakh)('POST', '/exports', { scope: 'national-xx', state: 'current', format: 'pdf' });
   expect(unknown.status).toBe(404);
   expect((await as(null)('POST', '/exports', { scope: 'master', state: 'current', format: 'pdf' })).status).toBe(401);
@@ -180,7 +181,7 @@ test('a file not ready yet is 409; an expired one is 410', async () => {
   const job = (await as(kazakh)('POST', '/exports', { scope: 'regional-1', state: 'current', format: 'html' })).body as ExportJob;
   const early = await download(kazakh, job.id);
   expect(early.status).toBe(409);
-  expect(((await early.json()) as { code: string }).code).toBe('not-ready');
+  expect(((await early.json()) as ApiErrorBody).code).toBe('not-ready');
   open();
   gate = Promise.resolve();
   await finished(kazakh, job.id);
@@ -191,7 +192,7 @@ test('a file not ready yet is 409; an expired one is 410', async () => {
   clock += 15 * 60_000;
   const expired = await download(kazakh, job.id);
   expect(expired.status).toBe(410);
-  expect(((await expired.json()) as { error: string }).error).toMatch(/expired/);
+  expect(((await expired.json()) as ApiErrorBody).error).toMatch(/expired/);
 });
 
 test('the workspace server itself serves exports the same way', async () => {

@@ -1,4 +1,5 @@
 /** Invitation links: created by coordinators, single use, expire in seven days. */
+import type { CreatedInvitation } from '../../shared/api';
 import {
   type TestWorkspace,
   addTestPerson,
@@ -23,7 +24,7 @@ test('an invitee opens the link, sets name and password, and is signed in as the
   const admin = api(workspace.url, coordinatorCookie);
   const created = await admin('POST', '/invitations', { email: 'New.Member@Example.kz', role: 'member', group: 'KZ' });
   expect(created.status).toBe(201);
-  const { link, expiresAt } = created.body as { link: string; expiresAt: string };
+  const { link, expiresAt } = created.body as CreatedInvitation;
   expect(link.startsWith(`${workspace.url}/invite/`)).toBe(true);
   const days = (new Date(expiresAt).getTime() - Date.now()) / 86_400_000;
   expect(days).toBeGreaterThan(6.9);
@@ -54,7 +55,7 @@ test('an invitee opens the link, sets name and password, and is signed in as the
 test('an expired invitation is refused with 410', async () => {
   const admin = api(workspace.url, coordinatorCookie);
   const { body } = await admin('POST', '/invitations', { email: 'late@example.kg', role: 'lead', group: 'KG' });
-  const token = tokenOf((body as { link: string }).link);
+  const token = tokenOf((body as CreatedInvitation).link);
   workspace.server.db.$client.prepare('UPDATE invitations SET expires_at = ?').run(Date.now() - 1000);
   const visitor = api(workspace.url, null);
   expect((await visitor('GET', `/invitations/${token}`)).status).toBe(410);

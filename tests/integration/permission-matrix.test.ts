@@ -97,7 +97,7 @@ describe('HTTP', () => {
     if (!allowed) expect((await coordinator('POST', `/sections/${id}/withdraw`)).status).toBe(200);
   });
 
-  test.each(workspaceCells(['list-people', 'manage-people', 'read-audit']))(
+  test.each(workspaceCells(['list-people', 'manage-people', 'read-audit', 'manage-structure']))(
     'a $persona doing $right over HTTP: $allowed',
     async ({ persona, right, allowed }) => {
       const call = api(workspace.url, cookies.get(persona)!);
@@ -106,7 +106,9 @@ describe('HTTP', () => {
           ? await call('GET', '/people')
           : right === 'manage-people'
             ? await call('PATCH', `/people/${target.id}`, { name: `Renamed by ${persona}` })
-            : await call('GET', '/audit');
+            : right === 'manage-structure'
+              ? await call('PATCH', '/sections/regional-1', { titles: { ru: 'Основные понятия и терминология миграции' } })
+              : await call('GET', '/audit');
       expect(status).toBe(allowed ? 200 : 403);
     },
   );
@@ -116,6 +118,9 @@ describe('HTTP', () => {
     for (const [method, route] of [
       ['GET', '/sections'],
       ['GET', '/sections/national-kz'],
+      ['PATCH', '/sections/national-kz'],
+      ['GET', '/outline'],
+      ['PATCH', '/outline'],
       ['GET', '/people'],
       ['PATCH', `/people/${target.id}`],
       ['GET', '/audit'],
@@ -145,7 +150,7 @@ describe('collab', () => {
       const marker = `${persona} was here in ${section}`;
       client.doc.getText('matrix').insert(0, `${marker}\n`);
       const serverText = () =>
-        workspace.server.collab.readSection(sectionId, (document) => document.doc.getText('matrix').toString());
+        workspace.server.sections.read(sectionId, (doc) => doc.getText('matrix').toString());
       if (allowed) {
         await waitFor(() => serverText().includes(marker), 'the edit to arrive');
         expect(client.access()).toBe('edit');
@@ -189,8 +194,8 @@ describe('a deactivated person, on every transport', () => {
     expect((await admin('PATCH', `/people/${person.id}`, { active: false })).status).toBe(200);
   });
 
-  test('can no longer sign in', async () => {
-    await expect(signIn(workspace.url, person.email, person.password)).rejects.toThrow(/401/);
+  test('can no longer sign in (and is told why, having given the right password)', async () => {
+    await expect(signIn(workspace.url, person.email, person.password)).rejects.toThrow(/403 .*"deactivated"/);
   });
 
   test.each(Object.keys(TABLE_SECTIONS) as TableSection[])('is refused %s over HTTP, collab and socket.io', async (section) => {

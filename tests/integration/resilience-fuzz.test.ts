@@ -247,9 +247,10 @@ test(`${TOTAL.toLocaleString('en-US')} fuzzed messages: no crash, no stall, noth
     expect(sent).toBe(TOTAL);
     // Refused before any frame was read: 401 without a session, 403 from another origin.
     expect([...statuses.keys()].every((status) => status === 401 || status === 403)).toBe(true);
-    // Closed only with our codes: malformed (4400), too big (1009), or too slow (1013); or dropped
-    // without a close frame (0) when `ws` terminates a socket after a protocol error.
-    expect([...codes.keys()].every((code) => [4400, 1009, 1013, 0].includes(code))).toBe(true);
+    // Closed only with our codes: malformed (4400), an update refused for its content or client ids
+    // (4422), too big (1009), or too slow (1013); or dropped without a close frame (0) when `ws`
+    // terminates a socket after a protocol error.
+    expect([...codes.keys()].every((code) => [4400, 4422, 1009, 1013, 0].includes(code))).toBe(true);
     expect(codes.get(0) ?? 0).toBeLessThanOrEqual(codes.get(1009) ?? 0);
   } finally {
     clearInterval(drift);

@@ -130,7 +130,7 @@ async function cycles(count: number, offset = 0): Promise<{ good: Map<number, nu
 
 async function settled(): Promise<void> {
   await waitFor(() => workspace.server.collab.connectionCount === 0, 'every connection to close', 10_000);
-  await waitFor(() => workspace.server.collab.loadedSections === 0, 'every section to unload', 10_000);
+  await waitFor(() => workspace.server.sections.loaded === 0, 'every section to unload', 10_000);
 }
 
 function heapAfterGc(gc: () => void): number {
@@ -173,7 +173,7 @@ test('a section whose log cannot be loaded is refused with 500 and leaves no doc
   // A good section too, to show that ordinary loads and unloads clear their timers.
   expect(await openAndClose(8)).toBe(101);
   await settled();
-  expect(workspace.server.collab.loadedSections).toBe(0);
+  expect(workspace.server.sections.loaded).toBe(0);
   const leaked = [...live].filter((handle) => !before.has(handle));
   expect(leaked).toHaveLength(0);
 });

@@ -1,10 +1,10 @@
 /** The review workflow end to end: submit, decide, approve by both organisations, staleness. */
-import type { Socket } from 'socket.io-client';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import type { DashboardOverview, DashboardRow, DocumentDiff, NotificationList } from '../../shared/api';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
-import { connectRealtime, connected } from '../support/realtime-client';
+import { type LiveSocket, connectRealtime, connected } from '../support/realtime-client';
 import {
   type TestPerson,
   type TestWorkspace,
@@ -19,7 +19,7 @@ let workspace: TestWorkspace;
 const cookies = new Map<TestPerson, string>();
 let kzLead: TestPerson, kzMember: TestPerson, uzLead: TestPerson, iom: TestPerson, tspc: TestPerson, coordinator: TestPerson;
 let writer: CollabClient;
-const sockets: Socket[] = [];
+const sockets: LiveSocket[] = [];
 
 const TEXT = 'Закон Республики Казахстан «О миграции населения».';
 
@@ -52,8 +52,7 @@ afterAll(async () => {
 
 const as = (person: TestPerson) => api(workspace.url, cookies.get(person)!);
 const status = async () =>
-  ((await as(kzMember)('GET', '/dashboard')).body as { sections: { id: string; approval: { status: string; stale: boolean } }[] })
-    .sections.find((s) => s.id === 'national-kz')!.approval;
+  ((await as(kzMember)('GET', '/dashboard')).body as DashboardOverview).sections.find((s) => s.id === 'national-kz')!.approval;
 
 test('who may submit, withdraw and decide, tried both ways', async () => {
   expect((await as(kzMember)('POST', '/sections/national-kz/submit', { message: 'x' })).status).toBe(403);
@@ -75,9 +74,9 @@ test('who may submit, withdraw and decide, tried both ways', async () => {
   const requested = await as(tspc)('POST', '/sections/national-kz/decision', { decision: 'changes_requested', message: 'Cite article 12.' });
   expect(requested.status).toBe(200);
   expect((await status()).status).toBe('changes_requested');
-  const inbox = (await as(kzLead)('GET', '/notifications')).body as { items: { kind: string }[] };
+  const inbox = (await as(kzLead)('GET', '/notifications')).body as NotificationList;
   expect(inbox.items.map((n) => n.kind)).toContain('changes-requested');
-  const reviewerInbox = (await as(iom)('GET', '/notifications')).body as { items: { kind: string }[] };
+  const reviewerInbox = (await as(iom)('GET', '/notifications')).body as NotificationList;
   expect(reviewerInbox.items.map((n) => n.kind)).toContain('submitted');
 });
 
@@ -94,8 +93,8 @@ test('approved by both, one character edited: changed since approval, with the d
   const observer = connectRealtime(workspace.url, cookies.get(uzLead)!);
   sockets.push(observer);
   expect(await connected(observer)).toBe(true);
-  const staleLive = new Promise<{ id: string; approval: { stale: boolean } }>((resolve) =>
-    observer.on('section:updated', (row: { id: string; approval: { stale: boolean } }) => {
+  const staleLive = new Promise<DashboardRow>((resolve) =>
+    observer.on('section:updated', (row) => {
       if (row.id === 'national-kz' && row.approval.stale) resolve(row);
     }),
   );
@@ -107,11 +106,7 @@ test('approved by both, one character edited: changed since approval, with the d
   expect((await staleLive).approval.stale).toBe(true);
   expect(await status()).toMatchObject({ status: 'approved', stale: true });
 
-  const diff = (await as(kzMember)('GET', '/sections/national-kz/changes-since-approval')).body as {
-    insertions: number;
-    deletions: number;
-    blocks: { segments: { text: string; change: string }[] }[];
-  };
+  const diff = (await as(kzMember)('GET', '/sections/national-kz/changes-since-approval')).body as DocumentDiff;
   expect(diff).toMatchObject({ insertions: 1, deletions: 1 });
   const segments = diff.blocks.flatMap((b) => b.segments);
   expect(segments.find((s) => s.change === 'delete')!.text).toBe('миграции');
@@ -141,7 +136,7 @@ test('coordinators set the deadline and the required organisations; others may n
   expect((await as(coordinator)('PATCH', '/settings', { requiredOrganisations: [] })).status).toBe(400);
   const changed = await as(coordinator)('PATCH', '/settings', { deadline: '2027-09-15', requiredOrganisations: ['IOM'] });
   expect(changed.body).toMatchObject({ deadline: '2027-09-15', requiredOrganisations: ['IOM'] });
-  const dashboard = (await as(kzMember)('GET', '/dashboard')).body as { deadline: string; daysLeft: number };
+  const dashboard = (await as(kzMember)('GET', '/dashboard')).body as DashboardOverview;
   expect(dashboard.deadline).toBe('2027-09-15');
   expect(dashboard.daysLeft).toBeGreaterThan(0);
   // With IOM alone required, one IOM approval approves a section.

@@ -1,5 +1,6 @@
 /** Cross-site defences, sessions, throttling, live revocation, and the audit chain. */
 import WebSocket from 'ws';
+import type { ApiErrorBody, AuditPage } from '../../shared/api';
 import { connectCollab, synced } from '../support/collab-client';
 import { connectRealtime, connected } from '../support/realtime-client';
 import {
@@ -149,7 +150,7 @@ describe('sessions', () => {
     const throttled = await attempt();
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await throttled.json()) as { error: string }).error).toMatch(/try again/);
+    expect(((await throttled.json()) as ApiErrorBody).error).toMatch(/try again/);
     // Even the right password waits its turn.
     const right = await fetch(`${workspace.url}/api/session`, {
       method: 'POST',
@@ -163,14 +164,14 @@ describe('sessions', () => {
     const call = api(workspace.url, null);
     const missing = await call('POST', '/session', { email: 'a@b.c' });
     expect(missing.status).toBe(400);
-    expect((missing.body as { error: string }).error).toMatch(/password/);
+    expect((missing.body as ApiErrorBody).error).toMatch(/password/);
     const broken = await fetch(`${workspace.url}/api/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: new URL(workspace.url).origin },
       body: '{"email": ',
     });
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as { error: string }).error).toMatch(/JSON/);
+    expect(((await broken.json()) as ApiErrorBody).error).toMatch(/JSON/);
   });
 });
 
@@ -235,7 +236,7 @@ describe('the audit log', () => {
     await api(workspace.url, cookie)('GET', '/audit');
     const { status, body } = await api(workspace.url, coordinatorCookie)('GET', '/audit?limit=500');
     expect(status).toBe(200);
-    const { entries, chainIntact } = body as { entries: { action: string; actorId: number | null }[]; chainIntact: boolean };
+    const { entries, chainIntact } = body as AuditPage;
     const actions = entries.map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['sign-in.succeeded', 'sign-in.failed', 'denied', 'person.added', 'person.changed']));
     expect(chainIntact).toBe(true);
@@ -247,7 +248,7 @@ describe('the audit log', () => {
 
   test('filters by action prefix', async () => {
     const { body } = await api(workspace.url, coordinatorCookie)('GET', '/audit?action=sign-in');
-    const { entries } = body as { entries: { action: string }[] };
+    const { entries } = body as AuditPage;
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((entry) => entry.action.startsWith('sign-in'))).toBe(true);
   });
@@ -259,6 +260,34 @@ describe('the audit log', () => {
     workspace.server.db.$client.prepare("UPDATE audit_events SET detail = '{\"forged\":true}' WHERE id = ?").run(row.id);
     expect(audit.verify()).toBe(row.id);
     const { body } = await api(workspace.url, coordinatorCookie)('GET', '/audit');
-    expect((body as { chainIntact: boolean }).chainIntact).toBe(false);
+    expect((body as AuditPage).chainIntact).toBe(false);
+  });
+});
+
+describe('refusals anyone can cause cannot grow the database', () => {
+  test('500 cross-origin requests and upgrades from one address write a couple of audit rows, with their count', async () => {
+    const sqlite = workspace.server.db.$client;
+    const lastId = () => (sqlite.prepare('SELECT max(id) AS id FROM audit_events').get() as { id: number }).id;
+    const deniedSince = (id: number) =>
+      sqlite.prepare("SELECT detail FROM audit_events WHERE action = 'denied' AND id > ?").all(id) as { detail: string }[];
+    const start = lastId();
+    for (let i = 0; i < 250; i++) {
+      const response = await fetch(`${workspace.url}/api/people/${i}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+        body: '{}',
+      });
+      expect(response.status).toBe(403);
+    }
+    for (let i = 0; i < 250; i++) {
+      expect(await upgradeResponse(`${workspace.url.replace('http', 'ws')}/collab/regional-1`, { Origin: 'https://evil.example' })).toBe(403);
+    }
+    expect(deniedSince(start).length).toBeLessThanOrEqual(2);
+    // Nothing is lost: on shutdown (or after the minute) the counts are written.
+    workspace.server.services.audit.flushRepeats();
+    const accounted = deniedSince(start)
+      .map((row) => JSON.parse(row.detail) as { repeated?: number })
+      .reduce((sum, detail) => sum + (detail.repeated ?? 1), 0);
+    expect(accounted).toBeGreaterThanOrEqual(500);
   });
 });

@@ -1,6 +1,7 @@
 /** Versions: saved by hand, by review and after quiet; compared; restored while others type. */
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import type { Attribution, DocumentDiff, Version, VersionWithContent } from '../../shared/api';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
 import {
@@ -56,18 +57,14 @@ test('save a named version, edit, compare, restore while another member keeps ty
   await waitFor(() => serverText('national-kg').includes('Третий'), 'content on the server');
   const saved = await as(alice)('POST', '/sections/national-kg/versions', { label: 'sent to ministry' });
   expect(saved.status).toBe(201);
-  const version = saved.body as { id: number; label: string };
+  const version = saved.body as Version;
   expect(version.label).toBe('sent to ministry');
 
   // Edit: change the first paragraph, delete the third.
   paragraphText(a.doc, 0).insert(0, 'Изменённый ');
   a.doc.getXmlFragment(CONTENT_FRAGMENT).delete(2, 1);
   await waitFor(() => !serverText('national-kg').includes('Третий'), 'the edit on the server');
-  const diff = (await as(bakyt)('GET', `/sections/national-kg/compare?from=${version.id}&to=current`)).body as {
-    blocks: { change: string }[];
-    insertions: number;
-    deletions: number;
-  };
+  const diff = (await as(bakyt)('GET', `/sections/national-kg/compare?from=${version.id}&to=current`)).body as DocumentDiff;
   expect(diff.blocks.map((block) => block.change)).toEqual(['changed', 'equal', 'deleted']);
 
   // Bakyt is offline and keeps typing; meanwhile Alice restores; Bakyt comes back.
@@ -78,7 +75,7 @@ test('save a named version, edit, compare, restore while another member keeps ty
   }
   const restored = await as(alice)('POST', `/versions/${version.id}/restore`);
   expect(restored.status).toBe(201);
-  expect((restored.body as { kind: string }).kind).toBe('restore');
+  expect((restored.body as Version).kind).toBe('restore');
   // Alice keeps typing right after the restore, concurrently with Bakyt's return.
   paragraphText(a.doc, 0).insert(0, '» ');
   b.provider.connect();
@@ -90,11 +87,11 @@ test('save a named version, edit, compare, restore while another member keeps ty
   expect(final).toContain('Второй абзац. раз два');
 
   // The restore is itself a version, and the text it replaced was saved just before it.
-  const list = (await as(alice)('GET', '/sections/national-kg/versions')).body as { id: number; kind: string; label: string }[];
+  const list = (await as(alice)('GET', '/sections/national-kg/versions')).body as Version[];
   expect(list[0].kind).toBe('restore');
   expect(list[0].label).toBe('sent to ministry');
   expect(list[1].kind).toBe('auto');
-  const before = (await as(alice)('GET', `/versions/${list[1].id}`)).body as { content: unknown };
+  const before = (await as(alice)('GET', `/versions/${list[1].id}`)).body as VersionWithContent;
   expect(JSON.stringify(before.content)).toContain('Изменённый');
 });
 
@@ -117,10 +114,7 @@ test('attribution shows who wrote which passage', async () => {
   const text = paragraphText(regionalB.doc, 0);
   text.insert(text.length, ' Бакыт добавил.');
   await waitFor(() => serverText('regional-2').includes('Бакыт добавил'), 'the addition');
-  const attribution = (await as(reviewer)('GET', '/sections/regional-2/attribution')).body as {
-    blocks: { runs: { text: string; personId: number }[] }[];
-    people: { id: number; name: string }[];
-  };
+  const attribution = (await as(reviewer)('GET', '/sections/regional-2/attribution')).body as Attribution;
   expect(attribution.blocks[0].runs).toEqual([
     { text: 'Алия написала это.', personId: alice.id },
     { text: ' Бакыт добавил.', personId: bakyt.id },
@@ -131,7 +125,7 @@ test('attribution shows who wrote which passage', async () => {
 });
 
 test('who may save and restore versions, tried both ways', async () => {
-  const list = (await as(alice)('GET', '/sections/national-kg/versions')).body as { id: number }[];
+  const list = (await as(alice)('GET', '/sections/national-kg/versions')).body as Version[];
   expect((await as(reviewer)('POST', '/sections/national-kg/versions', { label: 'x' })).status).toBe(403);
   expect((await as(uzMember)('POST', '/sections/national-kg/versions', { label: 'x' })).status).toBe(403);
   expect((await as(reviewer)('POST', `/versions/${list[0].id}/restore`)).status).toBe(403);

@@ -5,7 +5,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_ACCESS } from '../../shared/collab-protocol';
+import { MESSAGE_ACCESS, isFinalClose } from '../../shared/collab-protocol';
 import * as decoding from 'lib0/decoding';
 
 export interface CollabClient {
@@ -38,6 +38,8 @@ export function connectCollab(
     connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 500,
+    // As the browser's session does: a final refusal stops the provider instead of looping.
+    shouldReconnect: (event) => !isFinalClose(event.code),
   });
   let access: string | null = null;
   provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder: decoding.Decoder) => {

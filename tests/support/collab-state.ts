@@ -10,7 +10,7 @@ import { type TestWorkspace, waitFor } from './workspace';
 
 /** The server's document of a section, read through the endpoint (loading it when needed). */
 export function onServer<T>(workspace: TestWorkspace, sectionId: string, read: (doc: Y.Doc) => T): T {
-  return workspace.server.collab.readSection(sectionId, (document) => read(document.doc));
+  return workspace.server.sections.read(sectionId, read);
 }
 
 /**

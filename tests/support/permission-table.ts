@@ -35,6 +35,8 @@ interface Rights {
   'list-people': boolean;
   'manage-people': boolean;
   'read-audit': boolean;
+  /** Renaming the course, its parts and sections. */
+  'manage-structure': boolean;
 }
 
 export const RIGHTS: Record<Persona, Rights> = {
@@ -47,6 +49,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
+    'manage-structure': false,
   },
   'KZ lead': {
     read: ALL,
@@ -57,6 +60,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
+    'manage-structure': false,
   },
   'UZ member': {
     read: ALL,
@@ -67,6 +71,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
+    'manage-structure': false,
   },
   'UZ lead': {
     read: ALL,
@@ -77,6 +82,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
+    'manage-structure': false,
   },
   'IOM reviewer': {
     read: ALL,
@@ -87,6 +93,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
+    'manage-structure': false,
   },
   'TSPC reviewer': {
     read: ALL,
@@ -97,6 +104,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
+    'manage-structure': false,
   },
   coordinator: {
     read: ALL,
@@ -107,11 +115,12 @@ export const RIGHTS: Record<Persona, Rights> = {
     'list-people': true,
     'manage-people': true,
     'read-audit': true,
+    'manage-structure': true,
   },
 };
 
 export type SectionRight = 'read' | 'edit' | 'comment' | 'submit' | 'decide';
-export type WorkspaceRight = 'list-people' | 'manage-people' | 'read-audit';
+export type WorkspaceRight = 'list-people' | 'manage-people' | 'read-audit' | 'manage-structure';
 
 /** Every (persona, section right, section) cell with its expected answer. */
 export function sectionCells(rights: SectionRight[]) {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { UpdateLog } from '../../server/collab/update-log';
+import { UpdateLog } from '../../server/documents/update-log';
 import { WalCheckpointer } from '../../server/db/checkpointer';
 import { type Db, databaseFile, openDatabase } from '../../server/db/client';
 import { AuditLog } from '../../server/domain/audit';
@@ -87,6 +87,26 @@ test('when the thread cannot run, the server connection checkpoints on its own a
   try {
     await waitFor(() => autocheckpointPages() === 1_000, 'the connection took checkpoints back', 10_000);
     expect(quiet.mock.calls.some(([line]) => String(line).includes('the WAL checkpointer stopped'))).toBe(true);
+  } finally {
+    quiet.mockRestore();
+    await checkpointer.close();
+  }
+});
+
+test('a thread that stops is started again, and the connection hands checkpoints back to it', async () => {
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const checkpointer = new WalCheckpointer(db, databaseFile(dataDir));
+  try {
+    expect(await checkpointer.running).toBe(true);
+    expect(autocheckpointPages()).toBe(10_000);
+    checkpointer.crashForTest();
+    await waitFor(() => !checkpointer.active, 'the thread to stop');
+    expect(autocheckpointPages()).toBe(1_000);
+    // The first restart comes after a second.
+    await waitFor(() => checkpointer.active && autocheckpointPages() === 10_000, 'the thread to run again', 5_000);
+    expect(quiet.mock.calls.some(([line]) => /restarts in 1 s/.test(String(line)))).toBe(true);
+    type(256);
+    await waitFor(() => fileSize() > 256 * 1024, 'the restarted thread to copy the log into the file', 5_000);
   } finally {
     quiet.mockRestore();
     await checkpointer.close();

@@ -58,3 +58,92 @@ describe('comparing two versions of a section', () => {
     ]);
   });
 });
+
+type Mark = { type: string; attrs?: Record<string, unknown> };
+const text = (value: string, ...marks: Mark[]) => (marks.length > 0 ? { type: 'text', text: value, marks } : { type: 'text', text: value });
+const para = (...content: unknown[]) => ({ type: 'paragraph', content });
+const cell = (value: string, type = 'table_cell') => ({ type, content: [p(value)] });
+const table = (...rows: unknown[][]) => ({ type: 'table', content: rows.map((cells) => ({ type: 'table_row', content: cells })) });
+const bold = { type: 'bold' };
+
+describe('comparisons keep the shape of the document', () => {
+  test('every segment carries its marks: inserted and equal text the new ones, deleted text the old ones', () => {
+    const link = { type: 'link', attrs: { href: 'https://www.iom.int/', title: null } };
+    const before = doc(para(text('Миграция '), text('право', { type: 'italic' }), text(' старое')));
+    const after = doc(para(text('Миграция '), text('право', { type: 'italic' }), text(' '), text('IOM', link), text(' H'), text('2', { type: 'subscript' }), text('O')));
+    const diff = diffDocuments(before, after);
+    expect(diff.blocks).toHaveLength(1);
+    const segments = diff.blocks[0].segments;
+    expect(segments.find((s) => s.text === 'право')).toEqual({ text: 'право', change: 'equal', marks: [{ type: 'italic' }] });
+    expect(segments.find((s) => s.text === 'IOM')).toEqual({ text: 'IOM', change: 'insert', marks: [{ type: 'link', href: 'https://www.iom.int/' }] });
+    expect(segments.find((s) => s.text === '2')).toEqual({ text: '2', change: 'insert', marks: [{ type: 'subscript' }] });
+    expect(segments.filter((s) => s.change === 'delete').map((s) => s.text)).toEqual(['старое']);
+    // Inserted text split only by its marks is still one insertion.
+    expect(diff).toMatchObject({ insertions: 1, deletions: 1, formatChanges: 0 });
+  });
+
+  test('a link that is not safe is carried as plain text', () => {
+    const diff = diffDocuments(doc(p('')), doc(para(text('click', { type: 'link', attrs: { href: 'javascript:alert(1)', title: null } }))));
+    expect(diff.blocks.flatMap((b) => b.segments).find((s) => s.text === 'click')).toEqual({ text: 'click', change: 'insert' });
+  });
+
+  test('deleted words keep the marks they had', () => {
+    const diff = diffDocuments(doc(para(text('Türkmenistan '), text('kanun', { type: 'strike' }), text(' migrasiýa hukugy we başgalar'))), doc(p('Türkmenistan migrasiýa hukugy we başgalar')));
+    expect(diff.blocks[0].segments.filter((s) => s.change === 'delete')).toEqual([{ text: 'kanun', change: 'delete', marks: [{ type: 'strike' }] }, { text: ' ', change: 'delete' }]);
+  });
+
+  test('a word made bold is a formatting change, not an insertion or deletion', () => {
+    const diff = diffDocuments(doc(p('Ҳуқуқи муҳоҷират ва Migration law')), doc(para(text('Ҳуқуқи '), text('муҳоҷират', bold), text(' ва Migration law'))));
+    expect(diff.blocks.map((b) => b.change)).toEqual(['changed']);
+    expect(diff.blocks[0].segments).toEqual([
+      { text: 'Ҳуқуқи ', change: 'equal' },
+      { text: 'муҳоҷират', change: 'format', marks: [bold] },
+      { text: ' ва Migration law', change: 'equal' },
+    ]);
+    expect(diff).toMatchObject({ insertions: 0, deletions: 0, moves: 0, formatChanges: 1 });
+  });
+
+  test('bold taken away keeps the old marks as former marks', () => {
+    const diff = diffDocuments(doc(para(text('Oʻzbekiston', bold), text(' qonuni'))), doc(p('Oʻzbekiston qonuni')));
+    expect(diff.blocks[0].segments[0]).toEqual({ text: 'Oʻzbekiston', change: 'format', formerMarks: [bold] });
+  });
+
+  test('a changed table cell keeps its table, row and column, and the other cells stay equal', () => {
+    const before = doc(p('Часы'), table([cell('Тема', 'table_header'), cell('Часы', 'table_header')], [cell('Право'), cell('4')], [cell('Reintegration'), cell('2')]));
+    const after = doc(p('Часы'), table([cell('Тема', 'table_header'), cell('Часы', 'table_header')], [cell('Право'), cell('6')], [cell('Reintegration'), cell('2')]));
+    const diff = diffDocuments(before, after);
+    const cells = diff.blocks.filter((b) => b.kind === 'table cell');
+    expect(cells.map((b) => [b.cell, b.change])).toEqual([
+      [{ table: 0, row: 0, column: 0, header: true }, 'equal'],
+      [{ table: 0, row: 0, column: 1, header: true }, 'equal'],
+      [{ table: 0, row: 1, column: 0, header: false }, 'equal'],
+      [{ table: 0, row: 1, column: 1, header: false }, 'deleted'],
+      [{ table: 0, row: 1, column: 1, header: false }, 'inserted'],
+      [{ table: 0, row: 2, column: 0, header: false }, 'equal'],
+      [{ table: 0, row: 2, column: 1, header: false }, 'equal'],
+    ]);
+    expect(diff.blocks[0].cell).toBeUndefined();
+    expect(diff).toMatchObject({ insertions: 1, deletions: 1 });
+  });
+
+  test('list items say their list, depth and where an item starts', () => {
+    const item = (...content: unknown[]) => ({ type: 'list_item', content });
+    const after = doc(
+      { type: 'ordered_list', attrs: { order: 3 }, content: [item(p('Первый'), p('продолжение')), item(p('Второй'), { type: 'bullet_list', content: [item(p('Вложенный'))] })] },
+    );
+    const diff = diffDocuments(doc(p('')), after);
+    expect(diff.blocks.filter((b) => b.change !== 'deleted').map((b) => [b.kind, b.segments[0].text, b.list])).toEqual([
+      ['ordered item', 'Первый', { kind: 'ordered', depth: 1, itemStart: true, start: 3 }],
+      ['ordered item', 'продолжение', { kind: 'ordered', depth: 1, itemStart: false }],
+      ['ordered item', 'Второй', { kind: 'ordered', depth: 1, itemStart: true }],
+      ['bullet item', 'Вложенный', { kind: 'bullet', depth: 2, itemStart: true }],
+    ]);
+  });
+
+  test('a comparison carries runs, not characters', () => {
+    const long = 'Мигранты имеют право на добровольное возвращение и реинтеграцию. '.repeat(20);
+    const diff = diffDocuments(doc(p(long)), doc(para(text(long, bold))));
+    expect(diff.blocks[0].segments).toHaveLength(1);
+    expect(diff.formatChanges).toBe(1);
+  });
+});

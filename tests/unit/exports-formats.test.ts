@@ -184,3 +184,32 @@ describe('awkward content', () => {
     expect(text.match(/Тема Часы Форма/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe.each(EXPORT_FORMATS)('the %s export of text with control characters and content the schema refuses', (format) => {
+  it('drops NUL and other control characters, keeps the words, and still renders', async () => {
+    const master = MemoryMasterSource.forOutline((outline) => ({
+      current:
+        outline.id === 'regional-2'
+          ? {
+              type: 'doc',
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: 'Before\u0000NUL\u0007bell\u001bescape after' }] },
+                { type: 'heading', attrs: { level: 'two' }, content: [{ type: 'text', text: 'Poisoned heading' }] },
+                { type: 'script', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'kept from an unknown node' }] }] },
+              ],
+            }
+          : doc(`Text of ${outline.id}`),
+      status: 'draft',
+      approved: null,
+    })).load('current');
+    const file = await renderExport(master, format, { ...OPTIONS, state: 'current' });
+    // eslint-disable-next-line no-control-regex -- the characters this test is about
+    const control = /[\u0000\u0007\u001b]/;
+    if (format === 'html' || format === 'md') expect(file.toString('utf8')).not.toMatch(control);
+    const text = readable(format, file);
+    expect(text).not.toMatch(control);
+    expect(text).toContain('BeforeNULbellescape after');
+    expect(text).toContain('Poisoned heading');
+    expect(text).toContain('kept from an unknown node');
+  });
+});

@@ -1,5 +1,5 @@
 /** Export jobs: queued, rendered section by section with progress, kept for a while, then gone. */
-import { DomainError } from '../../server/domain/errors';
+import { ExportError } from '../../server/exports/errors';
 import { exportFileName } from '../../server/exports/file-name';
 import { type ExportJob, ExportJobs } from '../../server/exports/jobs';
 import { MemoryMasterSource } from '../../server/exports/memory-source';
@@ -18,11 +18,11 @@ const request = (change: Partial<ExportRequest> = {}): ExportRequest => ({
   ...change,
 });
 
-function refusal(run: () => unknown): DomainError {
+function refusal(run: () => unknown): ExportError {
   try {
     run();
   } catch (error) {
-    if (error instanceof DomainError) return error;
+    if (error instanceof ExportError) return error;
     throw error;
   }
   throw new Error('expected a refusal');

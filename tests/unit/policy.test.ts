@@ -1,4 +1,4 @@
-import { type Actor, isValidMembership, mayComment, maySection, mayWorkspace } from '../../shared/policy';
+import { ACCESS_LEVELS, type Actor, isValidMembership, mayComment, maySection, mayWorkspace, sectionAccess } from '../../shared/policy';
 import {
   PERSONAS,
   type Persona,
@@ -17,7 +17,7 @@ describe('the policy module agrees with the permission table', () => {
     },
   );
 
-  test.each(workspaceCells(['list-people', 'manage-people', 'read-audit']))(
+  test.each(workspaceCells(['list-people', 'manage-people', 'read-audit', 'manage-structure']))(
     'a $persona $right: $allowed',
     ({ persona, right, allowed }) => {
       expect(mayWorkspace(actor(persona), right)).toBe(allowed);
@@ -60,5 +60,27 @@ describe('rules beyond the table', () => {
     ['coordinator', 'TJ', false],
   ] as const)('a %s of %s is a valid membership: %s', (role, group, valid) => {
     expect(isValidMembership(role, group)).toBe(valid);
+  });
+});
+
+describe('access levels to a section’s text', () => {
+  const regional = TABLE_SECTIONS['a regional module'];
+  test.each([
+    ['KZ member', 'a regional module', 'edit'],
+    ['KZ lead', 'the Kazakh section', 'edit'],
+    ['KZ member', 'the Uzbek section', 'comment'],
+    ['coordinator', 'the Uzbek section', 'edit'],
+    ['IOM reviewer', 'a regional module', 'comment'],
+  ] as const)('a %s works on %s at the level %s', (persona, section, level) => {
+    expect(sectionAccess(actor(persona), TABLE_SECTIONS[section])).toBe(level);
+  });
+
+  test('a deactivated person, or nobody, may not open a section at all', () => {
+    expect(sectionAccess({ ...actor('coordinator'), active: false }, regional)).toBeNull();
+    expect(sectionAccess(null, regional)).toBeNull();
+  });
+
+  test('every level is one of the listed levels, most to least', () => {
+    expect(ACCESS_LEVELS).toEqual(['edit', 'suggest', 'comment', 'read']);
   });
 });

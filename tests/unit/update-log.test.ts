@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { type Db, openDatabase } from '../../server/db/client';
 import { docUpdates } from '../../server/db/schema';
-import { DamagedUpdateError, UpdateLog } from '../../server/collab/update-log';
+import { DamagedUpdateError, UpdateLog } from '../../server/documents/update-log';
 import { ensureWorkspace } from '../../server/domain/workspace-seed';
 import { People } from '../../server/domain/people';
 import { AuditLog } from '../../server/domain/audit';

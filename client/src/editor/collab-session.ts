@@ -8,9 +8,9 @@ import type { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Access, MESSAGE_ACCESS } from '../../../shared/collab-protocol';
+import type { Me } from '../../../shared/api';
+import { type Access, CLOSE_UNAUTHENTICATED, MESSAGE_ACCESS, REASON_ACCESS_REVOKED, isFinalClose } from '../../../shared/collab-protocol';
 import { CONTENT_FRAGMENT } from '../../../shared/schema';
-import type { Me } from '../api';
 import { onLocaleChange, t } from '../i18n';
 import { ConnectionState } from './connection-state';
 import { type EditorOptions, createEditor, refreshEditor } from './editor';
@@ -24,8 +24,8 @@ export interface CollabSessionOptions {
   initialAccess: Access;
   /** Something the page shows changed: access, connection, presence. */
   onChange: () => void;
-  /** The server closed the connection for good (4401 signed out, 4403 no longer allowed). */
-  onClosed: (code: number) => void;
+  /** The server closed the connection for good (4401 signed out, 4403 no longer allowed), and why. */
+  onClosed: (code: number, reason: string) => void;
   /** Several attempts in a row failed: the session may have ended while we were away. */
   onUnreachable: () => void;
   /** Editor plugins of the page's features (comment highlights). */
@@ -34,6 +34,13 @@ export interface CollabSessionOptions {
   onEditorUpdate?: (view: EditorView) => void;
   /** Starts a comment on the selection: the toolbar gets a Comment button. */
   onComment?: () => void;
+}
+
+/** Did the server close the connection because the person was deactivated? */
+export function closedByDeactivation(code: number, reason: string): boolean {
+    // The collab endpoint closes a deactivated person's connections with 4401 and this reason; a
+  // sign-out anywhere says 'signed out'.
+  return code === CLOSE_UNAUTHENTICATED && reason === REASON_ACCESS_REVOKED;
 }
 
 function collabUrl(): string {
@@ -52,17 +59,24 @@ export class CollabSession {
   private readonly editorOptions: EditorOptions;
   private readonly stopLocale: () => void;
   private failures = 0;
-  private wasEditable = false;
+  /** What the editor was last told: editable, and whether the text has arrived (for the placeholder). */
+  private shown = '';
+  private readonly presenceChanged = () => this.options.onChange();
 
   constructor(private readonly options: CollabSessionOptions) {
     this.access = options.initialAccess;
     this.editorElement.className = 'document-page';
-    this.provider = new WebsocketProvider(collabUrl(), options.sectionId, this.doc, { disableBc: true });
+    this.provider = new WebsocketProvider(collabUrl(), options.sectionId, this.doc, {
+      disableBc: true,
+      // The 44xx refusals are final, and so is a change too large to send: sending it again would
+      // be refused again, so the page says what happened instead of reconnecting for ever.
+      shouldReconnect: (event) => !isFinalClose(event.code),
+    });
     this.provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
       const access = decoding.readVarString(decoder);
       if (access === 'edit' || access === 'read-only') this.setAccess(access);
     };
-    this.provider.on('closed', ({ code }) => options.onClosed(code));
+    this.provider.on('closed', ({ code, reason }) => options.onClosed(code, reason));
     this.provider.on('connection-close', () => {
       if (++this.failures === 3) options.onUnreachable();
     });
@@ -74,13 +88,14 @@ export class CollabSession {
       this.refreshEditability();
       options.onChange();
     });
-    this.provider.awareness.on('change', options.onChange);
+    this.provider.awareness.on('change', this.presenceChanged);
     this.toolbar = new Toolbar(() => this.view, options.onComment);
     this.editorOptions = {
       fragment: this.doc.getXmlFragment(CONTENT_FRAGMENT),
       awareness: this.provider.awareness,
       editable: () => this.editable,
       label: () => t('section.editor'),
+      placeholder: () => (this.connection?.hasSynced ? t(this.editable ? 'editor.placeholder' : 'editor.placeholderReadOnly') : null),
       onUpdate: (view) => {
         this.toolbar.render();
         options.onEditorUpdate?.(view);
@@ -126,13 +141,14 @@ export class CollabSession {
 
   private refreshEditability(): void {
     if (!this.view) return;
-    const editable = this.editable;
-    if (editable === this.wasEditable) return;
-    this.wasEditable = editable;
+    const shown = `${this.editable}|${this.connection.hasSynced}`;
+    if (shown === this.shown) return;
+    this.shown = shown;
     refreshEditor(this.view, this.editorOptions);
   }
 
   destroy(): void {
+    this.provider.awareness.off('change', this.presenceChanged);
     this.stopLocale();
     this.connection.destroy();
     this.view.destroy();

@@ -4,7 +4,7 @@
  * every change is one transaction that y-prosemirror turns into one Yjs update.
  */
 import { chainCommands, exitCode, lift, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
-import type { MarkType, Node as PMNode, NodeType } from 'prosemirror-model';
+import type { MarkType, Node as PMNode, NodeType, ResolvedPos } from 'prosemirror-model';
 import { liftListItem, wrapInList } from 'prosemirror-schema-list';
 import { type Command, type EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { addRowAfter, goToNextCell, isInTable, selectionCell } from 'prosemirror-tables';
@@ -77,21 +77,35 @@ function cell(type: NodeType): PMNode {
  * A 3 × 3 table whose first row is a header row: the shape most syllabus tables start from. The
  * cursor goes into its first cell, and a paragraph follows it when nothing else would, so there
  * is always somewhere to write below the table.
+ *
+ * Selected text is never replaced: the table goes after the block the selection ends in (as in
+ * word processors, inserting is not typing over). With a bare cursor it goes where the cursor is,
+ * splitting the paragraph there or taking the place of an empty one.
  */
 export const insertTable: Command = (state, dispatch) => {
   if (isInTable(state)) return false;
   const header = nodes.table_row.create(null, [0, 1, 2].map(() => cell(nodes.table_header)));
   const rows = [1, 2].map(() => nodes.table_row.create(null, [0, 1, 2].map(() => cell(nodes.table_cell))));
   const table = nodes.table.create(null, [header, ...rows]);
+  const { empty, from, $to } = state.selection;
+  // A selection of whole paragraphs (a triple click) ends at the start of the next one.
+  const $end = !empty && $to.parent.isTextblock && $to.parentOffset === 0 && $to.pos > from ? state.doc.resolve($to.before()) : $to;
+  const afterBlock = empty ? null : placeAfter($end, table);
+  if (!empty && afterBlock === null) return false;
   if (!dispatch) return true;
-  const start = state.selection.from;
-  const tr = state.tr.replaceSelectionWith(table);
+  const tr = state.tr;
   let tablePos = -1;
-  tr.doc.nodesBetween(tr.mapping.map(start, -1), tr.selection.to, (node, pos) => {
-    if (tablePos >= 0) return false;
-    if (node.type === nodes.table) tablePos = pos;
-    return true;
-  });
+  if (afterBlock !== null) {
+    tr.insert(afterBlock, table);
+    tablePos = afterBlock;
+  } else {
+    tr.replaceSelectionWith(table);
+    tr.doc.nodesBetween(tr.mapping.map(from, -1), tr.selection.to, (node, pos) => {
+      if (tablePos >= 0) return false;
+      if (node.type === nodes.table) tablePos = pos;
+      return true;
+    });
+  }
   if (tablePos < 0) return false;
   const after = tablePos + tr.doc.nodeAt(tablePos)!.nodeSize;
   const $after = tr.doc.resolve(after);
@@ -100,6 +114,21 @@ export const insertTable: Command = (state, dispatch) => {
   dispatch(tr.scrollIntoView());
   return true;
 };
+
+/**
+ * The first place after the block around `$pos` (or after one of its ancestors) where `node` may
+ * stand; a position between blocks is itself such a place if `node` may stand there.
+ */
+function placeAfter($pos: ResolvedPos, node: PMNode): number | null {
+  const index = $pos.index();
+  if (!$pos.parent.isTextblock && $pos.parent.canReplaceWith(index, index, node.type)) return $pos.pos;
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const parent = $pos.node(depth - 1);
+    const index = $pos.indexAfter(depth - 1);
+    if (parent.canReplaceWith(index, index, node.type)) return $pos.after(depth);
+  }
+  return null;
+}
 
 /** Tab in a table's last cell adds a row and moves into it, as word processors do. */
 export const nextCellOrNewRow: Command = (state, dispatch) => {

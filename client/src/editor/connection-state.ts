@@ -26,13 +26,20 @@ export class ConnectionState {
   closedCode: number | null = null;
   private everSynced = false;
   private failedAttempts = 0;
+  private destroyed = false;
   private readonly cleanup: (() => void)[] = [];
+  private readonly onChange: () => void;
 
   constructor(
     private readonly provider: WebsocketProvider,
     doc: Y.Doc,
-    private readonly onChange: () => void,
+    changed: () => void,
   ) {
+    // An event being delivered still reaches a listener removed during it (the page closed by an
+    // earlier listener of the same close): after `destroy` nothing is passed on.
+    const onChange = (this.onChange = () => {
+      if (!this.destroyed) changed();
+    });
     const onStatus = () => onChange();
     const onSync = (synced: boolean) => {
       if (!synced) return onChange();
@@ -99,6 +106,7 @@ export class ConnectionState {
   }
 
   destroy(): void {
+    this.destroyed = true;
     for (const undo of this.cleanup) undo();
   }
 }

@@ -16,6 +16,7 @@ import type * as Y from 'yjs';
 import { schema } from '../../../shared/schema';
 import { buildCursor, buildSelection } from './cursors';
 import { editingKeymap, markdownInputRules } from './keymap';
+import { placeholder } from './placeholder';
 
 export interface EditorOptions {
   fragment: Y.XmlFragment;
@@ -28,6 +29,8 @@ export interface EditorOptions {
   onUpdate: (view: EditorView) => void;
   /** Features of the page around the editor (comment highlights); after the sync plugin. */
   plugins?: Plugin[];
+  /** What an empty section shows, in the current language; null while its text has not arrived. */
+  placeholder?: () => string | null;
 }
 
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
@@ -36,6 +39,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     plugins: [
       ySyncPlugin(options.fragment),
       ...(options.plugins ?? []),
+      placeholder(options.placeholder ?? (() => null)),
       yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
       columnResizing(),
@@ -71,8 +75,10 @@ function attributes(options: EditorOptions): Record<string, string> {
   };
 }
 
-/** Re-asks `editable` and `label` (after an access change or a language switch). */
+/** Re-asks `editable`, `label` and `placeholder` (after an access change, a first sync or a language switch). */
 export function refreshEditor(view: EditorView, options: EditorOptions): void {
+  // A view destroyed while an event that changes these was being delivered is left alone.
+  if (view.isDestroyed) return;
   view.setProps({ editable: options.editable, attributes: () => attributes(options) });
   options.onUpdate(view);
 }

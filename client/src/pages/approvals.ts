@@ -4,9 +4,9 @@
  * needs action again), and one mark per organisation's decision.
  */
 import { html, type TemplateResult } from 'lit-html';
+import type { ApprovalState, OrganisationDecision } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { type SectionStatus, isReviewOrganisation } from '../../../shared/workspace';
-import type { Approval, Decision } from '../api';
 import { t } from '../i18n';
 import { dateTime } from './format';
 
@@ -15,7 +15,7 @@ export type Stage = SectionStatus | 'stale';
 /** Workflow order, from furthest to least far; the chart and the filter list stages in this order. */
 export const STAGES: Stage[] = ['approved', 'stale', 'in_review', 'changes_requested', 'draft'];
 
-export function stageOf(approval: Approval): Stage {
+export function stageOf(approval: ApprovalState): Stage {
   return approval.status === 'approved' && approval.stale ? 'stale' : approval.status;
 }
 
@@ -32,7 +32,7 @@ export function stageName(stage: Stage): string {
 }
 
 /** A stage in colour, icon and words; "changed since approval" stands out, it needs a new round. */
-export function stageBadge(approval: Approval): TemplateResult {
+export function stageBadge(approval: ApprovalState): TemplateResult {
   const stage = stageOf(approval);
   if (stage === 'stale') {
     return html`<span class="badge status-stale" title=${t('stage.staleHint')}>
@@ -50,7 +50,7 @@ export function organisationName(code: string): string {
 
 type Mark = 'approved' | 'earlier' | 'changes' | 'none';
 
-function markOf(decision: Decision | null): Mark {
+function markOf(decision: OrganisationDecision | null): Mark {
   if (!decision) return 'none';
   if (decision.decision === 'changes_requested') return 'changes';
   return decision.current ? 'approved' : 'earlier';
@@ -66,7 +66,7 @@ const MARK_TEXT: Record<Mark, MessageKey> = {
 };
 
 /** What one organisation said, in words: "TSPC: approved by Dana Ismailova, 3 Jun 2026, 14:05". */
-export function decisionText(organisation: string, decision: Decision | null): string {
+export function decisionText(organisation: string, decision: OrganisationDecision | null): string {
   const mark = markOf(decision);
   const name = organisationName(organisation);
   if (!decision) return t('approval.none', { organisation: name });
@@ -77,7 +77,7 @@ export function decisionText(organisation: string, decision: Decision | null): s
  * One organisation's mark: the symbol for the eye, the same words for hover (title) and for screen
  * readers (a title alone is not read reliably).
  */
-export function decisionMark(organisation: string, decision: Decision | null, options: { label?: boolean } = {}): TemplateResult {
+export function decisionMark(organisation: string, decision: OrganisationDecision | null, options: { label?: boolean } = {}): TemplateResult {
   const mark = markOf(decision);
   const text = decisionText(organisation, decision);
   return html`<span class="verdict verdict-${mark}" title=${text}>

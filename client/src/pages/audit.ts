@@ -1,20 +1,25 @@
 /**
- * The audit log (coordinators): newest first, filtered by kind of action, paged with "load more".
- * Above it, whether the hash chain is intact: a broken chain means a row was edited or deleted
- * in the database, and the page says so in plain words.
+ * The audit log (coordinators): newest first, each entry a sentence in the interface's language
+ * ("Anna Keller changed Aigerim’s group to Uzbekistan."), filtered by kind of action, paged with
+ * "load more". Above it, whether the hash chain is intact: a broken chain means a row was edited
+ * or deleted in the database, and the page says so in plain words.
  */
 // The shared page styles first, so this page's own rules come after them.
 import './pages.css';
 import './audit.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { AuditEntry } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { mayWorkspace } from '../../../shared/policy';
-import { type AuditEntry, api, isUnauthenticated } from '../api';
-import { t } from '../i18n';
+import { api, isUnauthenticated } from '../api';
+import { plural, t } from '../i18n';
+import { problem } from '../ui/parts';
+import { auditSentence } from './audit-sentence';
+import { type WorkspaceTitles, courseTitle, loadTitles } from './dashboard-titles';
 import { dateTime, isoOrEmpty } from './format';
 import { forbidden } from './forbidden';
 import type { AppContext, Page } from './page';
-import { loading, problem } from './parts';
+import { loading } from './parts';
 import { actorOf } from './people-rules';
 
 const PAGE_SIZE = 50;
@@ -37,6 +42,8 @@ const FILTERS: { prefix: string; label: MessageKey }[] = [
 
 export class AuditPage implements Page {
   private entries: AuditEntry[] | null = null;
+  /** Section titles for the sentences; the log reads without them (by id) if they cannot be loaded. */
+  private titles: WorkspaceTitles | null = null;
   private chainIntact = true;
   private filter = '';
   private more = false;
@@ -45,7 +52,15 @@ export class AuditPage implements Page {
   private disposed = false;
 
   constructor(private readonly context: AppContext) {
-    if (this.allowed()) void this.load(false);
+    if (this.allowed()) {
+      void this.load(false);
+      loadTitles()
+        .then((titles) => {
+          this.titles = titles;
+          if (!this.disposed) this.context.update();
+        })
+        .catch(() => undefined);
+    }
   }
 
   title(): string {
@@ -89,7 +104,7 @@ export class AuditPage implements Page {
 
   view(): TemplateResult {
     const head = html`<div class="page-head">
-      <p class="eyebrow">${t('app.course')}</p>
+      <p class="eyebrow">${courseTitle(this.titles)}</p>
       <h1>${t('nav.audit')}</h1>
     </div>`;
     if (!this.allowed()) return html`${head}${forbidden(t('audit.forbidden'))}`;
@@ -112,7 +127,7 @@ export class AuditPage implements Page {
         >
           ${FILTERS.map((filter) => html`<option value=${filter.prefix} ?selected=${filter.prefix === this.filter}>${t(filter.label)}</option>`)}
         </select>
-        <p class="filter-result" role="status">${t('audit.shown', { count: this.entries.length })}</p>
+        <p class="filter-result" role="status">${plural('audit.shown', this.entries.length)}</p>
       </div>
       ${this.entries.length === 0 ? html`<p class="empty-note">${t('audit.empty')}</p>` : this.table(this.entries)}
       ${this.more
@@ -146,36 +161,18 @@ export class AuditPage implements Page {
         <thead>
           <tr>
             <th scope="col">${t('audit.col.time')}</th>
-            <th scope="col">${t('audit.col.who')}</th>
             <th scope="col">${t('audit.col.action')}</th>
-            <th scope="col">${t('audit.col.target')}</th>
-            <th scope="col">${t('audit.col.detail')}</th>
           </tr>
         </thead>
         <tbody>
           ${entries.map(
             (entry) => html`<tr class=${entry.action === 'denied' || entry.action.endsWith('.failed') ? 'audit-row warn' : 'audit-row'}>
               <td class="nowrap"><time datetime=${isoOrEmpty(entry.at)}>${dateTime(entry.at)}</time></td>
-              <td>${entry.actorName ?? html`<span class="muted">${entry.actorId === null ? t('audit.system') : `#${entry.actorId}`}</span>`}</td>
-              <th scope="row" class="cell-plain"><code>${entry.action}</code></th>
-              <td>${entry.target ? html`<code>${entry.target}</code>` : html`<span class="muted">—</span>`}</td>
-              <td class="audit-detail">${details(entry.detail)}</td>
+              <td class="audit-sentence" data-action=${entry.action}>${auditSentence(entry, this.titles)}</td>
             </tr>`,
           )}
         </tbody>
       </table>
     </div>`;
   }
-}
-
-/** The detail object as "key: value" pairs; nested values stay JSON, hashes are shortened. */
-function details(detail: Record<string, unknown>): TemplateResult | string {
-  const pairs = Object.entries(detail ?? {});
-  if (pairs.length === 0) return '';
-  return html`<dl class="detail-list">
-    ${pairs.map(([key, value]) => {
-      const text = typeof value === 'string' ? value : JSON.stringify(value);
-      return html`<div><dt>${key}</dt><dd>${/^[0-9a-f]{40,}$/.test(text) ? html`<span title=${text}>${text.slice(0, 12)}…</span>` : text}</dd></div>`;
-    })}
-  </dl>`;
 }

@@ -4,8 +4,9 @@
  * organisations must approve.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { WorkspaceSettings } from '../../../shared/api';
 import { REVIEW_ORGANISATIONS, type ReviewOrganisation } from '../../../shared/workspace';
-import { type WorkspaceSettings, ApiError, NetworkError, api, isUnauthenticated } from '../api';
+import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { t } from '../i18n';
 import { organisationName } from './approvals';
 import { calendarDay, plural } from './format';

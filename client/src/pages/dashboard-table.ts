@@ -4,14 +4,16 @@
  * part, so the columns line up across both parts and a screen reader announces the headers.
  */
 import { html, type TemplateResult } from 'lit-html';
-import type { DashboardRow } from '../api';
-import { locale, t } from '../i18n';
+import type { DashboardRow } from '../../../shared/api';
+import { locale, plural, t } from '../i18n';
 import { sectionPath } from '../router';
 import { decisionMark, organisationName, stageBadge } from './approvals';
 import { dateTime, isoOrEmpty, relativeTime } from './format';
+import { type WorkspaceTitles, partHeading, sectionTitle } from './dashboard-titles';
 import { ownerName } from './parts';
 
-export function sectionsTable(rows: DashboardRow[], organisations: string[]): TemplateResult {
+/** `titles`: every title in both languages, shown in the interface's (null until loaded: the rows' own). */
+export function sectionsTable(rows: DashboardRow[], organisations: string[], titles: WorkspaceTitles | null): TemplateResult {
   const columns = 5 + organisations.length;
   if (rows.length === 0) {
     return html`<p class="empty-note" role="status">${t('dashboard.noMatch')}</p>`;
@@ -34,23 +36,23 @@ export function sectionsTable(rows: DashboardRow[], organisations: string[]): Te
         if (inPart.length === 0) return null;
         return html`<tbody>
           <tr class="part-row">
-            <th scope="rowgroup" colspan=${columns}>${t(part === 1 ? 'workspace.part1' : 'workspace.part2')}</th>
+            <th scope="rowgroup" colspan=${columns}>${partHeading(titles, part)}</th>
           </tr>
-          ${inPart.map((row) => sectionRow(row, organisations))}
+          ${inPart.map((row) => sectionRow(row, organisations, sectionTitle(titles, row.id, row.title)))}
         </tbody>`;
       })}
     </table>
   </div>`;
 }
 
-function sectionRow(row: DashboardRow, organisations: string[]): TemplateResult {
+function sectionRow(row: DashboardRow, organisations: string[], title: string): TemplateResult {
   const stale = row.approval.status === 'approved' && row.approval.stale;
   return html`<tr class="section-row ${stale ? 'row-stale' : ''}" data-section=${row.id}>
     <th scope="row" class="col-section">
       <div class="section-cell">
         <span class="section-number" aria-hidden="true">${row.part === 1 ? row.position : row.group}</span>
         <span class="section-names">
-          <a class="dashboard-link" href=${sectionPath(row.id)}>${row.title}</a>
+          <a class="dashboard-link" href=${sectionPath(row.id)}>${title}</a>
           <span class="section-owner">${t('section.owner', { group: ownerName(row.group) })}</span>
         </span>
       </div>
@@ -59,7 +61,7 @@ function sectionRow(row: DashboardRow, organisations: string[]): TemplateResult 
     ${organisations.map((organisation) => html`<td class="col-decision">${decisionMark(organisation, row.approval.organisations[organisation] ?? null)}</td>`)}
     <td class="col-number">
       ${row.openComments > 0
-        ? html`<span class="comment-count" title=${t('dashboard.openComments', { count: row.openComments })}>${row.openComments}</span>`
+        ? html`<span class="comment-count" title=${plural('dashboard.openComments', row.openComments)}>${row.openComments}</span>`
         : html`<span class="muted">0</span>`}
     </td>
     <td class="col-edit">

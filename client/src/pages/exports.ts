@@ -5,17 +5,9 @@
  * download link once it is ready.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { ExportFormat, ExportJob, ExportRequest } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
-import {
-  type ExportFormat,
-  type ExportJob,
-  type ExportRequest,
-  ApiError,
-  NetworkError,
-  api,
-  exportFileUrl,
-  isUnauthenticated,
-} from '../api';
+import { ApiError, NetworkError, api, exportFileUrl, isUnauthenticated } from '../api';
 import { locale, t } from '../i18n';
 import type { AppContext } from './page';
 
@@ -44,7 +36,7 @@ export class ExportPanel {
     /** Titles for the scope choice, in master order. */
     private readonly sections: () => { id: string; title: string }[],
   ) {
-    this.stop = context.realtime.on<ExportJob>('export:progress', (job) => this.adopt(job));
+    this.stop = context.realtime.on('export:progress', (job) => this.adopt(job));
   }
 
   dispose(): void {

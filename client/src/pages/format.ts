@@ -2,18 +2,10 @@
  * Dates, relative times and counted nouns in the current language. The browser's Intl knows the
  * calendar words and plural rules of both languages; the catalogue only holds our own phrases.
  */
-import type { MessageKey } from '../../../shared/i18n';
 import { locale, t } from '../i18n';
 
-/** Catalogue stems that have `.one` / `.few` / `.many` / `.other` forms (Russian needs all four). */
-type PluralStem = { [K in MessageKey]: K extends `${infer Stem}.one` ? Stem : never }[MessageKey];
-
-/** "1 day", "3 дня", "5 дней": the form the language's plural rule picks for `count`. */
-export function plural(stem: PluralStem, count: number, params: Record<string, string | number> = {}): string {
-  const form = new Intl.PluralRules(locale()).select(count);
-  const key = (['one', 'few', 'many'].includes(form) ? `${stem}.${form}` : `${stem}.other`) as MessageKey;
-  return t(key, { count, ...params });
-}
+/** "1 day", "3 дня", "5 дней": the form the language's plural rule picks (`shared/i18n/plural.ts`). */
+export { plural } from '../i18n';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400],

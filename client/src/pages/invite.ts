@@ -6,8 +6,9 @@
 import './pages.css';
 import './people.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Invitation } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
-import { type Invitation, ApiError, NetworkError, api } from '../api';
+import { ApiError, NetworkError, api } from '../api';
 import { t } from '../i18n';
 import { calendarDay } from './format';
 import { skipLink } from './layout';

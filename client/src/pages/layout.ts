@@ -8,6 +8,8 @@ import type { MessageKey } from '../../../shared/i18n';
 import { type WorkspaceAction, mayWorkspace } from '../../../shared/policy';
 import { safeColour } from '../colour';
 import { t } from '../i18n';
+import { initials } from '../ui/parts';
+import { searchBox } from '../ui/search-box';
 import type { NotificationBell } from './notifications';
 import type { AppContext } from './page';
 import { languageSwitch } from './parts';
@@ -56,6 +58,7 @@ export function layout(context: Frame, content: TemplateResult, options: { wide?
               )
             : nothing}
         </nav>
+        ${me ? searchBox(context) : nothing}
         <div class="app-header-tools">
           ${me && context.bell ? context.bell.view() : nothing}
           ${me
@@ -76,13 +79,4 @@ export function layout(context: Frame, content: TemplateResult, options: { wide?
     </header>
     <main id="main" tabindex="-1" class=${options.wide ? 'app-main wide' : 'app-main'}>${content}</main>
   `;
-}
-
-/** Up to two letters for an avatar, from any script (Cyrillic, Latin with ʻ, ...). */
-export function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .map((word) => [...word].find((char) => /\p{L}/u.test(char)) ?? '')
-    .filter(Boolean);
-  return (letters.length > 1 ? letters[0] + letters[letters.length - 1] : letters[0] ?? '?').toUpperCase();
 }

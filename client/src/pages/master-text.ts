@@ -11,9 +11,9 @@ import { DOMSerializer, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { ApprovedText } from '../../../shared/api';
 import { CLOSE_UNAUTHENTICATED, MESSAGE_ACCESS } from '../../../shared/collab-protocol';
 import { CONTENT_FRAGMENT, schema } from '../../../shared/schema';
-import type { ApprovedText } from '../api';
 
 /** Redraw at most this often while people type: every keystroke is an update. */
 const RENDER_DEBOUNCE_MS = 150;

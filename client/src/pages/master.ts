@@ -8,15 +8,17 @@
 import './pages.css';
 import './master.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { type DashboardRow, ApiError, api, isUnauthenticated } from '../api';
+import type { DashboardRow } from '../../../shared/api';
+import { ApiError, api, isUnauthenticated } from '../api';
 import { t } from '../i18n';
 import { sectionPath } from '../router';
+import { problem } from '../ui/parts';
 import { decisionMark, organisationName, stageBadge } from './approvals';
 import { ExportPanel } from './exports';
 import { dateTime } from './format';
 import { SectionText, type TextMode } from './master-text';
 import type { AppContext, Page } from './page';
-import { loading, ownerName, problem } from './parts';
+import { loading, ownerName } from './parts';
 
 export class MasterPage implements Page {
   private rows: DashboardRow[] | null = null;
@@ -31,7 +33,7 @@ export class MasterPage implements Page {
   constructor(private readonly context: AppContext) {
     this.exports = new ExportPanel(context, () => this.ordered().map((row) => ({ id: row.id, title: row.title })));
     this.stops.push(
-      context.realtime.on<DashboardRow>('section:updated', (row) => {
+      context.realtime.on('section:updated', (row) => {
         if (!this.rows) return;
         const before = this.rows.find((old) => old.id === row.id);
         this.rows = this.rows.map((old) => (old.id === row.id ? row : old));

@@ -1,29 +1,59 @@
 /**
  * The bell in the header: how many notifications are unread (live, from 'notification:new'), and
- * on click a list of them — who did what, where, when — with a way to mark them all read. It is a
- * disclosure: the list follows the button in the page, Escape or a click elsewhere closes it.
- * Lives as long as the sign-in, not as long as a page.
+ * on click a list of them grouped by section — who did what, when — with a way to mark them all
+ * read. Opening a notification (anywhere on its row) marks it read and goes to its section or
+ * thread. It is a disclosure: the list follows the button in the page, Escape or a click
+ * elsewhere closes it. Lives as long as the sign-in, not as long as a page.
  */
 // The shared page styles first, so this page's own rules come after them.
 import './pages.css';
 import './notifications.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Notification, NotificationKind, Titles } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
-import { type Notification, type NotificationKind, api, isUnauthenticated } from '../api';
-import { t } from '../i18n';
+import { titleIn } from '../../../shared/workspace';
+import { api, isUnauthenticated } from '../api';
+import { locale, plural, t } from '../i18n';
 import { sectionPath } from '../router';
 import { dateTime, isoOrEmpty, relativeTime } from './format';
 import type { AppContext } from './page';
 
 const KIND_TEXT: Record<NotificationKind, MessageKey> = {
   mention: 'notify.mention',
+  reply: 'notifications.reply',
   submitted: 'notify.submitted',
+  withdrawn: 'notifications.withdrawn',
   'changes-requested': 'notify.changesRequested',
   approved: 'notify.approved',
-  'approval-stale': 'notify.approvalStale',
+  'approval-stale': 'notifications.approvalStale',
 };
 
+/** The notifications about one section (or about none), newest first, as the list shows them. */
+interface SectionGroup {
+  sectionId: string | null;
+  title: string;
+  items: Notification[];
+  unread: number;
+}
+
+/** Groups the newest-first list by section; the group with the newest notification comes first. */
+function bySection(items: Notification[], titleOf: (item: Notification) => string): SectionGroup[] {
+  const groups = new Map<string | null, SectionGroup>();
+  for (const item of items) {
+    let group = groups.get(item.sectionId);
+    if (!group) {
+      group = { sectionId: item.sectionId, title: titleOf(item), items: [], unread: 0 };
+      groups.set(item.sectionId, group);
+    }
+    group.items.push(item);
+    if (!item.read) group.unread += 1;
+  }
+  return [...groups.values()];
+}
+
 const KIND_ICON: Record<NotificationKind, TemplateResult> = {
+  reply: html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 5h16v11H9l-5 4V5z" /><path d="M8 9.5h8M8 12.5h5" /></svg>`,
+  withdrawn: html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 14 4 9l5-5" /><path d="M4 9h10a6 6 0 0 1 0 12h-3" /></svg>`,
   mention: html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4" /><path d="M16 8v5a3 3 0 0 0 6 0v-1a10 10 0 1 0-4 8" /></svg>`,
   submitted: html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 12l16-8-6 16-3-7-7-1z" /></svg>`,
   'changes-requested': html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 20h4L19 9l-4-4L4 16v4z" /></svg>`,
@@ -38,12 +68,12 @@ export class NotificationBell {
   private failed = false;
   /** Names for the "who" of each notification, and titles for the "where". */
   private names = new Map<number, string>();
-  private sections = new Map<string, string>();
+  private sections = new Map<string, Titles>();
   private readonly stops: (() => void)[] = [];
 
   constructor(private readonly context: AppContext) {
     this.stops.push(
-      context.realtime.on<Notification>('notification:new', (item) => {
+      context.realtime.on('notification:new', (item) => {
         this.items = [item, ...this.items.filter((old) => old.id !== item.id)];
         if (!item.read) this.unread += 1;
         if (item.actorId !== null && !this.names.has(item.actorId)) void this.loadDirectory();
@@ -79,7 +109,7 @@ export class NotificationBell {
     try {
       const [people, sections] = await Promise.all([api.people(), api.sections()]);
       this.names = new Map(people.map((person) => [person.id, person.name]));
-      this.sections = new Map(sections.map((section) => [section.id, section.title]));
+      this.sections = new Map(sections.map((section) => [section.id, section.titles ?? { en: section.title, ru: section.title }]));
       this.context.update();
     } catch {
       // Without names the list still says what happened and links to the section.
@@ -164,7 +194,10 @@ export class NotificationBell {
   private panel(): TemplateResult {
     return html`<div id="bell-panel" class="bell-panel" role="region" aria-labelledby="bell-title">
       <div class="bell-head">
-        <h2 id="bell-title">${t('notify.title')}</h2>
+        <div class="bell-heading">
+          <h2 id="bell-title">${t('notify.title')}</h2>
+          <p class="bell-summary">${this.unread > 0 ? plural('notifications.unread', this.unread) : t('notifications.allRead')}</p>
+        </div>
         <!-- Not disabled when all is read: a disabled button would drop the keyboard focus. -->
         <button type="button" class="button small quiet" aria-disabled=${String(this.unread === 0)} @click=${() => {
           if (this.unread > 0) void this.markAllRead();
@@ -175,30 +208,53 @@ export class NotificationBell {
       ${this.failed
         ? html`<p class="bell-empty" role="alert">${t('app.error.generic')}</p>`
         : this.items.length === 0
-          ? html`<p class="bell-empty">${t('notify.empty')}</p>`
-          : html`<ul class="bell-list">${this.items.map((item) => this.item(item))}</ul>`}
+          ? html`<p class="bell-empty">${t('notifications.empty')}</p>`
+          : bySection(this.items, (item) => this.sectionTitle(item)).map((group, index) => this.group(group, index))}
     </div>`;
   }
 
+  private sectionTitle(item: Notification): string {
+    if (item.sectionId === null) return t('notifications.noSection');
+    // In the interface's language, which may have changed since the notification was sent.
+    const titles = this.sections.get(item.sectionId);
+    return titles ? titleIn(titles, locale()) : (item.sectionTitle ?? item.sectionId);
+  }
+
+  private group(group: SectionGroup, index: number): TemplateResult {
+    const id = `bell-group-${index}`;
+    return html`<div class="bell-group" role="group" aria-labelledby=${id}>
+      <h3 class="bell-group-head">
+        ${group.sectionId
+          ? html`<a id=${id} class="bell-group-title" href=${sectionPath(group.sectionId)} @click=${() => this.close(false)}>${group.title}</a>`
+          : html`<span id=${id} class="bell-group-title">${group.title}</span>`}
+        ${group.unread > 0 ? html`<span class="bell-group-count">${plural('notifications.sectionUnread', group.unread)}</span>` : nothing}
+      </h3>
+      <ul class="bell-list">${group.items.map((item) => this.item(item))}</ul>
+    </div>`;
+  }
+
+  private what(item: Notification): string {
+    const name = item.actorName ?? (item.actorId !== null ? this.names.get(item.actorId) : undefined);
+    if (item.kind === 'approval-stale' && !name) return t('notifications.approvalStaleAnonymous');
+    return t(KIND_TEXT[item.kind] ?? 'notify.mention', { name: name ?? t('notify.someone') });
+  }
+
   private item(item: Notification): TemplateResult {
-    const who = item.actorId !== null ? this.names.get(item.actorId) ?? t('notify.someone') : t('notify.someone');
-    const where = item.sectionId ? this.sections.get(item.sectionId) ?? item.sectionId : null;
     const href = item.sectionId ? `${sectionPath(item.sectionId)}${item.threadId !== null ? `?thread=${item.threadId}` : ''}` : null;
-    return html`<li class="bell-item kind-${item.kind} ${item.read ? '' : 'unread'}">
+    const what = html`${item.read ? nothing : html`<span class="visually-hidden">${t('notify.unread')} </span>`}${this.what(item)}`;
+    return html`<li class="bell-item kind-${item.kind} ${item.read ? 'read' : 'unread'}">
       <span class="bell-icon">${KIND_ICON[item.kind] ?? KIND_ICON.mention}</span>
       <div class="bell-body">
         <p class="bell-what">
-          ${item.read ? nothing : html`<span class="visually-hidden">${t('notify.unread')}</span>`}
-          ${t(KIND_TEXT[item.kind] ?? 'notify.mention', { name: who })}
+          ${href
+            ? html`<a class="bell-open" href=${href} @click=${() => {
+                void this.markRead(item);
+                this.close(false);
+              }}>${what}</a>`
+            : what}
         </p>
         ${item.excerpt ? html`<p class="bell-excerpt">${t('notify.quote', { text: item.excerpt })}</p>` : nothing}
         <p class="bell-meta">
-          ${href && where
-            ? html`<a href=${href} @click=${() => {
-                void this.markRead(item);
-                this.close(false);
-              }}>${where}</a>`
-            : nothing}
           <time datetime=${isoOrEmpty(item.createdAt)} title=${dateTime(item.createdAt)}>${relativeTime(item.createdAt)}</time>
         </p>
       </div>

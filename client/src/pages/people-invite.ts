@@ -4,8 +4,9 @@
  * invitations not yet accepted.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Invitation } from '../../../shared/api';
 import { ROLES, type GroupCode, type Role } from '../../../shared/workspace';
-import { type Invitation, ApiError, NetworkError, api, isUnauthenticated } from '../api';
+import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { t } from '../i18n';
 import { calendarDay, dateTime } from './format';
 import type { AppContext } from './page';

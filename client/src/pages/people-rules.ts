@@ -2,9 +2,9 @@
  * The client's side of who is what: the signed-in person as the policy module's actor, and which
  * groups a role may belong to (the selects offer only memberships the server would accept).
  */
+import type { Me } from '../../../shared/api';
 import { type Actor, isValidMembership } from '../../../shared/policy';
 import { GROUPS, type GroupCode, type Role } from '../../../shared/workspace';
-import type { Me } from '../api';
 
 /** A signed-in person is active: the server ends the session of whoever is deactivated. */
 export function actorOf(me: Me): Actor {

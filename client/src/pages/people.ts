@@ -1,30 +1,37 @@
 /**
  * People (coordinators): everyone with their role, group and last activity; a role or group is
- * changed in place (the selects offer only memberships the server accepts), an account is
- * deactivated or reactivated after a confirmation. Invitations sit beside the table. Anyone else
- * who opens the address reads why they cannot use it.
+ * changed in place (the selects offer only memberships the server accepts) after a confirmation,
+ * and can be undone for a few seconds (the previous role and group, sent back through the same
+ * route); a name is edited in place; an account is deactivated or reactivated after a
+ * confirmation. Invitations sit beside the table. Anyone else who opens the address reads why
+ * they cannot use it.
  */
 // The shared page styles first, so this page's own rules come after them.
 import './pages.css';
 import './people.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
+import type { Invitation, ManagedPerson, PersonChange } from '../../../shared/api';
 import { mayWorkspace } from '../../../shared/policy';
 import { ROLES, type GroupCode, type Role } from '../../../shared/workspace';
-import { type Invitation, type Person, type PersonChange, ApiError, NetworkError, api, isUnauthenticated } from '../api';
+import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { safeColour } from '../colour';
 import { locale, t } from '../i18n';
+import { initials, problem } from '../ui/parts';
 import { confirmDialog } from './dialog';
 import { dateTime, isoOrEmpty, relativeTime } from './format';
-import { initials } from './layout';
 import type { AppContext, Page } from './page';
 import { InviteForm, pendingInvitations } from './people-invite';
+import { NameEditor } from './people-name';
 import { actorOf, groupAfterRoleChange, groupsFor } from './people-rules';
 import { forbidden } from './forbidden';
-import { loading, problem } from './parts';
+import { loading } from './parts';
+
+/** How long a role or group change can be undone. */
+const UNDO_MS = 10_000;
 
 export class PeoplePage implements Page {
-  private people: Person[] | null = null;
+  private people: ManagedPerson[] | null = null;
   private invitations: Invitation[] = [];
   private error: unknown = null;
   private busy = new Set<number>();
@@ -32,9 +39,16 @@ export class PeoplePage implements Page {
   private message: { ok: boolean; text: string } | null = null;
   private disposed = false;
   private readonly inviteForm: InviteForm;
+  private readonly names: NameEditor;
+  /** The last role or group change, which can be undone until the timer runs out. */
+  private undo: { person: ManagedPerson; text: string; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(private readonly context: AppContext) {
     this.inviteForm = new InviteForm(context, () => void this.loadInvitations());
+    this.names = new NameEditor(
+      () => this.context.update(),
+      (person, name) => this.change(person, { name }, t('people.renamed', { name })),
+    );
     if (this.allowed()) void this.load();
   }
 
@@ -52,6 +66,7 @@ export class PeoplePage implements Page {
 
   dispose(): void {
     this.disposed = true;
+    this.dropUndo();
   }
 
   private async load(): Promise<void> {
@@ -78,7 +93,8 @@ export class PeoplePage implements Page {
     }
   }
 
-  private async change(person: Person, change: PersonChange, done: string): Promise<void> {
+  /** Sends a change; true when the server took it. */
+  private async change(person: ManagedPerson, change: PersonChange, done: string): Promise<boolean> {
     this.busy.add(person.id);
     this.message = null;
     this.context.update();
@@ -86,16 +102,18 @@ export class PeoplePage implements Page {
       const updated = await api.changePerson(person.id, change);
       this.people = (this.people ?? []).map((old) => (old.id === updated.id ? updated : old));
       this.message = { ok: true, text: done };
+      return true;
     } catch (error) {
-      if (isUnauthenticated(error)) return this.context.sessionEnded();
-      this.message = { ok: false, text: describe(error) };
+      if (isUnauthenticated(error)) this.context.sessionEnded();
+      else this.message = { ok: false, text: describe(error) };
+      return false;
     } finally {
       this.busy.delete(person.id);
       if (!this.disposed) this.context.update();
     }
   }
 
-  private async setActive(person: Person, active: boolean): Promise<void> {
+  private async setActive(person: ManagedPerson, active: boolean): Promise<void> {
     const name = person.name;
     const confirmed = await confirmDialog(
       active
@@ -104,6 +122,60 @@ export class PeoplePage implements Page {
     );
     if (!confirmed) return;
     await this.change(person, { active }, t(active ? 'people.reactivated' : 'people.deactivated', { name }));
+  }
+
+  /**
+   * A role or group change: asked first (it changes what the person may do at once), then offered
+   * for undo: "Undo" sends the previous role and group back for UNDO_MS.
+   */
+  private async changeMembership(person: ManagedPerson, role: Role, group: GroupCode): Promise<void> {
+    const name = person.name;
+    const roleChanges = role !== person.role;
+    const names = { name, role: t(`role.${role}`), group: t(`group.${group}`), from: t(`group.${person.group}`) };
+    const confirmed = await confirmDialog(
+      roleChanges
+        ? { title: t('people.confirmRoleTitle', names), message: t('people.confirmRoleMessage', names), confirm: t('people.confirmRole') }
+        : { title: t('people.confirmGroupTitle', names), message: t('people.confirmGroupMessage', names), confirm: t('people.confirmGroup') },
+    );
+    if (!confirmed) {
+      // live() puts the select back to what the server holds.
+      this.context.update();
+      return;
+    }
+    const change: PersonChange = roleChanges ? (group === person.group ? { role } : { role, group }) : { group };
+    const done = roleChanges ? t('people.roleChanged', names) : t('people.groupChanged', names);
+    if (!(await this.change(person, change, done))) return;
+    this.dropUndo();
+    // The offer says what was done (once: the message above the table makes way for it).
+    this.message = null;
+    this.undo = { person, text: done, timer: setTimeout(() => this.dropUndo(true), UNDO_MS) };
+    this.context.update();
+  }
+
+  private async undoLast(): Promise<void> {
+    const offer = this.undo;
+    if (!offer) return;
+    this.dropUndo();
+    const { person } = offer;
+    const previous = { name: person.name, role: t(`role.${person.role}`), group: t(`group.${person.group}`) };
+    await this.change(person, { role: person.role, group: person.group }, t('people.undone', previous));
+  }
+
+  private dropUndo(redraw = false): void {
+    if (this.undo) clearTimeout(this.undo.timer);
+    this.undo = null;
+    if (redraw && !this.disposed) this.context.update();
+  }
+
+  private undoToast(): TemplateResult | typeof nothing {
+    const offer = this.undo;
+    if (!offer) return nothing;
+    return html`<div class="undo-toast" role="status">
+      <span>${offer.text}</span>
+      <button type="button" class="button small" aria-label=${t('people.undoFor', { name: offer.person.name })} @click=${() => void this.undoLast()}>
+        ${t('people.undo')}
+      </button>
+    </div>`;
   }
 
   view(): TemplateResult {
@@ -126,10 +198,11 @@ export class PeoplePage implements Page {
         <p class=${this.message ? (this.message.ok ? 'change-message' : 'change-message error') : 'change-message is-empty'} role="status">${this.message?.text ?? nothing}</p>
         ${this.table(this.people)}
       </section>
+      ${this.undoToast()}
       <div class="people-invitations">${this.inviteForm.view()}${pendingInvitations(this.invitations)}</div>`;
   }
 
-  private table(people: Person[]): TemplateResult {
+  private table(people: ManagedPerson[]): TemplateResult {
     return html`<div class="table-frame">
       <table class="data-table people-table">
         <caption class="visually-hidden">${t('people.tableTitle')}</caption>
@@ -149,7 +222,7 @@ export class PeoplePage implements Page {
     </div>`;
   }
 
-  private row(person: Person): TemplateResult {
+  private row(person: ManagedPerson): TemplateResult {
     const self = person.id === this.context.me?.id;
     const busy = this.busy.has(person.id);
     const active = person.active !== false;
@@ -159,7 +232,7 @@ export class PeoplePage implements Page {
         <div class="person-inner">
           <span class="avatar" aria-hidden="true" style="background-color: ${safeColour(person.colour)}">${initials(person.name)}</span>
           <span class="person-text">
-            <span class="person-name">${person.name}${self ? html` <span class="muted">${t('people.you')}</span>` : nothing}</span>
+            ${this.names.view(person, self ? html` <span class="muted">${t('people.you')}</span>` : nothing, busy)}
             <span class="person-email">${person.email ?? ''}</span>
           </span>
         </div>
@@ -173,8 +246,7 @@ export class PeoplePage implements Page {
           title=${self ? t('people.ownRole') : nothing}
           @change=${(event: Event) => {
             const role = (event.target as HTMLSelectElement).value as Role;
-            const group = groupAfterRoleChange(role, person.group);
-            void this.change(person, group === person.group ? { role } : { role, group }, t('people.roleChanged', { name, role: t(`role.${role}`), group: t(`group.${group}`) }));
+            void this.changeMembership(person, role, groupAfterRoleChange(role, person.group));
           }}
         >
           ${ROLES.map((role) => html`<option value=${role} ?selected=${role === person.role}>${t(`role.${role}`)}</option>`)}
@@ -187,7 +259,7 @@ export class PeoplePage implements Page {
           ?disabled=${busy || !active}
           @change=${(event: Event) => {
             const group = (event.target as HTMLSelectElement).value as GroupCode;
-            void this.change(person, { group }, t('people.groupChanged', { name, group: t(`group.${group}`) }));
+            void this.changeMembership(person, person.role, group);
           }}
         >
           ${groupsFor(person.role).map((group) => html`<option value=${group} ?selected=${group === person.group}>${t(`group.${group}`)}</option>`)}

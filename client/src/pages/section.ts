@@ -8,11 +8,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { EditorView } from 'prosemirror-view';
-import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_UNAUTHENTICATED } from '../../../shared/collab-protocol';
+import type { ApprovalState, Me, Section } from '../../../shared/api';
+import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_LARGE, CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
 import { maySection } from '../../../shared/policy';
-import { type Me, type Section, ApiError, NetworkError, api, isUnauthenticated } from '../api';
-import { CollabSession } from '../editor/collab-session';
+import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
+import { CollabSession, closedByDeactivation } from '../editor/collab-session';
 import type { ConnectionStatus } from '../editor/connection-state';
 import { t } from '../i18n';
 import { commentHighlights } from '../section/comment-highlights';
@@ -20,14 +21,16 @@ import { Comments } from '../section/comments';
 import { commentsSidebar } from '../section/comments-sidebar';
 import { plural } from '../section/plural';
 import { Reader } from '../section/reader';
-import { type ApprovalState, type SectionRow, type Thread, requests } from '../section/requests';
+import { requests } from '../section/requests';
 import { ReviewPanel, staleBadge, staleBanner } from '../section/review-panel';
 import { selectionBubble } from '../section/selection-bubble';
 import { type PanelTab, focusTab, sidePanel } from '../section/side-panel';
 import { VersionsPanel } from '../section/versions-panel';
+import { revealSearchHit } from '../section/search-hit';
+import { problem, statusBadge } from '../ui/parts';
 import '../section/section.css';
 import type { AppContext, Page } from './page';
-import { loading, notFound, ownerName, problem, statusBadge } from './parts';
+import { loading, notFound, ownerName } from './parts';
 
 const STATUS_TEXT: Record<Exclude<ConnectionStatus, 'closed'>, MessageKey> = {
   connecting: 'connection.connecting',
@@ -42,7 +45,12 @@ const CLOSE_REASON: Record<number, MessageKey> = {
   [CLOSE_UNAUTHENTICATED]: 'connection.reason.unauthenticated',
   [CLOSE_FORBIDDEN]: 'connection.reason.forbidden',
   [CLOSE_MALFORMED]: 'connection.reason.malformed',
+  [CLOSE_UPDATE_REFUSED]: 'connection.reason.refused',
+  [CLOSE_TOO_LARGE]: 'connection.reason.tooLarge',
 };
+
+/** Closes after which trying again would be refused again: the page says what to do instead. */
+const NO_RETRY = new Set([CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED, CLOSE_TOO_LARGE]);
 
 export class SectionPage implements Page {
   private section: Section | null = null;
@@ -95,13 +103,13 @@ export class SectionPage implements Page {
     );
     const realtime = this.context.realtime;
     this.stop.push(
-      realtime.on<Thread>('thread:changed', (thread) => this.comments.receive(thread)),
-      realtime.on<SectionRow>('section:updated', (row) => {
+      realtime.on('thread:changed', (thread) => this.comments.receive(thread)),
+      realtime.on('section:updated', (row) => {
         if (row.id !== this.sectionId) return;
         this.review.receive(row);
         this.reader.refresh('changes');
       }),
-      realtime.on<{ sectionId: string }>('versions:changed', ({ sectionId: id }) => {
+      realtime.on('versions:changed', ({ sectionId: id }) => {
         if (id === this.sectionId && this.versions.versions) void this.versions.load();
       }),
       // Events announced while the channel was down are lost: read everything again.
@@ -144,10 +152,12 @@ export class SectionPage implements Page {
       initialAccess: section.permissions.edit ? 'edit' : 'read-only',
       onChange: () => {
         this.showWantedThread();
+        // A search hit's place (`?block=…&q=…`, from the search box): shown once the text is here.
+        if (this.session?.connection.hasSynced) revealSearchHit(this.session.view);
         this.context.update();
       },
-      onClosed: (code) => {
-        if (code === CLOSE_UNAUTHENTICATED) this.context.sessionEnded();
+      onClosed: (code, reason) => {
+        if (code === CLOSE_UNAUTHENTICATED) this.context.sessionEnded(closedByDeactivation(code, reason) ? 'deactivated' : 'ended');
         else this.refresh();
       },
       onUnreachable: () => void this.context.checkSession(),
@@ -256,7 +266,12 @@ export class SectionPage implements Page {
       id: 'approved',
       title: () => t('review.approvedTitle'),
       subtitle: () => this.approvedBy(),
-      load: async () => ({ kind: 'document', content: (await requests.approved(this.sectionId)).content }),
+      load: async () => {
+        const approved = await requests.approved(this.sectionId);
+        // Asked only of an approved section; one that lost its approval meanwhile says there is none.
+        if (!approved) throw new ApiError(404, 'not-approved', t('review.noApprovedText'));
+        return { kind: 'document', content: approved.content };
+      },
     });
   }
 
@@ -372,7 +387,7 @@ export class SectionPage implements Page {
         : t(STATUS_TEXT[status]);
     return html`<div class="connection connection-${status}">
       <p role="status" aria-live="polite"><span class="connection-dot" aria-hidden="true"></span>${text}</p>
-      ${status === 'closed' && code !== CLOSE_UNAUTHENTICATED
+      ${status === 'closed' && !NO_RETRY.has(code ?? 0)
         ? html`<button type="button" class="button small" @click=${() => session.connection.retry()}>${t('app.retry')}</button>`
         : nothing}
     </div>`;

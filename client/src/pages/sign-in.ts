@@ -3,10 +3,11 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, NetworkError, api } from '../api';
 import { t } from '../i18n';
 import { skipLink } from './layout';
-import type { AppContext, Page } from './page';
+import type { AppContext, Page, SessionEnd } from './page';
 import { languageSwitch } from './parts';
+import './sign-in.css';
 
-type Failure = { kind: 'missing' } | { kind: 'failed' } | { kind: 'throttled'; seconds: number } | { kind: 'network' } | { kind: 'generic' };
+type Failure = { kind: 'missing' } | { kind: 'failed' } | { kind: 'deactivated' } | { kind: 'throttled'; seconds: number } | { kind: 'network' } | { kind: 'generic' };
 
 export class SignInPage implements Page {
   private email = '';
@@ -17,6 +18,8 @@ export class SignInPage implements Page {
   constructor(
     private readonly context: AppContext,
     private readonly next: string | null,
+    /** Why the previous session ended under a page, if it did: said above the form until the next try. */
+    private sessionEnd: SessionEnd | null = null,
   ) {}
 
   title(): string {
@@ -34,6 +37,7 @@ export class SignInPage implements Page {
     }
     this.busy = true;
     this.failure = null;
+    this.sessionEnd = null;
     this.context.update();
     try {
       const me = await api.signIn(this.email.trim(), this.password);
@@ -56,6 +60,8 @@ export class SignInPage implements Page {
         return t('signIn.missing');
       case 'failed':
         return t('signIn.failed');
+      case 'deactivated':
+        return t('signIn.deactivated');
       case 'throttled':
         return t('signIn.throttled', { seconds: this.failure.seconds });
       case 'network':
@@ -83,6 +89,11 @@ export class SignInPage implements Page {
             <p class="eyebrow">${t('app.course')}</p>
             <h1>${t('signIn.title')}</h1>
             <p class="signin-intro">${t('signIn.intro')}</p>
+            ${this.sessionEnd
+              ? html`<div class="form-notice" role="status">
+                  ${t(this.sessionEnd === 'deactivated' ? 'signIn.wasDeactivated' : 'signIn.sessionEnded')}
+                </div>`
+              : nothing}
             <form class="signin-form" novalidate @submit=${(event: Event) => void this.submit(event)}>
               ${message
                 ? html`<div class="form-error" role="alert" id="signin-error">${message}</div>`
@@ -131,6 +142,8 @@ function describe(error: unknown): Failure {
   if (error instanceof NetworkError) return { kind: 'network' };
   if (error instanceof ApiError) {
     if (error.status === 401) return { kind: 'failed' };
+    // Said only to someone who gave the account's right password (the server checks it first).
+    if (error.status === 403 && error.code === 'deactivated') return { kind: 'deactivated' };
     if (error.status === 429) return { kind: 'throttled', seconds: error.retryAfter ?? 60 };
     // A malformed request (an empty field) gets the same answer as wrong credentials.
     if (error.status === 400) return { kind: 'failed' };

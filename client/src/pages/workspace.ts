@@ -7,16 +7,19 @@
 import './pages.css';
 import './dashboard.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { DashboardOverview, DashboardRow } from '../../../shared/api';
 import { mayWorkspace } from '../../../shared/policy';
 import { isWaitingFor } from '../../../shared/waiting';
-import { type DashboardOverview, type DashboardRow, api, isUnauthenticated } from '../api';
-import { t } from '../i18n';
+import { api, isUnauthenticated } from '../api';
+import { plural, t } from '../i18n';
+import { problem } from '../ui/parts';
 import { STAGES, type Stage, stageName, stageOf } from './approvals';
 import { progressChart } from './dashboard-chart';
 import { DeadlinePanel } from './dashboard-deadline';
 import { sectionsTable } from './dashboard-table';
+import { TitlesEditor, type WorkspaceTitles, courseTitle, loadTitles } from './dashboard-titles';
 import type { AppContext, Page } from './page';
-import { loading, problem } from './parts';
+import { loading } from './parts';
 import { actorOf } from './people-rules';
 
 /** Relative times ("5 minutes ago") are redrawn this often while the page is open. */
@@ -24,6 +27,9 @@ const CLOCK_MS = 60_000;
 
 export class WorkspacePage implements Page {
   private overview: DashboardOverview | null = null;
+  /** Every title in English and Russian, shown in the interface's language. */
+  private titles: WorkspaceTitles | null = null;
+  private readonly titlesEditor: TitlesEditor;
   private error: unknown = null;
   private disposed = false;
   private waitingOnly = false;
@@ -34,14 +40,17 @@ export class WorkspacePage implements Page {
 
   constructor(private readonly context: AppContext) {
     this.deadline = new DeadlinePanel(context, () => void this.load());
+    this.titlesEditor = new TitlesEditor(context, (titles) => {
+      this.titles = titles;
+    });
     const live = context.realtime;
     this.stops.push(
-      live.on<DashboardRow>('section:updated', (row) => this.replaceRow(row)),
-      live.on<{ sectionId: string; open: number }>('section:open-comments', ({ sectionId, open }) => {
+      live.on('section:updated', (row) => this.replaceRow(row)),
+      live.on('section:open-comments', ({ sectionId, open }) => {
         const row = this.overview?.sections.find((candidate) => candidate.id === sectionId);
         if (row) this.replaceRow({ ...row, openComments: open });
       }),
-      live.on<Pick<DashboardOverview, 'deadline' | 'daysLeft' | 'requiredOrganisations'>>('settings:changed', (settings) => {
+      live.on('settings:changed', (settings) => {
         if (this.overview) this.overview = { ...this.overview, ...settings };
         this.context.update();
         // Which organisations must approve decides every section's status: re-read them all.
@@ -69,9 +78,10 @@ export class WorkspacePage implements Page {
 
   private async load(): Promise<void> {
     try {
-      const overview = await api.dashboard();
+      const [overview, titles] = await Promise.all([api.dashboard(), loadTitles()]);
       if (this.disposed) return;
       this.overview = overview;
+      this.titles = titles;
       this.error = null;
     } catch (error) {
       if (this.disposed) return;
@@ -103,7 +113,7 @@ export class WorkspacePage implements Page {
 
   view(): TemplateResult {
     const head = html`<div class="page-head">
-      <p class="eyebrow">${t('app.course')}</p>
+      <p class="eyebrow">${courseTitle(this.titles)}</p>
       <h1>${t('workspace.title')}</h1>
     </div>`;
     if (this.error) {
@@ -126,7 +136,8 @@ export class WorkspacePage implements Page {
           <h2 id="sections-title">${t('dashboard.sections')}</h2>
           ${this.filters(overview.sections)}
         </div>
-        ${sectionsTable(this.visible(overview.sections), overview.requiredOrganisations)}
+        ${sectionsTable(this.visible(overview.sections), overview.requiredOrganisations, this.titles)}
+        ${this.titles && mayWorkspace(me, 'manage-structure') ? this.titlesEditor.view(this.titles) : nothing}
       </section>`;
   }
 
@@ -144,7 +155,7 @@ export class WorkspacePage implements Page {
         }}
       >
         ${t('dashboard.waitingForMe')}<span class="count" aria-hidden="true">${waiting}</span>
-        <span class="visually-hidden">${t('dashboard.waitingCount', { count: waiting })}</span>
+        <span class="visually-hidden">${plural('dashboard.waitingCount', waiting)}</span>
       </button>
       <label class="select-label" for="stage-filter">${t('dashboard.statusFilter')}</label>
       <select
@@ -157,7 +168,7 @@ export class WorkspacePage implements Page {
         <option value="all" ?selected=${this.stage === 'all'}>${t('dashboard.allStatuses')}</option>
         ${STAGES.map((stage) => html`<option value=${stage} ?selected=${this.stage === stage}>${stageName(stage)}</option>`)}
       </select>
-      <p class="filter-result" role="status">${this.waitingOnly || this.stage !== 'all' ? t('dashboard.showing', { shown, total: rows.length }) : nothing}</p>
+      <p class="filter-result" role="status">${this.waitingOnly || this.stage !== 'all' ? plural('dashboard.showing', rows.length, { shown }) : nothing}</p>
     </div>`;
   }
 }

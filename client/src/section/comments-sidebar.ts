@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import type { MessageKey } from '../../../shared/i18n';
 import { shortcut } from '../editor/toolbar';
 import { t } from '../i18n';
-import { problem } from '../pages/parts';
+import { problem } from '../ui/parts';
 import type { Comments } from './comments';
 import { sectionIcons } from './icons';
 import { threadCard } from './thread-card';

@@ -7,8 +7,9 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { EncodedAnchor } from '../../../shared/anchors';
+import type { Comment, Me, Person, Thread } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
-import { type Me, isUnauthenticated } from '../api';
+import { isUnauthenticated } from '../api';
 import { locale, t } from '../i18n';
 import {
   type TextPlace,
@@ -22,7 +23,7 @@ import { confirmAction } from './confirm-dialog';
 import { MAX_COMMENT_LENGTH, MentionInput, type MentionInputOptions } from './mention-input';
 import { plural } from './plural';
 import { explain } from './problems';
-import { type Comment, type Person, type Thread, requests } from './requests';
+import { requests } from './requests';
 import { PeopleDirectory } from './people-directory';
 import { type CommentFilter, filterThreads, shows } from './thread-filters';
 

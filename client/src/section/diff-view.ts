@@ -1,23 +1,75 @@
 /**
- * A comparison of two texts of a section, rendered as the document: inserted words underlined in
- * green, deleted ones struck through in red, moved paragraphs marked at both ends. Screen readers
- * hear where a change starts and ends through the data attributes that the CSS reads out
- * (`ins::before`), so the copied text stays the document's own.
+ * A comparison of two texts of a section, rendered as the document: its formatting, headings,
+ * lists and tables as they are, inserted words underlined in green, deleted ones struck through in
+ * red, words whose formatting alone changed underlined in dots, moved paragraphs marked at both
+ * ends, and table cells that changed tinted and named. Screen readers hear where a change starts
+ * and ends through the data attributes that the CSS reads out (`ins::before`), so the copied text
+ * stays the document's own.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { DiffBlock, DiffSegment, DocumentDiff } from '../../../shared/document-diff';
+import type { DiffBlock, DiffMark, DiffSegment, DocumentDiff } from '../../../shared/api';
+import { safeHref } from '../../../shared/links';
 import { t } from '../i18n';
 import { layoutBlocks } from './block-layout';
 import { plural } from './plural';
 
+/** The text inside its marks, as the editor renders them (links only to safe addresses). */
+function marked(text: string, marks: readonly DiffMark[] = []): TemplateResult | string {
+  let out: TemplateResult | string = text;
+  for (const mark of [...marks].reverse()) {
+    switch (mark.type) {
+      case 'bold':
+        out = html`<strong>${out}</strong>`;
+        break;
+      case 'italic':
+        out = html`<em>${out}</em>`;
+        break;
+      case 'underline':
+        out = html`<u>${out}</u>`;
+        break;
+      case 'strike':
+        out = html`<s>${out}</s>`;
+        break;
+      case 'subscript':
+        out = html`<sub>${out}</sub>`;
+        break;
+      case 'superscript':
+        out = html`<sup>${out}</sup>`;
+        break;
+      case 'link': {
+        const href = safeHref(mark.href);
+        if (href) out = html`<a href=${href} rel="noopener noreferrer nofollow" target="_blank">${out}</a>`;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** "bold, link https://…", or "plain text": what formatting a text had. */
+function describe(marks: readonly DiffMark[] = []): string {
+  if (marks.length === 0) return t('diff.format.plain');
+  return marks.map((mark) => (mark.type === 'link' ? t('diff.mark.link', { href: mark.href ?? '' }) : t(`diff.mark.${mark.type}`))).join(', ');
+}
+
 function segment(part: DiffSegment): TemplateResult | string {
+  const content = marked(part.text, part.marks);
   if (part.change === 'insert') {
-    return html`<ins class="diff-ins" data-start=${t('diff.sr.insertStart')} data-end=${t('diff.sr.insertEnd')}>${part.text}</ins>`;
+    return html`<ins class="diff-ins" data-start=${t('diff.sr.insertStart')} data-end=${t('diff.sr.insertEnd')}>${content}</ins>`;
   }
   if (part.change === 'delete') {
-    return html`<del class="diff-del" data-start=${t('diff.sr.deleteStart')} data-end=${t('diff.sr.deleteEnd')}>${part.text}</del>`;
+    return html`<del class="diff-del" data-start=${t('diff.sr.deleteStart')} data-end=${t('diff.sr.deleteEnd')}>${content}</del>`;
   }
-  return part.text;
+  if (part.change === 'format') {
+    return html`<span
+      class="diff-format"
+      title=${t('diff.formatWas', { marks: describe(part.formerMarks) })}
+      data-start=${t('diff.sr.formatStart')}
+      data-end=${t('diff.sr.formatEnd')}
+      >${content}</span
+    >`;
+  }
+  return content;
 }
 
 function marker(block: DiffBlock): TemplateResult | typeof nothing {
@@ -28,12 +80,14 @@ function marker(block: DiffBlock): TemplateResult | typeof nothing {
 
 /** "3 changes: 2 insertions, 1 deletion", or that nothing changed. */
 export function diffSummary(diff: DocumentDiff): string {
-  const total = diff.insertions + diff.deletions + diff.moves;
+  const formatChanges = diff.formatChanges;
+  const total = diff.insertions + diff.deletions + diff.moves + formatChanges;
   if (total === 0) return t('diff.noChanges');
   const parts = [
     diff.insertions ? plural('counted.insertions', diff.insertions) : '',
     diff.deletions ? plural('counted.deletions', diff.deletions) : '',
     diff.moves ? plural('counted.moves', diff.moves) : '',
+    formatChanges ? plural('counted.formatChanges', formatChanges) : '',
   ];
   return `${plural('counted.changes', total)}: ${parts.filter(Boolean).join(', ')}`;
 }
@@ -43,16 +97,17 @@ export function diffLegend(diff: DocumentDiff): TemplateResult {
   return html`<span class="diff-legend" aria-hidden="true">
     <span><ins class="diff-ins">${t('diff.legend.inserted')}</ins></span>
     <span><del class="diff-del">${t('diff.legend.deleted')}</del></span>
+    ${diff.formatChanges ? html`<span><span class="diff-format">${t('diff.legend.format')}</span></span>` : nothing}
     ${diff.moves > 0 ? html`<span class="diff-marker moved">${t('diff.legend.moved')}</span>` : nothing}
   </span>`;
 }
 
 export function diffView(diff: DocumentDiff): TemplateResult {
-  const blocks = layoutBlocks(
-    diff.blocks,
-    (block) => html`${block.segments.map(segment)}`,
-    (block) => `diff-block is-${block.change}`,
+  const blocks = layoutBlocks(diff.blocks, {
+    render: (block) => html`${block.segments.map(segment)}`,
+    classOf: (block) => `diff-block is-${block.change}`,
     marker,
-  );
+    cellNote: (cell) => (cell.some((block) => block.change !== 'equal') ? { className: 'diff-cell-changed', label: t('diff.cellChanged') } : null),
+  });
   return html`<div class="document-text reading-text diff-text">${blocks.length > 0 ? blocks : html`<p class="panel-empty">${t('diff.empty')}</p>`}</div>`;
 }

@@ -4,8 +4,8 @@
  * only safe addresses. Built once per content object and kept, so re-renders of the page reuse it.
  */
 import { DOMSerializer } from 'prosemirror-model';
+import type { DocumentJson } from '../../../shared/api';
 import { schema } from '../../../shared/schema';
-import type { DocumentJson } from './requests';
 
 const rendered = new WeakMap<DocumentJson, HTMLElement>();
 

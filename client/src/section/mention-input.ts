@@ -9,11 +9,11 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
+import type { Person } from '../../../shared/api';
 import { safeColour } from '../colour';
 import { shortcut } from '../editor/toolbar';
 import { locale, t } from '../i18n';
-import { initials } from '../pages/layout';
-import type { Person } from './requests';
+import { initials } from '../ui/parts';
 
 /** The server's limit (413 beyond it); the box says so before sending. */
 export const MAX_COMMENT_LENGTH = 5000;

@@ -3,7 +3,7 @@
  * Read from the people directory with the threads, and again when a comment arrives from
  * somebody not in it yet (a new colleague).
  */
-import type { Person } from './requests';
+import type { Person } from '../../../shared/api';
 import { requests } from './requests';
 
 export class PeopleDirectory {

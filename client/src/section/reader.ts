@@ -5,6 +5,7 @@
  * to the button that opened the reading.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Attribution, DocumentJson } from '../../../shared/api';
 import type { DocumentDiff } from '../../../shared/document-diff';
 import { isUnauthenticated } from '../api';
 import { t } from '../i18n';
@@ -13,7 +14,6 @@ import { diffLegend, diffSummary, diffView } from './diff-view';
 import { documentView } from './document-view';
 import { sectionIcons } from './icons';
 import { explain } from './problems';
-import type { Attribution, DocumentJson } from './requests';
 
 export type ReadingContent =
   | { kind: 'diff'; diff: DocumentDiff }
@@ -29,7 +29,12 @@ export interface ReadingSpec {
   load: () => Promise<ReadingContent>;
   /** Buttons beside "Back" (restore this version, compare it with the current text). */
   actions?: () => TemplateResult;
+  /** It follows the live text (who wrote what): loaded again, at most every 2 s, when the section changes. */
+  live?: boolean;
 }
+
+/** How often a reading that follows the live text is loaded again while people type. */
+const LIVE_EVERY_MS = 2_000;
 
 interface Reading extends ReadingSpec {
   content: ReadingContent | null;
@@ -40,6 +45,8 @@ interface Reading extends ReadingSpec {
 export class Reader {
   private reading: Reading | null = null;
   private token = 0;
+  private liveTimer: ReturnType<typeof setTimeout> | null = null;
+  private liveLoadedAt = 0;
 
   constructor(
     private readonly rerender: () => void,
@@ -60,6 +67,7 @@ export class Reader {
     const returnTo = same ? (this.reading?.returnTo ?? null) : document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.reading = { ...spec, content: same ? (this.reading?.content ?? null) : null, error: null, returnTo };
     const token = ++this.token;
+    if (spec.live) this.liveLoadedAt = Date.now();
     this.rerender();
     if (!same) document.getElementById('reading-title')?.focus();
     try {
@@ -74,17 +82,31 @@ export class Reader {
     this.rerender();
   }
 
-  /** Shows what is shown again with fresh content (after a live change), if it is `id`. */
+  /**
+   * The section changed: shows what is shown again with fresh content if it is `id`, or, if it
+   * follows the live text, once the last load is 2 s old (typing announces a change a second).
+   */
   refresh(id: string | ((id: string) => boolean)): void {
     const reading = this.reading;
     if (!reading) return;
     if (typeof id === 'string' ? reading.id === id : id(reading.id)) void this.show(reading);
+    else if (reading.live && this.liveTimer === null) {
+      this.liveTimer = setTimeout(
+        () => {
+          this.liveTimer = null;
+          if (this.reading?.live) void this.show(this.reading);
+        },
+        Math.max(0, this.liveLoadedAt + LIVE_EVERY_MS - Date.now()),
+      );
+    }
   }
 
   close(): void {
     const returnTo = this.reading?.returnTo;
     this.reading = null;
     this.token++;
+    if (this.liveTimer !== null) clearTimeout(this.liveTimer);
+    this.liveTimer = null;
     this.rerender();
     if (returnTo?.isConnected) returnTo.focus();
   }

@@ -9,14 +9,15 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
+import type { ApprovalState, DashboardRow, Decision, Me, ReviewEvent, ReviewHistory, Section } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { maySection } from '../../../shared/policy';
-import { type Me, type Section, isUnauthenticated } from '../api';
+import { isUnauthenticated } from '../api';
 import { t } from '../i18n';
-import { problem, statusBadge } from '../pages/parts';
+import { problem, statusBadge } from '../ui/parts';
 import { sectionIcons } from './icons';
 import { explain } from './problems';
-import { type ApprovalState, type Decision, type ReviewEvent, type Reviews, type SectionRow, requests } from './requests';
+import { requests } from './requests';
 import { when } from './time';
 
 export interface ReviewHost {
@@ -34,7 +35,7 @@ export interface ReviewHost {
 type Form = 'submit' | 'approved' | 'changes_requested';
 
 export class ReviewPanel {
-  reviews: Reviews | null = null;
+  reviews: ReviewHistory | null = null;
   loadError: unknown = null;
   private form: Form | null = null;
   private message = '';
@@ -67,7 +68,7 @@ export class ReviewPanel {
    * The server announced a section's row (also while people type): take its approval at once, and
    * read the history again only when the workflow moved (a submission, withdrawal or decision).
    */
-  receive(row: SectionRow): void {
+  receive(row: DashboardRow): void {
     if (row.id !== this.host.sectionId) return;
     const moved = !this.reviews || workflowKey(this.reviews.state) !== workflowKey(row.approval);
     if (this.reviews) {

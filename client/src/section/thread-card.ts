@@ -4,13 +4,13 @@
  * any), resolve and reopen.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Comment, Thread } from '../../../shared/api';
 import { safeColour } from '../colour';
 import { t } from '../i18n';
-import { initials } from '../pages/layout';
+import { initials } from '../ui/parts';
 import { commentBody } from './comment-body';
 import type { Comments } from './comments';
 import { sectionIcons } from './icons';
-import type { Comment, Thread } from './requests';
 import { when } from './time';
 
 export function threadCard(comments: Comments, thread: Thread, detached: boolean, canComment: boolean): TemplateResult {

@@ -3,8 +3,8 @@
  * mentioning me), then the order of their text in the document; threads whose text was deleted
  * (detached) come last, oldest first.
  */
+import type { Thread } from '../../../shared/api';
 import type { TextPlace } from './comment-highlights';
-import type { Thread } from './requests';
 
 export type CommentFilter = 'open' | 'resolved' | 'mine' | 'mentions';
 export const COMMENT_FILTERS: CommentFilter[] = ['open', 'resolved', 'mine', 'mentions'];

@@ -6,16 +6,17 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
+import type { Version, VersionKind, VersionRef } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { isUnauthenticated } from '../api';
 import { t } from '../i18n';
-import { problem } from '../pages/parts';
+import { problem } from '../ui/parts';
 import { plural } from './plural';
 import { confirmAction } from './confirm-dialog';
 import { sectionIcons } from './icons';
 import { explain } from './problems';
 import type { Reader } from './reader';
-import { type Version, type VersionKind, type VersionRef, requests } from './requests';
+import { requests } from './requests';
 import { exactTime, when } from './time';
 
 export interface VersionsHost {
@@ -138,6 +139,7 @@ export class VersionsPanel {
       title: () => t('attribution.title'),
       subtitle: () => t('attribution.subtitle'),
       load: async () => ({ kind: 'attribution', attribution: await requests.attribution(this.host.sectionId) }),
+      live: true,
     });
   }
 
@@ -155,6 +157,8 @@ export class VersionsPanel {
       await requests.restore(version.id);
       // The restored text arrives in the editor through Yjs; show it there.
       if (this.reader.showing?.startsWith('version-') || this.reader.showing?.startsWith('compare-')) this.reader.close();
+      // Who wrote what, if shown, is now the restored text's.
+      this.reader.refresh('attribution');
       await this.load();
     } catch (error) {
       if (isUnauthenticated(error)) return this.host.sessionEnded();

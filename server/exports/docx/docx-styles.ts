@@ -1,7 +1,7 @@
 /**
- * Word's own styles and list numbering for the DOCX export: real Heading 1–4 (so Word's navigation
- * pane and table of contents work), a Hyperlink character style, and bullet and decimal lists
- * with nine nested levels.
+ * Word's own styles and list numbering for the DOCX export: one typeface for every script, real
+ * Heading 1–4 (so Word's navigation pane and table of contents work), a Hyperlink character
+ * style, and bullet and decimal lists with nine nested levels.
  */
 import {
   AlignmentType,
@@ -59,6 +59,19 @@ export function numberingFor(starts: Iterable<number>): INumberingOptions {
   return { config };
 }
 
+/**
+ * The document's one typeface, in all four of Word's font slots (Latin, high ANSI, complex and East
+ * Asian), so no script falls back to a face of its own: Word otherwise picks the slot by character
+ * and a Kazakh or Tajik letter can land in a different font from the Russian around it. Arial,
+ * because every Word reader has it and its Cyrillic covers all the working groups' letters (ә ғ қ
+ * ң ө ұ ү һ і ӣ ӯ ҳ ҷ ў, and Turkmen and Uzbek Latin ň ý ž ş ʻ); where it is missing, LibreOffice
+ * draws it as Liberation Sans, made to Arial's widths and covering the same letters (checked with
+ * fontconfig, `fc-list ':charset=04b7'`), so the pages break alike. DejaVu Sans, which the PDF
+ * embeds, covers them too but few Word users have it, and Word would fall back per character.
+ * It is also a font `estimatePageNumbers` has the widths of, so the contents' page numbers hold.
+ */
+export const DOCUMENT_FONT = 'Arial';
+
 const heading = (size: number, before: number) => ({
   run: { size, bold: true, color: '17365D' },
   paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
@@ -66,7 +79,10 @@ const heading = (size: number, before: number) => ({
 
 export const DOCX_STYLES: IStylesOptions = {
   default: {
-    document: { run: { size: 22 }, paragraph: { spacing: { after: 120 } } },
+    document: {
+      run: { size: 22, font: { ascii: DOCUMENT_FONT, hAnsi: DOCUMENT_FONT, cs: DOCUMENT_FONT, eastAsia: DOCUMENT_FONT } },
+      paragraph: { spacing: { after: 120 } },
+    },
     title: { run: { size: 52, bold: true, color: '17365D' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 240 } } },
     heading1: heading(32, 0),
     heading2: heading(28, 240),

@@ -1,7 +1,7 @@
 /**
  * The DOCX export: a Word document built with the `docx` package from the schema — title page
- * with each section's status, a table of contents field (filled in already, updated by Word on
- * opening), one section per page run, page numbers in the footer, Word comments for open threads
+ * with each section's status, a table of contents field (filled in already, page numbers
+ * included), one section per page run, page numbers in the footer, Word comments for open threads
  * and the approval record.
  */
 import {
@@ -20,6 +20,7 @@ import {
   TableOfContents,
   TextRun,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { sectionDoc } from '../content';
 import { type ExportLabels, labelsFor } from '../labels';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
@@ -34,6 +35,15 @@ import { DOCX_STYLES, numberingFor } from './docx-styles';
 /** A4 with 2.54 cm margins: the text width in twips. */
 const PAGE = { width: 11906, height: 16838, margin: 1440 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+/**
+ * The contents' page numbers are written into the file, laid out as Word lays out the pages
+ * (`docx/layout`, with Arial's widths): a reader that never updates fields (LibreOffice, Word's
+ * viewers, a printout from a phone) shows them as they are, and Word opens the file without asking
+ * to update its fields. `guess` lays out past anything the estimator cannot follow exactly rather
+ * than leaving the numbers after it blank: a number off by one beats no number.
+ */
+const PAGE_NUMBERS = estimatePageNumbersWith({ guess: true });
 
 export async function renderDocx(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<Buffer> {
   const labels = labelsFor(options.locale);
@@ -57,8 +67,7 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
     styles: DOCX_STYLES,
     numbering: numberingFor(lists.starts),
     comments: { children: comments.all },
-    // Word refreshes the table of contents' page numbers when the file is opened.
-    features: { updateFields: true },
+    pageNumbers: PAGE_NUMBERS,
     sections: [
       {
         properties: {
@@ -99,7 +108,8 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
 
 /**
  * The contents: Word's TOC field over Heading 1–2. docx writes the entries in from the headings,
- * so the list reads well before Word updates it (and in readers that never do).
+ * with their page numbers (`PAGE_NUMBERS`), so the list reads well in readers that never update
+ * fields; Word's "Update table" still works.
  */
 function contents(labels: ExportLabels): FileChild[] {
   return [

@@ -6,23 +6,10 @@
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
 import { shiftedLevel } from '../content';
-import type { Flow } from './pdf-flow';
+import type { PdfContext } from './pdf-context';
 import { ASCENT, DESCENT, FACES } from './pdf-fonts';
 import { drawTable } from './pdf-table';
 import { BODY, type Span, type TextStyle, drawLines, layoutLines, lineHeight } from './pdf-text';
-
-export interface PdfContext {
-  flow: Flow;
-  x: number;
-  width: number;
-  /** Level of the section title; content heading 1 is drawn as level `base + 1`. */
-  base: number;
-  /** The style text starts from (bold in header cells). */
-  style: TextStyle;
-  listDepth: number;
-  /** The bullet or number of the list item being drawn, placed beside its first line. */
-  marker: string | null;
-}
 
 const LINK_COLOUR = '#0b57d0';
 const HEADING_COLOUR = '#17365d';
@@ -132,7 +119,7 @@ const blockNodes = {
   bullet_list: list((_node, _index, depth) => BULLETS[depth % BULLETS.length]),
   ordered_list: list(ordinal),
   list_item: (node: Node, context: PdfContext) => children(node, context),
-  table: (node: Node, context: PdfContext) => drawTable(node, context),
+  table: (node: Node, context: PdfContext) => drawTable(node, context, renderBlock),
 };
 
 /** Rows and cells are drawn by `drawTable`, which calls these for each cell's content. */

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { columnShares } from '../content';
-import { type PdfContext, renderBlock } from './pdf-content';
+import type { PdfContext, RenderBlock } from './pdf-context';
 
 const PAD_X = 5;
 const PAD_TOP = 5;
@@ -47,7 +47,8 @@ function placeCells(table: Node): { rows: PlacedCell[][]; columns: number } {
 
 const isHeaderRow = (cells: PlacedCell[]) => cells.length > 0 && cells.every((cell) => cell.node.type.name === 'table_header');
 
-export function drawTable(table: Node, context: PdfContext): void {
+/** Draws the table; each cell's blocks are drawn (and measured) with `renderBlock`. */
+export function drawTable(table: Node, context: PdfContext, renderBlock: RenderBlock): void {
   const { flow } = context;
   const { rows, columns } = placeCells(table);
   const shares = columnShares(table, columns) ?? Array.from({ length: columns }, () => 1 / columns);

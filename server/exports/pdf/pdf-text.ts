@@ -68,6 +68,33 @@ function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle): numbe
   return width;
 }
 
+/**
+ * Longest run measured in one piece. pdfkit shapes (and keeps, for the whole document) every run
+ * it measures between spaces: one 3 MB word was one 3-million-glyph layout, gigabytes of garbage
+ * and half a minute of the export. No line holds anywhere near this many characters.
+ */
+const PIECE = 256;
+
+/**
+ * The width of `text`, exact up to `limit`; past it, some width over `limit` (a word that long is
+ * cut between letters anyway, so its exact width is never needed). Long text is measured piece by
+ * piece and only until it is known to be too wide, so the cost grows with the line, not the run.
+ */
+function measureUpTo(doc: PDFKit.PDFDocument, text: string, style: TextStyle, limit: number): number {
+  if (text.length <= PIECE) return measure(doc, text, style);
+  let width = 0;
+  for (let start = 0; start < text.length && width <= limit; ) {
+    let end = Math.min(text.length, start + PIECE);
+    // Never between the two halves of a surrogate pair.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+    width += measure(doc, text.slice(start, end), style);
+    start = end;
+  }
+  return width;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 const sameStyle = (a: TextStyle, b: TextStyle) =>
   a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline &&
   a.strike === b.strike && a.script === b.script && a.link === b.link && a.color === b.color;
@@ -108,8 +135,9 @@ export function layoutLines(doc: PDFKit.PDFDocument, spans: Span[], width: numbe
     }
     for (const token of span.text.match(/\S+\s*|\s+/g) ?? []) {
       const word = token.replace(/\s+$/, '');
-      const tokenWidth = measure(doc, token, span.style);
-      const wordWidth = measure(doc, word, span.style);
+      const tokenWidth = measureUpTo(doc, token, span.style, width);
+      // The word alone is measured only when the token with its spaces does not fit (at a line's end).
+      const wordWidth = word === token || line.width + tokenWidth <= width ? tokenWidth : measureUpTo(doc, word, span.style, width);
       if (line.width + wordWidth > width && line.fragments.length) finish();
       if (wordWidth <= width || !word) {
         // Leading spaces of a fresh line are dropped, as a reader expects.

@@ -10,7 +10,8 @@ import { approvalRecordBody, commentList, heading, paragraph, statusTable } from
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { formatDate, sectionAnchor, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
-import { type PdfContext, renderBlock } from './pdf-content';
+import { renderBlock } from './pdf-content';
+import type { PdfContext } from './pdf-context';
 import { Flow } from './pdf-flow';
 import { FACES, registerFonts } from './pdf-fonts';
 import { BODY, type TextStyle, drawLines, layoutLines, linesHeight } from './pdf-text';

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors';
 import type { Comments } from '../../domain/comments';
 import type { Notifications } from '../../domain/notifications';
 import { authorizeSection, currentPerson, sectionOr404, type Services } from '../context';
+import { presentNotificationList, presentThread, presentUnreadCount } from '../presenters';
 
 const mentions = z.array(z.number().int().positive()).max(50).default([]);
 const body = z.string().max(20_000);
@@ -41,7 +42,7 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
   router.get('/sections/:id/threads', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
-    res.json(comments.threadsOf(section.id));
+    res.json(comments.threadsOf(section.id).map(presentThread));
   });
 
   router.post('/sections/:id/threads', (req, res) => {
@@ -55,14 +56,14 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
       body: input.body,
       mentions: input.mentions,
     });
-    res.status(201).json(thread);
+    res.status(201).json(presentThread(thread));
   });
 
   router.post('/threads/:id/comments', (req, res) => {
     const thread = comments.thread(idParam.parse(req.params.id));
     if (!thread) throw new DomainError(404, 'no such comment thread', 'not-found');
     const person = authorizeSection(services, res, 'comment', sectionOr404(services, thread.sectionId));
-    res.status(201).json(comments.reply(thread.id, person, newComment.parse(req.body)));
+    res.status(201).json(presentThread(comments.reply(thread.id, person, newComment.parse(req.body))));
   });
 
   for (const [change, resolved] of [['resolve', true], ['reopen', false]] as const) {
@@ -70,7 +71,7 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
       const thread = comments.thread(idParam.parse(req.params.id));
       if (!thread) throw new DomainError(404, 'no such comment thread', 'not-found');
       const person = authorizeComment(res, 'resolve-comment', { authorId: thread.createdBy, sectionId: thread.sectionId });
-      res.json(comments.setResolved(thread.id, person, resolved));
+      res.json(presentThread(comments.setResolved(thread.id, person, resolved)));
     });
   }
 
@@ -78,23 +79,23 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
     const comment = comments.comment(idParam.parse(req.params.id));
     if (!comment || comment.deleted) throw new DomainError(404, 'no such comment', 'not-found');
     const person = authorizeComment(res, 'edit-comment', comment);
-    res.json(comments.edit(comment.id, person, newComment.parse(req.body)));
+    res.json(presentThread(comments.edit(comment.id, person, newComment.parse(req.body))));
   });
 
   router.delete('/comments/:id', (req, res) => {
     const comment = comments.comment(idParam.parse(req.params.id));
     if (!comment || comment.deleted) throw new DomainError(404, 'no such comment', 'not-found');
     const person = authorizeComment(res, 'delete-comment', comment);
-    res.json(comments.delete(comment.id, person));
+    res.json(presentThread(comments.delete(comment.id, person)));
   });
 
   router.get('/notifications', (_req, res) => {
-    res.json(notifications.list(currentPerson(res).id));
+    res.json(presentNotificationList(notifications.list(currentPerson(res).id)));
   });
 
   router.post('/notifications/read', (req, res) => {
     const { ids } = z.object({ ids: z.union([z.literal('all'), z.array(z.number().int().positive()).max(500)]) }).parse(req.body);
-    res.json({ unread: notifications.markRead(currentPerson(res).id, ids) });
+    res.json(presentUnreadCount(notifications.markRead(currentPerson(res).id, ids)));
   });
 
   return router;

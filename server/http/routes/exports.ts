@@ -6,15 +6,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ExportJobs } from '../../exports/jobs';
-import { EXPORT_FORMATS, type ExportRequest, type MasterSource } from '../../exports/model';
+import { EXPORT_FORMATS, type MasterSource } from '../../exports/model';
+import { startExport } from '../../commands/start-export';
 import { authorizeSection, authorizeWorkspace, currentPerson, sectionOr404, type Services } from '../context';
+import { presentExportJob } from '../presenters';
 
 export interface ExportDeps {
   source: MasterSource;
   jobs: ExportJobs;
 }
 
-const startExport = z.object({
+const startExportBody = z.object({
   scope: z.string().trim().min(1, "say what to export: 'master' or a section id").max(100),
   state: z.enum(['current', 'approved']),
   format: z.enum(EXPORT_FORMATS),
@@ -35,28 +37,24 @@ export function exportRoutes(services: Services, deps: ExportDeps): Router {
   const router = Router();
 
   router.post('/exports', (req, res) => {
-    const input = startExport.parse(req.body);
+    const input = startExportBody.parse(req.body);
     const section = input.scope === 'master' ? null : sectionOr404(services, input.scope);
     const person = section
       ? authorizeSection(services, res, 'export', section)
       : authorizeWorkspace(services, res, 'export-master');
-    const request: ExportRequest = {
-      scope: section ? { sectionId: section.id } : 'master',
-      state: input.state,
-      format: input.format,
-      includeComments: input.includeComments,
-      includeApprovalRecord: input.includeApprovalRecord,
-      locale: input.locale ?? (person.locale === 'ru' ? 'ru' : 'en'),
-    };
-    const document = deps.source.load(input.state, section ? [section.id] : undefined);
-    const job = deps.jobs.create(request, person.id, document);
-    services.audit.record({
-      actorId: person.id,
-      action: 'export',
-      target: section ? `section:${section.id}` : 'workspace',
-      detail: { format: request.format, state: request.state, includeComments: request.includeComments },
-    });
-    res.status(202).json(job);
+    const job = startExport(
+      { audit: services.audit, ...deps },
+      {
+        section,
+        state: input.state,
+        format: input.format,
+        includeComments: input.includeComments,
+        includeApprovalRecord: input.includeApprovalRecord,
+        locale: input.locale,
+      },
+      person,
+    );
+    res.status(202).json(presentExportJob(job));
   });
 
   router.get('/exports/:id', (req, res) => {
@@ -66,7 +64,7 @@ export function exportRoutes(services: Services, deps: ExportDeps): Router {
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json(job);
+    res.json(presentExportJob(job));
   });
 
   router.get('/exports/:id/file', (req, res) => {

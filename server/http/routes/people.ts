@@ -5,11 +5,21 @@ import { mayWorkspace } from '../../../shared/policy';
 import { GROUPS, ROLES } from '../../../shared/workspace';
 import { DomainError } from '../../domain/errors';
 import { MIN_PASSWORD_LENGTH } from '../../domain/passwords';
+import { acceptInvitation } from '../../commands/accept-invitation';
+import { changePerson } from '../../commands/change-person';
+import { invitePerson } from '../../commands/invite-person';
 import { authorizeWorkspace, type Services } from '../context';
 import { requireSignIn } from '../middleware';
-import { presentMe, presentPerson, presentPersonForCoordinator } from '../presenters';
-import { sessionCookie, sessionToken } from '../session-cookie';
-import { ownOrigin } from '../origin';
+import {
+  presentAuditPage,
+  presentCreatedInvitation,
+  presentInvitation,
+  presentManagedPerson,
+  presentMe,
+  presentPerson,
+} from '../presenters';
+import { sessionCookie, sessionToken } from '../../transport/session-cookie';
+import { ownOrigin } from '../../transport/origin';
 
 const invitationBody = z.object({
   email: z.string().trim().email().max(254),
@@ -35,18 +45,16 @@ const tokenParam = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not an invitation
 
 export function peopleRoutes(services: Services): Router {
   const router = Router();
-  const { people, sessions, invitations, audit, config } = services;
+  const { people, invitations, audit, config, commands } = services;
 
   // Opening and accepting an invitation happen before the invitee has an account.
   router.get('/invitations/:token', (req, res) => {
-    res.json(invitations.open(tokenParam.parse(req.params.token)));
+    res.json(presentInvitation(invitations.open(tokenParam.parse(req.params.token))));
   });
 
   router.post('/invitations/:token/accept', async (req, res) => {
     const token = tokenParam.parse(req.params.token);
-    const person = await invitations.accept(token, acceptBody.parse(req.body));
-    sessions.end(sessionToken(req));
-    const session = sessions.start(person.id);
+    const { person, session } = await acceptInvitation(commands, { token, ...acceptBody.parse(req.body), previousToken: sessionToken(req) });
     res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, config.secureCookies));
     res.status(201).json(presentMe(person));
   });
@@ -57,7 +65,7 @@ export function peopleRoutes(services: Services): Router {
     const viewer = authorizeWorkspace(services, res, 'list-people');
     const everyone = people.list();
     if (mayWorkspace(viewer, 'manage-people')) {
-      res.json(everyone.map(presentPersonForCoordinator));
+      res.json(everyone.map(presentManagedPerson));
     } else {
       res.json(everyone.filter((person) => person.active).map(presentPerson));
     }
@@ -67,22 +75,22 @@ export function peopleRoutes(services: Services): Router {
     const actor = authorizeWorkspace(services, res, 'manage-people');
     const id = z.coerce.number().int().positive().parse(req.params.id);
     const change = personChange.parse(req.body);
-    const updated = people.update(id, change, actor.id);
-    if (change.active === false) sessions.endAllOf(id);
-    res.json(presentPersonForCoordinator(updated));
+    const updated = changePerson(commands, { personId: id, change }, actor);
+    res.json(presentManagedPerson(updated));
   });
 
   router.get('/invitations', (_req, res) => {
     authorizeWorkspace(services, res, 'manage-people');
-    res.json(invitations.pending());
+    res.json(invitations.pending().map(presentInvitation));
   });
 
   router.post('/invitations', (req, res) => {
     const actor = authorizeWorkspace(services, res, 'manage-people');
-    const { token, invitation } = invitations.create(invitationBody.parse(req.body), actor.id);
+    const input = invitationBody.parse(req.body);
     const origin = ownOrigin(req, config.publicUrl);
     if (!origin) throw new DomainError(400, 'the request has no Host header');
-    res.status(201).json({ ...invitation, link: `${origin}/invite/${token}` });
+    const { token, invitation } = invitePerson(commands, input, actor);
+    res.status(201).json(presentCreatedInvitation(invitation, `${origin}/invite/${token}`));
   });
 
   router.get('/audit', (req, res) => {
@@ -97,10 +105,7 @@ export function peopleRoutes(services: Services): Router {
       .parse(req.query);
     const entries = audit.list({ action: query.action, actorId: query.actor, before: query.before, limit: query.limit });
     const names = new Map(people.list().map((person) => [person.id, person.name]));
-    res.json({
-      entries: entries.map((entry) => ({ ...entry, actorName: entry.actorId ? names.get(entry.actorId) ?? null : null })),
-      chainIntact: audit.verify() === null,
-    });
+    res.json(presentAuditPage(entries, names, audit.verify() === null));
   });
 
   return router;

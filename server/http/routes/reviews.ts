@@ -8,7 +8,19 @@ import { DomainError } from '../../domain/errors';
 import { MAX_MESSAGE_LENGTH, type Reviews } from '../../domain/reviews';
 import type { SectionContent } from '../../domain/section-content';
 import type { Settings } from '../../domain/settings';
+import { changeSettings } from '../../commands/change-settings';
+import { decideSection } from '../../commands/decide-section';
+import { submitSection } from '../../commands/submit-section';
+import { withdrawSubmission } from '../../commands/withdraw-submission';
 import { authorizeSection, authorizeWorkspace, sectionOr404, type Services } from '../context';
+import {
+  presentApprovalState,
+  presentApprovedText,
+  presentDashboard,
+  presentDocumentDiff,
+  presentReviewHistory,
+  presentSettings,
+} from '../presenters';
 
 const message = z.string().max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`).default('');
 const decisionBody = z.object({ decision: z.enum(['approved', 'changes_requested']), message });
@@ -35,39 +47,40 @@ export interface ReviewDeps {
 
 export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   const router = Router();
-  const { reviews, content, dashboard, settings } = deps;
+  const { reviews, content, dashboard } = deps;
+  const { commands } = services;
 
   router.post('/sections/:id/submit', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'submit', section);
-    res.json(reviews.submit(section, person, z.object({ message }).parse(req.body).message));
+    res.json(presentApprovalState(submitSection(commands, { section, message: z.object({ message }).parse(req.body).message }, person)));
   });
 
   router.post('/sections/:id/withdraw', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'withdraw', section);
-    res.json(reviews.withdraw(section, person));
+    res.json(presentApprovalState(withdrawSubmission(commands, { section }, person)));
   });
 
   router.post('/sections/:id/decision', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'decide', section);
     const body = decisionBody.parse(req.body);
-    res.json(reviews.decide(section, person, body.decision, body.message));
+    res.json(presentApprovalState(decideSection(commands, { section, decision: body.decision, message: body.message }, person)));
   });
 
   router.get('/sections/:id/reviews', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
-    res.json({ state: reviews.state(section), history: reviews.history(section.id) });
+    res.json(presentReviewHistory(reviews.state(section), reviews.history(section.id)));
   });
 
   router.get('/sections/:id/approved', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
+    // No approved text yet is the ordinary state of a section, not a missing resource: null.
     const approved = reviews.approvedText(section.id);
-    if (!approved) throw new DomainError(404, 'this section has no approved text yet', 'not-approved');
-    res.json({ content: approved.json, hash: approved.hash, reviews: approved.reviews });
+    res.json(approved ? presentApprovedText(approved) : null);
   });
 
   router.get('/sections/:id/changes-since-approval', (req, res) => {
@@ -75,21 +88,20 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
     authorizeSection(services, res, 'read', section);
     const approved = reviews.approvedText(section.id);
     if (!approved) throw new DomainError(404, 'this section has no approved text yet', 'not-approved');
-    res.json(diffDocuments(approved.json, content.snapshot(section.id).json));
+    res.json(presentDocumentDiff(diffDocuments(approved.json, content.snapshot(section.id).json)));
   });
 
   router.get('/dashboard', (_req, res) => {
     authorizeWorkspace(services, res, 'read-workspace');
-    res.json(dashboard.overview());
+    res.json(presentDashboard(dashboard.overview()));
   });
 
   router.patch('/settings', (req, res) => {
     const body = settingsBody.parse(req.body);
     const actor = authorizeWorkspace(services, res, body.deadline !== undefined ? 'set-deadline' : 'manage-structure');
     if (body.requiredOrganisations) authorizeWorkspace(services, res, 'manage-structure');
-    const updated = settings.update(body, actor.id);
-    services.events.emit('settings-changed');
-    res.json(updated);
+    const updated = changeSettings(commands, body, actor);
+    res.json(presentSettings(updated));
   });
 
   return router;

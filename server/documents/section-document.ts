@@ -14,6 +14,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE_STORAGE_FAILURE, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/collab-protocol';
+import { isStorageFull, reportStorageFull } from '../db/storage-errors';
 import { type Committable, GroupCommit } from './group-commit';
 import type { StoredLog, UpdateLog } from './update-log';
 
@@ -27,8 +28,10 @@ export interface SectionDocumentOptions {
   compactAfterRows: number;
   /** Called after an update is stored, with the connection it came from (null: the server). */
   onStored?: (sectionId: string, origin: unknown) => void;
-  /** Called the first time a connection writes with a Yjs client id: it is that person's. */
+  /** Called when a person claims a Yjs client id in this section: from then on it is theirs alone. */
   onAuthor?: (sectionId: string, clientId: number, personId: number) => void;
+  /** The client ids already claimed in this section (client id → person id), read once on load. */
+  clientOwners?: (sectionId: string) => Map<number, number>;
   /** Called when storage failed and the document must be dropped from memory. */
   onBroken?: (document: SectionDocument) => void;
   /** Shared by the sections of one server, so that a turn's writes are one commit. */
@@ -57,6 +60,7 @@ export class SectionDocument implements Committable {
   /** Applied but not yet stored nor broadcast, in the order they were applied. */
   private batch: { update: Uint8Array; origin: unknown }[] = [];
   private readonly commits: GroupCommit;
+  private owners: Map<number, number> | null = null;
   broken = false;
 
   constructor(
@@ -207,7 +211,8 @@ export class SectionDocument implements Committable {
   fail(error: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    console.error(`[collab] storing an update of ${this.sectionId} failed`, error);
+    if (isStorageFull(error)) reportStorageFull(`section ${this.sectionId}`, error);
+    else console.error(`[collab] storing an update of ${this.sectionId} failed`, error);
     for (const peer of [...this.peers]) peer.close(CLOSE_STORAGE_FAILURE, 'storage failure, reconnecting');
     this.options.onBroken?.(this);
   }
@@ -244,8 +249,22 @@ export class SectionDocument implements Committable {
     }
   }
 
-  noteAuthor(clientId: number, personId: number): void {
+  /** The person a Yjs client id belongs to in this section, or null while nobody has used it. */
+  ownerOf(clientId: number): number | null {
+    this.owners ??= this.options.clientOwners?.(this.sectionId) ?? new Map();
+    return this.owners.get(clientId) ?? null;
+  }
+
+  /**
+   * A person uses a Yjs client id here: the first to use it keeps it (for "who wrote what", and
+   * so that nobody else can write under it). Returns whether it is theirs.
+   */
+  claim(clientId: number, personId: number): boolean {
+    const owner = this.ownerOf(clientId);
+    if (owner !== null) return owner === personId;
+    this.owners!.set(clientId, personId);
     this.options.onAuthor?.(this.sectionId, clientId, personId);
+    return true;
   }
 
   private step1(): Uint8Array {

@@ -1,4 +1,7 @@
-/** Reading and writing the session cookie (httpOnly, SameSite=Lax, Secure behind https). */
+/**
+ * Reading and writing the session cookie (httpOnly, SameSite=Lax, Secure behind https). Every
+ * transport reads it (HTTP requests, socket.io handshakes, collab upgrades), so it sits below them all.
+ */
 import type { IncomingMessage } from 'node:http';
 import { parse, serialize } from 'cookie';
 import { SESSION_COOKIE } from '../domain/sessions';

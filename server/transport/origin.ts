@@ -1,6 +1,7 @@
 /**
  * Cross-site defence without a token round trip (DESIGN.md): a state-changing request, a WebSocket
  * upgrade and a socket.io handshake are accepted only with an Origin equal to our own origin.
+ * Shared by the transports, which sit side by side and do not import each other.
  */
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';

@@ -1,0 +1,265 @@
+/**
+ * What an incoming update may contain, checked before it is applied (where messages are received):
+ * its structs may only use Yjs client ids that belong to the sender's person, and what it puts into
+ * the section's ProseMirror tree must fit the shared schema — known nodes where the schema allows
+ * them, known marks, attribute values the schema accepts. A refused update is never applied, so
+ * nothing of it is stored or sent to anyone.
+ *
+ * The check reads only the update's own structs and the items they attach to (by id, in the
+ * document's store), never the whole document: its cost grows with the update, not the section.
+ * An item whose neighbours are not known yet (it waits for a missing update) is checked for what it
+ * is, without its place; reading a document never trusts its content either (`section-content`
+ * repairs what does not fit before anything uses it).
+ */
+import * as Y from 'yjs';
+import type { MarkType, NodeType } from 'prosemirror-model';
+import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
+
+export type Refusal = { reason: 'client-id'; clientId: number } | { reason: 'schema'; detail: string };
+
+/** Whose Yjs client ids are whose in one section; `null` for an id nobody has used yet. */
+export interface ClientOwners {
+  ownerOf(clientId: number): number | null;
+}
+
+/** Where a struct sits: in the ProseMirror tree (under an element, a text, the root) or elsewhere. */
+type Place =
+  | { kind: 'element'; node: NodeType }
+  | { kind: 'text' }
+  | { kind: 'root' }
+  /** Another root type, or a type nested in one: not part of the document, nothing reads it. */
+  | { kind: 'outside' }
+  /** A struct attached to something the server does not have yet. */
+  | { kind: 'unknown' };
+
+/** Which node types may appear anywhere inside each node type's content, from its content expression. */
+const CHILDREN = new Map<NodeType, Set<NodeType>>(
+  Object.values(schema.nodes).map((type) => [type, reachableChildren(type)]),
+);
+
+function reachableChildren(type: NodeType): Set<NodeType> {
+  const children = new Set<NodeType>();
+  const seen = new Set([type.contentMatch]);
+  const queue = [type.contentMatch];
+  while (queue.length > 0) {
+    const match = queue.pop()!;
+    for (let i = 0; i < match.edgeCount; i++) {
+      const { type: child, next } = match.edge(i);
+      children.add(child);
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return children;
+}
+
+/** The mark a text-format key names: y-prosemirror writes overlapping marks as `name--hash`. */
+function markOf(key: string): MarkType | undefined {
+  return schema.marks[/^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key];
+}
+
+function attrAccepted(type: NodeType | MarkType, key: string, value: unknown): boolean {
+  const attr = (type.spec.attrs ?? {})[key];
+  if (!attr) return false;
+  const validate = (type as unknown as { attrs: Record<string, { validate?: (value: unknown) => void }> }).attrs[key]?.validate;
+  try {
+    validate?.(value);
+  } catch {
+    return false;
+  }
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === 'number' || v === null));
+}
+
+/** A mark's value in a text format: null ends the mark; otherwise its attributes, each accepted, none missing. */
+function markValueAccepted(mark: MarkType, value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  const attrs = value as Record<string, unknown>;
+  for (const [key, attr] of Object.entries(mark.spec.attrs ?? {})) {
+    if (!(key in attrs) && !('default' in attr)) return false;
+  }
+  return Object.entries(attrs).every(([key, v]) => attrAccepted(mark, key, v));
+}
+
+/** Finds an item by id: in the document if it has it, else among the update's own structs. */
+class ItemFinder {
+  private readonly own = new Map<number, Y.Item[]>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: (Y.Item | Y.GC | Y.Skip)[],
+  ) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const list = this.own.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.own.set(struct.id.client, list);
+    }
+  }
+
+  find(id: Y.ID): Y.Item | 'missing' | 'gone' {
+    if (Y.getState(this.doc.store, id.client) > id.clock) {
+      const struct = Y.getItem(this.doc.store, id);
+      return struct instanceof Y.Item ? struct : 'gone';
+    }
+    const own = this.own.get(id.client)?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length);
+    return own ?? 'missing';
+  }
+}
+
+/** The type an integrated item lives in, as a place. */
+function placeOfType(type: Y.AbstractType<unknown>): Place {
+  if (type instanceof Y.XmlElement) {
+    const node = schema.nodes[type.nodeName];
+    return node ? { kind: 'element', node } : { kind: 'outside' };
+  }
+  if (type instanceof Y.XmlText) return { kind: 'text' };
+  if (type._item === null) return Y.findRootTypeKey(type) === CONTENT_FRAGMENT ? { kind: 'root' } : { kind: 'outside' };
+  return { kind: 'outside' };
+}
+
+/** The place an item's own content (a type it creates) makes for its children. */
+function placeOfContent(item: Y.Item): Place {
+  if (!(item.content instanceof Y.ContentType)) return { kind: 'outside' };
+  const type = item.content.type;
+  if (type instanceof Y.XmlElement) {
+    const node = schema.nodes[type.nodeName];
+    return node ? { kind: 'element', node } : { kind: 'outside' };
+  }
+  if (type instanceof Y.XmlText) return { kind: 'text' };
+  return { kind: 'outside' };
+}
+
+export class UpdateRules {
+  private readonly finder: ItemFinder;
+  /** Place and parentSub of each item looked at, so a chain of origins is walked once. */
+  private readonly placed = new Map<Y.Item, { place: Place; sub: string | null }>();
+
+  private constructor(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]) {
+    this.finder = new ItemFinder(doc, structs);
+  }
+
+  /**
+   * Checks a decoded update from `personId` against the section's document and its client owners.
+   * Returns why it is refused, or null when it may be applied.
+   */
+  static check(
+    doc: Y.Doc,
+    structs: (Y.Item | Y.GC | Y.Skip)[],
+    personId: number,
+    owners: ClientOwners,
+  ): Refusal | null {
+    const checked = new Set<number>();
+    for (const struct of structs) {
+      const client = struct.id.client;
+      if (checked.has(client)) continue;
+      checked.add(client);
+      const owner = owners.ownerOf(client);
+      if (owner !== null && owner !== personId) return { reason: 'client-id', clientId: client };
+    }
+    const rules = new UpdateRules(doc, structs);
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const problem = rules.checkItem(struct);
+      if (problem) return { reason: 'schema', detail: problem };
+    }
+    return null;
+  }
+
+  /** Where an item sits, and under which map key (an attribute name), or null for a list child. */
+  private locate(item: Y.Item, depth = 0): { place: Place; sub: string | null } {
+    const known = this.placed.get(item);
+    if (known) return known;
+    let located: { place: Place; sub: string | null } = { place: { kind: 'unknown' }, sub: item.parentSub };
+    const parent = item.parent as unknown;
+    if (parent instanceof Y.AbstractType) {
+      located = { place: placeOfType(parent), sub: item.parentSub };
+    } else if (typeof parent === 'string') {
+      located = { place: parent === CONTENT_FRAGMENT ? { kind: 'root' } : { kind: 'outside' }, sub: item.parentSub };
+    } else if (parent instanceof Y.ID) {
+      const owner = this.finder.find(parent);
+      located = { place: typeof owner === 'string' ? { kind: 'unknown' } : placeOfContent(owner), sub: item.parentSub };
+    } else if (depth < 10_000) {
+      // No parent written: it is the parent of the neighbour the item was inserted next to.
+      const neighbourId = item.origin ?? item.rightOrigin;
+      const neighbour = neighbourId ? this.finder.find(neighbourId) : 'missing';
+      if (typeof neighbour !== 'string') located = this.locate(neighbour, depth + 1);
+    }
+    this.placed.set(item, located);
+    return located;
+  }
+
+  /** A problem with one item, or null. */
+  private checkItem(item: Y.Item): string | null {
+    const content = item.content;
+    if (content instanceof Y.ContentDeleted) return null;
+    if (content instanceof Y.ContentDoc || content instanceof Y.ContentBinary || content instanceof Y.ContentEmbed || content instanceof Y.ContentJSON) {
+      return `content of kind ${content.constructor.name} is not used by sections`;
+    }
+    const { place, sub } = this.locate(item);
+    if (place.kind === 'outside') return null;
+    if (content instanceof Y.ContentType) {
+      const type = content.type;
+      if (type instanceof Y.XmlElement && !schema.nodes[type.nodeName]) return `unknown node "${type.nodeName}"`;
+      if (!(type instanceof Y.XmlElement) && !(type instanceof Y.XmlText) && place.kind !== 'unknown') {
+        return 'a section holds only elements and text';
+      }
+    }
+    if (place.kind === 'unknown') return this.checkOutOfPlace(item);
+    if (sub !== null) return this.checkAttribute(place, sub, item);
+    return this.checkChild(place, item);
+  }
+
+  /** What can be said of an item whose place is not known yet: its own kind and values. */
+  private checkOutOfPlace(item: Y.Item): string | null {
+    const content = item.content;
+    if (content instanceof Y.ContentFormat) {
+      const mark = markOf(content.key);
+      if (!mark) return `unknown mark "${content.key}"`;
+      if (!markValueAccepted(mark, content.value)) return `mark "${content.key}" with values the schema refuses`;
+    }
+    if (content instanceof Y.ContentAny && item.parentSub === null) {
+      return 'plain values belong in no part of a section';
+    }
+    return null;
+  }
+
+  private checkAttribute(place: Place, key: string, item: Y.Item): string | null {
+    if (place.kind !== 'element') return `an attribute "${key}" where the schema has none`;
+    const content = item.content;
+    if (!(content instanceof Y.ContentAny)) return `attribute "${key}" of ${place.node.name} is not a plain value`;
+    const value = content.arr[content.arr.length - 1];
+    // Removing an attribute writes undefined.
+    if (value === undefined) return null;
+    if (place.node.spec.attrs && key in place.node.spec.attrs) {
+      return attrAccepted(place.node, key, value) ? null : `attribute "${key}" of ${place.node.name} has a value the schema refuses`;
+    }
+    // y-prosemirror keeps the marks of an inline node (a line break) as its attributes.
+    const mark = place.node.isInline ? markOf(key) : undefined;
+    if (mark) return markValueAccepted(mark, value) ? null : `mark "${key}" with values the schema refuses`;
+    return `${place.node.name} has no attribute "${key}"`;
+  }
+
+  private checkChild(place: Extract<Place, { kind: 'element' | 'text' | 'root' }>, item: Y.Item): string | null {
+    const content = item.content;
+    if (place.kind === 'text') {
+      if (content instanceof Y.ContentString) return null;
+      if (content instanceof Y.ContentFormat) {
+        const mark = markOf(content.key);
+        if (!mark) return `unknown mark "${content.key}"`;
+        return markValueAccepted(mark, content.value) ? null : `mark "${content.key}" with values the schema refuses`;
+      }
+      return 'text holds only characters and marks';
+    }
+    const parentNode = place.kind === 'root' ? schema.topNodeType : place.node;
+    if (!(content instanceof Y.ContentType)) return `${parentNode.name} holds only elements and text`;
+    const type = content.type;
+    if (type instanceof Y.XmlText) {
+      return parentNode.inlineContent ? null : `text directly in ${parentNode.name}`;
+    }
+    const child = schema.nodes[(type as Y.XmlElement).nodeName];
+    return CHILDREN.get(parentNode)?.has(child) ? null : `${child.name} inside ${parentNode.name}`;
+  }
+}

@@ -1,0 +1,17 @@
+/** Changing the workspace deadline or the organisations that must approve; one transaction with its audit row. */
+import type { PersonRecord } from '../domain/people';
+import type { WorkspaceSettings } from '../../shared/api/settings';
+import type { CommandContext } from './context';
+import { inTransaction } from './transaction';
+
+export function changeSettings(
+  context: Pick<CommandContext, 'db' | 'events' | 'settings'>,
+  change: Partial<WorkspaceSettings>,
+  actor: PersonRecord,
+): WorkspaceSettings {
+  return inTransaction(context, () => {
+    const updated = context.settings.update(change, actor.id);
+    context.events.emit('settings-changed');
+    return updated;
+  });
+}

@@ -1,0 +1,6 @@
+/** The workspace settings. */
+import type { WorkspaceSettings } from '../../../shared/api/settings';
+
+export function presentSettings(settings: WorkspaceSettings): WorkspaceSettings {
+  return { deadline: settings.deadline, requiredOrganisations: settings.requiredOrganisations };
+}

@@ -1,0 +1,36 @@
+/**
+ * Exports (`/api/exports`): the whole master or one section, current drafts or approved texts, as
+ * a job the owner follows (polled, and live as 'export:progress') and then downloads
+ * (`GET /api/exports/:id/file`, the file itself).
+ */
+import type { Locale } from '../i18n';
+
+export type ExportFormat = 'docx' | 'pdf' | 'html' | 'md';
+
+/** `POST /api/exports`: answered 202 with the `ExportJob`. */
+export interface ExportRequest {
+  /** 'master' or a section id. */
+  scope: string;
+  /** The current drafts, or the last approved texts. */
+  state: 'current' | 'approved';
+  format: ExportFormat;
+  includeComments?: boolean;
+  includeApprovalRecord?: boolean;
+  /** The language of the document's fixed labels; the person's own language by default. */
+  locale?: Locale;
+}
+
+export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** What the owner sees of a job (`GET /api/exports/:id`, and 'export:progress'). */
+export interface ExportJob {
+  id: string;
+  status: ExportJobStatus;
+  /** 0..1: the share of sections rendered; 1 once the file is ready. */
+  progress: number;
+  fileName: string;
+  /** Why the export failed, in words a person can act on; null otherwise. */
+  error: string | null;
+  /** When the file stops being downloadable (ISO 8601); null until the job has finished. */
+  expiresAt: string | null;
+}

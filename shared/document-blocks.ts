@@ -1,0 +1,152 @@
+/**
+ * A section read as readers see it: its text blocks (headings, paragraphs, list items, table
+ * cells, quotes) in reading order, each with its formatting as runs of marks and its place in the
+ * lists and tables around it, so that a comparison can be laid out again as the document it is
+ * about. Used by `document-diff.ts`.
+ */
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { safeHref } from './links';
+
+/** A mark of the shared schema as a comparison carries it; a link only with a safe address. */
+export interface DiffMark {
+  type: 'bold' | 'italic' | 'underline' | 'strike' | 'subscript' | 'superscript' | 'link';
+  href?: string;
+}
+
+/** Where a block sits in a table: the table's index in its text, the row, the column (from 0). */
+export interface CellPlace {
+  table: number;
+  row: number;
+  column: number;
+  header: boolean;
+}
+
+/** Where a block sits in a list: the innermost list's kind, its depth (1 = top level). */
+export interface ListPlace {
+  kind: 'bullet' | 'ordered';
+  depth: number;
+  /** The block opens a list item (later blocks of the same item continue it). */
+  itemStart: boolean;
+  /** The first number of an ordered list that does not start at 1, on its first item. */
+  start?: number;
+}
+
+/** A stretch of a block's text with one set of marks; `from`/`to` index the block's text. */
+export interface MarkRun {
+  from: number;
+  to: number;
+  marks: DiffMark[];
+  /** The marks as one comparable string ('' without marks). */
+  signature: string;
+}
+
+export interface Block {
+  /** heading, paragraph, bullet item, ordered item, table cell, quote */
+  kind: string;
+  level: number | null;
+  text: string;
+  runs: MarkRun[];
+  cell?: CellPlace;
+  list?: ListPlace;
+}
+
+const MARK_ORDER: DiffMark['type'][] = ['link', 'bold', 'italic', 'underline', 'strike', 'subscript', 'superscript'];
+
+function marksOf(node: ProseMirrorNode): DiffMark[] {
+  const marks: DiffMark[] = [];
+  for (const type of MARK_ORDER) {
+    const mark = node.marks.find((candidate) => candidate.type.name === type);
+    if (!mark) continue;
+    if (type !== 'link') marks.push({ type });
+    else {
+      // A stored address that is not safe is shown as plain text, as the editor does.
+      const href = safeHref(mark.attrs.href);
+      if (href) marks.push({ type, href });
+    }
+  }
+  return marks;
+}
+
+export const signatureOf = (marks: readonly DiffMark[]): string =>
+  marks.map((mark) => (mark.href === undefined ? mark.type : `${mark.type}=${mark.href}`)).join(' ');
+
+/** The text of a text block (a hard break is a line break) and its runs of marks, merged. */
+function textAndRuns(node: ProseMirrorNode): { text: string; runs: MarkRun[] } {
+  let text = '';
+  const runs: MarkRun[] = [];
+  node.forEach((child) => {
+    const piece = child.isText ? (child.text ?? '') : child.type.name === 'hard_break' ? '\n' : '';
+    if (piece === '') return;
+    const marks = child.isText ? marksOf(child) : [];
+    const signature = signatureOf(marks);
+    const last = runs[runs.length - 1];
+    if (last && last.signature === signature) last.to += piece.length;
+    else runs.push({ from: text.length, to: text.length + piece.length, marks, signature });
+    text += piece;
+  });
+  return { text, runs };
+}
+
+interface Context {
+  kind: string | null;
+  cell?: CellPlace;
+  lists: ListPlace['kind'][];
+  /** The next text block opens a list item. */
+  itemStart: boolean;
+  start?: number;
+}
+
+/** The text blocks of a document in reading order, each with the context that names and places it. */
+export function blocksOf(doc: ProseMirrorNode): Block[] {
+  const blocks: Block[] = [];
+  let tables = 0;
+  const walk = (node: ProseMirrorNode, context: Context) => {
+    if (node.isTextblock) {
+      const { text, runs } = textAndRuns(node);
+      const heading = node.type.name === 'heading';
+      const block: Block = {
+        kind: heading ? 'heading' : (context.kind ?? 'paragraph'),
+        level: heading ? Number(node.attrs.level) : null,
+        text,
+        runs,
+      };
+      if (context.cell) block.cell = context.cell;
+      const kind = context.lists[context.lists.length - 1];
+      if (kind) {
+        block.list = { kind, depth: context.lists.length, itemStart: context.itemStart };
+        if (context.itemStart && context.start !== undefined) block.list.start = context.start;
+      }
+      context.itemStart = false;
+      context.start = undefined;
+      blocks.push(block);
+      return;
+    }
+    const name = node.type.name;
+    if (name === 'table') {
+      const table = tables++;
+      node.forEach((row, _offset, rowIndex) =>
+        row.forEach((cell, _cellOffset, column) => {
+          const place: CellPlace = { table, row: rowIndex, column, header: cell.type.name === 'table_header' };
+          cell.forEach((child) => walk(child, { kind: 'table cell', cell: place, lists: [], itemStart: false }));
+        }),
+      );
+      return;
+    }
+    if (name === 'bullet_list' || name === 'ordered_list') {
+      const kind = name === 'bullet_list' ? 'bullet' : 'ordered';
+      const lists = [...context.lists, kind] as ListPlace['kind'][];
+      const order = name === 'ordered_list' ? Number(node.attrs.order) : 1;
+      node.forEach((item, _offset, index) => {
+        const inner: Context = { kind: `${kind} item`, cell: context.cell, lists, itemStart: true };
+        if (index === 0 && order !== 1) inner.start = order;
+        item.forEach((child) => walk(child, inner));
+      });
+      return;
+    }
+    const inner: Context = name === 'blockquote' ? { ...context, kind: 'quote' } : context;
+    node.forEach((child) => walk(child, inner));
+    if (name === 'blockquote') context.itemStart = inner.itemStart;
+  };
+  walk(doc, { kind: null, lists: [], itemStart: false });
+  return blocks;
+}

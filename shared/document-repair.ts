@@ -1,0 +1,123 @@
+/**
+ * Makes any ProseMirror JSON fit the shared schema, keeping every word that can be kept. Updates
+ * are checked before the server applies them, but a section stored before those checks (or by a
+ * bug) may hold content the schema refuses; everything that reads a section (versions, diffs,
+ * approvals, word counts, exports) reads it through here, so such content can never make them fail.
+ *
+ * What does not fit is mended in the gentlest way that keeps the text: an unknown mark or an
+ * attribute value the schema refuses is dropped (the attribute's default is used); an unknown
+ * node, or a node where its parent does not allow it, gives way to what it contains.
+ */
+import { type Mark, type Node as ProseMirrorNode, type NodeType, Fragment } from 'prosemirror-model';
+import { schema } from './schema';
+
+type Json = { type?: unknown; attrs?: unknown; content?: unknown; marks?: unknown; text?: unknown };
+
+/** The attributes of a node or mark that the schema accepts, each checked alone. */
+function acceptedAttrs(type: { attrs: Record<string, { validate?: (value: unknown) => void; hasDefault?: boolean }> }, given: unknown): Record<string, unknown> | null {
+  const attrs: Record<string, unknown> = {};
+  const source = given && typeof given === 'object' ? (given as Record<string, unknown>) : {};
+  for (const [name, attr] of Object.entries(type.attrs)) {
+    if (!(name in source)) {
+      if (!attr.hasDefault) return null;
+      continue;
+    }
+    try {
+      attr.validate?.(source[name]);
+      attrs[name] = source[name];
+    } catch {
+      if (!attr.hasDefault) return null;
+    }
+  }
+  return attrs;
+}
+
+function repairMarks(json: unknown): readonly Mark[] {
+  if (!Array.isArray(json)) return [];
+  const marks: Mark[] = [];
+  for (const entry of json as Json[]) {
+    const type = typeof entry?.type === 'string' ? schema.marks[entry.type] : undefined;
+    if (!type) continue;
+    const attrs = acceptedAttrs(type as never, entry.attrs);
+    if (attrs) marks.push(type.create(attrs));
+  }
+  return marks.reduce<readonly Mark[]>((set, mark) => mark.addToSet(set), []);
+}
+
+/** The node a piece of JSON stands for, or, when it cannot be one, the nodes it contains. */
+function repairNode(json: unknown): ProseMirrorNode[] {
+  if (!json || typeof json !== 'object') return [];
+  const entry = json as Json;
+  const type = typeof entry.type === 'string' ? schema.nodes[entry.type] : undefined;
+  if (type?.name === 'text') {
+    return typeof entry.text === 'string' && entry.text.length > 0 ? [schema.text(entry.text, repairMarks(entry.marks))] : [];
+  }
+  const children = Array.isArray(entry.content) ? (entry.content as unknown[]).flatMap(repairNode) : [];
+  if (!type || type === schema.topNodeType) return children;
+  const attrs = acceptedAttrs(type as never, entry.attrs) ?? {};
+  const node = fill(type, attrs, children, repairMarks(entry.marks));
+  return node ? [node] : children;
+}
+
+/**
+ * `type` with as many of `children` as fit, in order; children that do not fit are unwrapped into
+ * what they hold (their text is kept), or, for text in a container, wrapped in a paragraph.
+ */
+function fill(type: NodeType, attrs: Record<string, unknown>, children: ProseMirrorNode[], marks: readonly Mark[]): ProseMirrorNode | null {
+  const kept: ProseMirrorNode[] = [];
+  let match = type.contentMatch;
+  const push = (child: ProseMirrorNode): boolean => {
+    const next = match.matchType(child.type);
+    if (!next) return false;
+    kept.push(child);
+    match = next;
+    return true;
+  };
+  const take = (child: ProseMirrorNode): void => {
+    if (push(child)) return;
+    // Inline content where blocks belong goes into a paragraph of its own.
+    const block = child.isInline && !type.inlineContent ? schema.nodes.paragraph.createAndFill(null, child) : child;
+    if (block && block !== child && push(block)) return;
+    // A block where a container belongs (a paragraph straight in a list): wrapped as the schema says.
+    const wrapping = block ? match.findWrapping(block.type) : null;
+    if (block && wrapping) {
+      let wrapped: ProseMirrorNode | null = block;
+      for (let i = wrapping.length - 1; i >= 0 && wrapped; i--) wrapped = wrapping[i].createAndFill(null, wrapped);
+      if (wrapped && push(wrapped)) return;
+    }
+    // Anything else that does not fit gives way to what it holds.
+    if (child.isText) return;
+    child.content.forEach(take);
+  };
+  children.forEach(take);
+  const ending = match.fillBefore(Fragment.empty, true);
+  if (!ending) return null;
+  return type.create(attrs, Fragment.from(kept).append(ending), marks);
+}
+
+/** The document `json` stands for, made to fit the schema; an empty one is one empty paragraph. */
+export function repairDocument(json: unknown): ProseMirrorNode {
+  const children = json && typeof json === 'object' && Array.isArray((json as Json).content) ? ((json as Json).content as unknown[]).flatMap(repairNode) : [];
+  return fill(schema.topNodeType, {}, children, []) ?? schema.topNodeType.createAndFill()!;
+}
+
+/** Whether `json` already fits the schema as it is (the common case, cheaper than repairing). */
+export function fitsSchema(json: unknown): boolean {
+  try {
+    schema.nodeFromJSON(json).check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The node `json` stands for: as it is when it fits the schema, else repaired. */
+export function readDocument(json: unknown): ProseMirrorNode {
+  try {
+    const node = schema.nodeFromJSON(json);
+    node.check();
+    return node;
+  } catch {
+    return repairDocument(json);
+  }
+}

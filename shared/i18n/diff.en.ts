@@ -1,0 +1,20 @@
+/** English messages of comparisons that keep the document's shape: formatting changes and changed table cells. */
+export const diffEn = {
+  'diff.legend.format': 'formatting changed',
+  'diff.sr.formatStart': '[formatting changed:',
+  'diff.sr.formatEnd': ']',
+  'diff.formatWas': 'Formatting changed; before: {marks}',
+  'diff.format.plain': 'plain text',
+  'diff.mark.bold': 'bold',
+  'diff.mark.italic': 'italic',
+  'diff.mark.underline': 'underlined',
+  'diff.mark.strike': 'struck through',
+  'diff.mark.subscript': 'subscript',
+  'diff.mark.superscript': 'superscript',
+  'diff.mark.link': 'link {href}',
+  'diff.cellChanged': 'Changed cell:',
+  'counted.formatChanges.one': '{count} formatting change',
+  'counted.formatChanges.few': '{count} formatting changes',
+  'counted.formatChanges.many': '{count} formatting changes',
+  'counted.formatChanges.other': '{count} formatting changes',
+} as const;

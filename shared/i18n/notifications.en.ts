@@ -1,0 +1,18 @@
+/** English messages of the notifications list (the bell): replies, withdrawals, grouping by section, counts. */
+export const notificationsEn = {
+  'notifications.reply': '{name} replied in a discussion you are in',
+  'notifications.withdrawn': '{name} withdrew a section from review',
+  'notifications.approvalStale': '{name} changed an approved section: it needs re-approval',
+  'notifications.approvalStaleAnonymous': 'An approved section was changed: it needs re-approval',
+  'notifications.unread.one': '{count} unread notification',
+  'notifications.unread.few': '{count} unread notifications',
+  'notifications.unread.many': '{count} unread notifications',
+  'notifications.unread.other': '{count} unread notifications',
+  'notifications.allRead': 'Nothing unread',
+  'notifications.sectionUnread.one': '{count} unread',
+  'notifications.sectionUnread.few': '{count} unread',
+  'notifications.sectionUnread.many': '{count} unread',
+  'notifications.sectionUnread.other': '{count} unread',
+  'notifications.noSection': 'Workspace',
+  'notifications.empty': 'Nothing new. Replies, mentions, submissions, decisions and changes to approved sections appear here.',
+} as const;

@@ -1,0 +1,20 @@
+import type { notificationsEn } from './notifications.en';
+
+/** Russian messages of the notifications list (the bell): replies, withdrawals, grouping by section, counts. */
+export const notificationsRu: Record<keyof typeof notificationsEn, string> = {
+  'notifications.reply': '{name} ответил(а) в обсуждении, в котором вы участвуете',
+  'notifications.withdrawn': '{name} отозвал(а) раздел с рецензирования',
+  'notifications.approvalStale': '{name} изменил(а) утверждённый раздел: нужно утвердить заново',
+  'notifications.approvalStaleAnonymous': 'Утверждённый раздел изменён: нужно утвердить заново',
+  'notifications.unread.one': '{count} непрочитанное уведомление',
+  'notifications.unread.few': '{count} непрочитанных уведомления',
+  'notifications.unread.many': '{count} непрочитанных уведомлений',
+  'notifications.unread.other': '{count} непрочитанного уведомления',
+  'notifications.allRead': 'Непрочитанных нет',
+  'notifications.sectionUnread.one': '{count} непрочитанное',
+  'notifications.sectionUnread.few': '{count} непрочитанных',
+  'notifications.sectionUnread.many': '{count} непрочитанных',
+  'notifications.sectionUnread.other': '{count} непрочитанного',
+  'notifications.noSection': 'Рабочее пространство',
+  'notifications.empty': 'Ничего нового. Здесь появятся ответы, упоминания, отправки на рецензию, решения и изменения утверждённых разделов.',
+};

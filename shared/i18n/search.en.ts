@@ -1,0 +1,22 @@
+/** English messages of the search box in the header and its results. */
+export const searchEn = {
+  'search.landmark': 'Search the syllabus',
+  'search.label': 'Search sections and comments',
+  'search.placeholder': 'Search',
+  'search.submit': 'Search',
+  'search.clear': 'Clear the search',
+  'search.searching': 'Searching…',
+  'search.count.one': '{count} result',
+  'search.count.few': '{count} results',
+  'search.count.many': '{count} results',
+  'search.count.other': '{count} results',
+  'search.best': 'The best {count} results; add words to narrow the search.',
+  'search.none': 'Nothing found for “{query}”.',
+  'search.hint': 'Any language of the syllabus; capitals and accents do not matter.',
+  'search.kind.text': 'Text',
+  'search.kind.comment': 'Comment',
+  'search.in': 'in {section}',
+  'search.failed': 'The search did not work. Try again.',
+  'search.tooLong': 'A search may have at most {max} characters.',
+  'search.keys': 'Use the arrow keys to move between results; Escape closes them.',
+} as const;
