@@ -12,7 +12,7 @@ import type { Section } from '../domain/sections';
 export interface ExportContext {
   audit: AuditLog;
   /** Read with the export's locale: the server's source gives the titles in that language. */
-  source: { load(state: ExportRequest['state'], sectionIds: string[] | undefined, locale: ExportRequest['locale']): ReturnType<MasterSource['load']> };
+  source: MasterSource;
   jobs: ExportJobs;
 }
 
@@ -31,6 +31,7 @@ export function startExport(context: ExportContext, input: StartExportInput, act
     format: input.format,
     includeComments: input.includeComments,
     includeApprovalRecord: input.includeApprovalRecord,
+    includeUnapproved: input.includeUnapproved ?? true,
     locale: input.locale ?? (actor.locale === 'ru' ? 'ru' : 'en'),
   };
   const document = context.source.load(input.state, section ? [section.id] : undefined, request.locale);
@@ -39,7 +40,7 @@ export function startExport(context: ExportContext, input: StartExportInput, act
     actorId: actor.id,
     action: 'export',
     target: section ? `section:${section.id}` : 'workspace',
-    detail: { format: request.format, state: request.state, includeComments: request.includeComments },
+    detail: { format: request.format, state: request.state, includeComments: request.includeComments, includeUnapproved: request.includeUnapproved },
   });
   return job;
 }

@@ -16,9 +16,12 @@ export interface ExportLabels {
   approvalRecord: string;
   noApprovals: string;
   draftNotApproved: string;
+  /** After the status of a section left out of an "approved texts only" file. */
+  notIncluded: string;
   staleApproval: string;
   status: Record<string, string>;
   part: (part: number) => string;
+  /** The parts' titles when the document brings none of its own (`MasterDocument.partTitles`). */
   partTitle: Record<1 | 2, string>;
   columns: { section: string; status: string; organisation: string; reviewer: string; decidedAt: string; version: string };
   openComments: string;
@@ -39,6 +42,7 @@ const en: ExportLabels = {
   approvalRecord: 'Approval record',
   noApprovals: 'No section has been approved yet.',
   draftNotApproved: 'Draft — not yet approved',
+  notIncluded: 'not included: no approved text yet',
   staleApproval: 'changed after approval',
   status: {
     draft: 'Draft',
@@ -73,6 +77,7 @@ const ru: ExportLabels = {
   approvalRecord: 'Лист утверждения',
   noApprovals: 'Ни один раздел ещё не утверждён.',
   draftNotApproved: 'Черновик — ещё не утверждён',
+  notIncluded: 'не включён: утверждённого текста ещё нет',
   staleApproval: 'изменён после утверждения',
   status: {
     draft: 'Черновик',

@@ -6,8 +6,8 @@
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../shared/schema';
 import type { ExportLabels } from './labels';
-import type { ExportComment, MasterDocument } from './model';
-import { approvalCells, approvalColumns, approvalRows, formatTimestamp, sectionHeading, statusLine } from './outline';
+import type { ExportComment, MasterDocument, RenderOptions } from './model';
+import { approvalCells, approvalColumns, approvalRows, formatTimestamp, isLeftOut, partHeading, sectionHeading, statusLine } from './outline';
 
 const { nodes } = schema;
 
@@ -32,13 +32,27 @@ export function tableNode(head: string[], rows: string[][], widths?: number[]): 
   return nodes.table.create(null, [row('table_header', head, widths), ...rows.map((values) => row('table_cell', values))]);
 }
 
-/** Section and status, in master order. */
-export function statusTable(document: MasterDocument, labels: ExportLabels): Node {
-  return tableNode(
-    [labels.columns.section, labels.columns.status],
-    document.sections.map((section) => [sectionHeading(section), statusLine(labels, section)]),
-    [72, 28],
+/**
+ * Section and status, in master order, each part's sections under a row with the part's title.
+ * Every section is listed, those left out of the file too, saying so.
+ */
+export function statusTable(document: MasterDocument, labels: ExportLabels, options: Pick<RenderOptions, 'includeUnapproved'>): Node {
+  const widths = [64, 36];
+  const head = nodes.table_row.create(
+    null,
+    [labels.columns.section, labels.columns.status].map((value, i) => nodes.table_header.create({ colwidth: [widths[i]] }, paragraph(value))),
   );
+  const rows: Node[] = [head];
+  let part: number | null = null;
+  for (const section of document.sections) {
+    if (section.part !== part) {
+      part = section.part;
+      rows.push(nodes.table_row.create(null, nodes.table_cell.create({ colspan: 2 }, paragraph(partHeading(document, labels, section.part), ['bold']))));
+    }
+    const cells = [sectionHeading(section), statusLine(labels, section, isLeftOut(section, options))];
+    rows.push(nodes.table_row.create(null, cells.map((value) => nodes.table_cell.create(null, paragraph(value)))));
+  }
+  return nodes.table.create(null, rows);
 }
 
 /**

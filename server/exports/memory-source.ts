@@ -2,8 +2,8 @@
  * A master source held in memory: the tests' stand-in for the server's source, with a current
  * draft and (optionally) an approved text per section, so "approved texts" can be told apart.
  */
-import { COURSE_TITLE, SYLLABUS_OUTLINE, type SectionOutline } from '../../shared/workspace';
-import type { ExportApproval, ExportSection, MasterDocument, MasterSource, TextState } from './model';
+import { COURSE_TITLES, PART_TITLES, SYLLABUS_OUTLINE, type SectionOutline, titleIn } from '../../shared/workspace';
+import type { ExportApproval, ExportLocale, ExportSection, MasterDocument, MasterSource, TextState } from './model';
 
 export interface MemorySection extends Omit<ExportSection, 'state' | 'content' | 'approvals'> {
   current: Record<string, unknown>;
@@ -24,13 +24,15 @@ export class MemoryMasterSource implements MasterSource {
 
   constructor(
     private readonly sections: MemorySection[],
-    private readonly options: { courseTitle?: string; now?: () => Date } = {},
+    private readonly options: { courseTitle?: string; partTitles?: Record<1 | 2, string>; now?: () => Date } = {},
   ) {}
 
-  load(state: TextState, sectionIds?: string[]): MasterDocument {
+  /** The course's and parts' titles are in `locale` unless the options name them; sections' as given. */
+  load(state: TextState, sectionIds?: string[], locale: ExportLocale = 'en'): MasterDocument {
     const wanted = sectionIds ? new Set(sectionIds) : null;
     return {
-      courseTitle: this.options.courseTitle ?? COURSE_TITLE,
+      courseTitle: this.options.courseTitle ?? titleIn(COURSE_TITLES, locale),
+      partTitles: this.options.partTitles ?? { 1: titleIn(PART_TITLES[1], locale), 2: titleIn(PART_TITLES[2], locale) },
       generatedAt: this.options.now?.() ?? new Date(),
       state,
       sections: this.sections

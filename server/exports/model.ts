@@ -60,7 +60,13 @@ export interface ExportSection {
 }
 
 export interface MasterDocument {
+  /** In the export's language, as are the parts' and the sections' titles. */
   courseTitle: string;
+  /**
+   * The parts' own titles as coordinators named them ("Unified theoretical framework"); the
+   * exports' fixed labels stand in for a source that has none.
+   */
+  partTitles?: Record<1 | 2, string>;
   generatedAt: Date;
   /** The state that was asked for; each section says which text it actually holds. */
   state?: TextState;
@@ -75,19 +81,25 @@ export interface ExportRequest {
   format: ExportFormat;
   includeComments: boolean;
   includeApprovalRecord: boolean;
+  /**
+   * With approved texts: false leaves a section that has no approved text out of the file (the
+   * title page still lists it, as not included); true, the default, shows its draft, marked.
+   */
+  includeUnapproved?: boolean;
   locale: ExportLocale;
 }
 
 /** The part of a request that changes how a document is rendered (not what is read). */
-export type RenderOptions = Pick<ExportRequest, 'state' | 'includeComments' | 'includeApprovalRecord' | 'locale'>;
+export type RenderOptions = Pick<ExportRequest, 'state' | 'includeComments' | 'includeApprovalRecord' | 'includeUnapproved' | 'locale'>;
 
 /**
  * Where the master document comes from. The server implements it over sections, Yjs content,
  * reviews and comments; tests use `MemoryMasterSource`. `sectionIds` narrows the document to those
- * sections (in master order); without it, every section.
+ * sections (in master order); without it, every section. `locale` is the export's language: the
+ * course's, parts' and sections' titles are read in it (English when not given).
  */
 export interface MasterSource {
-  load(state: TextState, sectionIds?: string[]): MasterDocument;
+  load(state: TextState, sectionIds?: string[], locale?: ExportLocale): MasterDocument;
 }
 
 /** Called after each section is rendered: `done` of `total` sections. */

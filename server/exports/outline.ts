@@ -3,7 +3,7 @@
  * lines of the title page, dates, and the rows of the approval record.
  */
 import { type ExportLabels, statusLabel } from './labels';
-import type { ExportSection, MasterDocument } from './model';
+import type { ExportSection, MasterDocument, RenderOptions } from './model';
 
 /** "1.3" for the third regional module, "2.1" for the first national section. */
 export function sectionNumber(section: ExportSection): string {
@@ -19,10 +19,33 @@ export function sectionAnchor(section: ExportSection): string {
   return `section-${section.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-/** "Approved", or "Approved (changed after approval)" when the text moved on since. */
-export function statusLine(labels: ExportLabels, section: ExportSection): string {
+/** "Part 1 — Unified theoretical framework": the part's title as the document names it. */
+export function partHeading(document: MasterDocument, labels: ExportLabels, part: 1 | 2): string {
+  const title = document.partTitles?.[part]?.trim() || labels.partTitle[part];
+  return `${labels.part(part)} — ${title}`;
+}
+
+/**
+ * Whether a section is left out of the file: approved texts only were asked for, without drafts,
+ * and it has no approved text. The title page still lists it, saying why it is missing.
+ */
+export function isLeftOut(section: ExportSection, options: Pick<RenderOptions, 'includeUnapproved'>): boolean {
+  return options.includeUnapproved === false && section.state === 'draft-unapproved';
+}
+
+/** The sections whose text the file holds, in master order. */
+export function includedSections(document: MasterDocument, options: Pick<RenderOptions, 'includeUnapproved'>): ExportSection[] {
+  return document.sections.filter((section) => !isLeftOut(section, options));
+}
+
+/**
+ * "Approved", or "Approved (changed after approval)" when the text moved on since; a section left
+ * out of the file says so ("In review — not included: no approved text yet").
+ */
+export function statusLine(labels: ExportLabels, section: ExportSection, leftOut = false): string {
   const status = statusLabel(labels, section.status);
-  return section.stale ? `${status} (${labels.staleApproval})` : status;
+  const line = section.stale ? `${status} (${labels.staleApproval})` : status;
+  return leftOut ? `${line} — ${labels.notIncluded}` : line;
 }
 
 /** A calendar date in the export's language, in UTC so every server prints the same day. */

@@ -16,6 +16,11 @@ export interface ExportRequest {
   format: ExportFormat;
   includeComments?: boolean;
   includeApprovalRecord?: boolean;
+  /**
+   * With approved texts: false leaves every section that has no approved text out of the file (its
+   * title page lists it as not included); true, the default, shows its draft marked as a draft.
+   */
+  includeUnapproved?: boolean;
   /** The language of the document's fixed labels; the person's own language by default. */
   locale?: Locale;
 }

@@ -207,6 +207,7 @@ export const pagesEn = {
   'exports.include': 'Include',
   'exports.includeComments': 'Open comments',
   'exports.includeApprovalRecord': 'Approval record',
+  'exports.includeUnapproved': 'Sections not yet approved (as marked drafts)',
   'exports.scope': 'What to export',
   'exports.scope.master': 'Whole master document',
   'exports.start': 'Export',

@@ -209,6 +209,7 @@ export const pagesRu: Record<keyof typeof pagesEn, string> = {
   'exports.include': 'Включить',
   'exports.includeComments': 'Открытые комментарии',
   'exports.includeApprovalRecord': 'Сведения об утверждении',
+  'exports.includeUnapproved': 'Ещё не утверждённые разделы (как отмеченные черновики)',
   'exports.scope': 'Что экспортировать',
   'exports.scope.master': 'Весь сводный документ',
   'exports.start': 'Экспортировать',

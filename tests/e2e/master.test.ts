@@ -155,5 +155,19 @@ test('the master document is exported as Word and as PDF from the page, and the 
     expect(file.subarray(0, magic.length).toString('latin1')).toBe(magic);
   }
   await panel.screenshot({ path: screenshotPath('master-export.png') });
+
+  // Approved texts only: the sections without one are left out, and the title page says so.
+  await panel.getByLabel('Approved texts', { exact: true }).check();
+  const drafts = panel.getByLabel('Sections not yet approved (as marked drafts)');
+  expect(await drafts.isChecked()).toBe(true);
+  await drafts.uncheck();
+  await panel.getByLabel('Markdown', { exact: true }).check();
+  await panel.getByRole('button', { name: 'Export', exact: true }).click();
+  const link = panel.getByRole('link', { name: /^Download / });
+  await link.waitFor({ timeout: 20_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const markdown = fs.readFileSync((await download.path())!, 'utf8');
+  expect(markdown).toContain('not included: no approved text yet');
+  expect(markdown).not.toContain('Draft — not yet approved');
   expect(errors).toEqual([]);
 }, 40_000);

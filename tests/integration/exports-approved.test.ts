@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { ExportJob } from '../../shared/api';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
+import { exportedText } from '../support/exports';
 import { type TestPerson, type TestWorkspace, addTestPerson, api, signIn, startTestWorkspace, waitFor } from '../support/workspace';
 
 let workspace: TestWorkspace;
@@ -63,4 +64,19 @@ test('the approved export keeps the approved words; the current export has the l
   expect(approved).not.toContain('Keyingi tahrir');
   const current = await exportMarkdown('current');
   expect(current).toContain('Oʻzbekiston Respublikasining migratsiya qonuni. Keyingi tahrir.');
+});
+
+test('an approved-texts export without drafts leaves out every section that has no approved text', async () => {
+  // After the test above, only the Uzbek section has an approved text.
+  const text = await exportedText(workspace.url, cookies.get(member)!, { scope: 'master', state: 'approved', format: 'md', includeUnapproved: false, locale: 'ru' });
+  expect(text).toContain('Oʻzbekiston Respublikasining migratsiya qonuni.');
+  expect(text).not.toContain('Черновик — ещё не утверждён');
+  expect(text.match(/не включён: утверждённого текста ещё нет/g)).toHaveLength(9);
+  expect(text).toContain('Часть 1 — Единая теоретическая основа');
+  expect(text).toMatch(/^## 2\.5 /m);
+  expect(text).not.toMatch(/^## 1\.1 /m);
+
+  const withDrafts = await exportedText(workspace.url, cookies.get(member)!, { scope: 'master', state: 'approved', format: 'md' });
+  expect(withDrafts).toMatch(/^## 1\.1 /m);
+  expect(withDrafts).toContain('Draft — not yet approved');
 });

@@ -94,15 +94,28 @@ describe('the DOCX export', () => {
     expect(files['word/_rels/document.xml.rels']).toMatch(new RegExp(`Id="${id}"[^>]*Target="https://www.iom.int/"|Target="https://www.iom.int/"[^>]*Id="${id}"`));
   });
 
-  it('has a title page, a table of contents field already filled in, and page numbers', () => {
+  it('has a title page, a table of contents field already filled in with page numbers, and page numbers', () => {
     const all = paragraphs(body);
     expect(body).toContain('<w:pStyle w:val="Title"/>');
     expect(all.slice(0, 5)).toContain('Current drafts');
     expect(body).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
     expect(body).toMatch(/<w:pStyle w:val="TOC1"\/>.*?2\.5 Uzbekistan: national legal norms and management experience/s);
-    expect(files['word/settings.xml']).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+    // Each entry's page number is written in (PAGEREF's cached result), and the field is clean, so
+    // Word opens the file without asking to update fields and readers that never do show the numbers.
+    const entries = [...body.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    expect(entries[0]).toBeGreaterThanOrEqual(3);
+    expect(entries).toEqual([...entries].sort((a, b) => a - b));
+    expect(body).not.toContain('w:dirty="true"');
+    expect(files['word/settings.xml']).not.toContain('updateFields');
     const footer = Object.entries(files).find(([name, xml]) => name.startsWith('word/footer') && xml.includes('PAGE'))?.[1] ?? '';
     expect(footer).toMatch(/Page .*PAGE.* of .*NUMPAGES/s);
+  });
+
+  it('sets one typeface for every script in all four font slots of the default run', () => {
+    const defaults = files['word/styles.xml'].match(/<w:rPrDefault>.*?<\/w:rPrDefault>/s)?.[0] ?? '';
+    for (const slot of ['ascii', 'hAnsi', 'cs', 'eastAsia']) expect(defaults).toContain(`w:${slot}="Arial"`);
+    expect(body).not.toContain('<w:rFonts');
   });
 
   it('turns open threads into Word comments at their quote, or at the heading when the quote is gone', () => {

@@ -84,6 +84,36 @@ describe.each(EXPORT_FORMATS)('the %s export', (format) => {
   });
 });
 
+describe.each(EXPORT_FORMATS)('the %s export of approved texts without drafts', (format) => {
+  let text: string;
+
+  beforeAll(async () => {
+    text = readable(format, await renderExport(twoTexts(), format, { ...OPTIONS, includeUnapproved: false }));
+  });
+
+  it('holds the approved sections and leaves the sections without an approved text out entirely', () => {
+    expect(text).toContain('Approved wording of the first module');
+    expect(text).not.toContain('Current draft text of');
+    expect(text).not.toContain('Draft — not yet approved');
+  });
+
+  it('still lists every section on the title page, saying which are not included and why', () => {
+    expect(text.match(/not included: no approved text yet/g)).toHaveLength(9);
+    expect(text).toContain('2.5 Uzbekistan: national legal norms and management experience');
+    expect(text).toContain('Part 2 — National legal norms');
+  });
+});
+
+describe.each(EXPORT_FORMATS)('the %s export titles', (format) => {
+  it('name the parts as the document names them, in its language', async () => {
+    const document = { ...twoTexts(), partTitles: { 1: 'Общая теоретическая часть', 2: 'Национальные нормы права' } as Record<1 | 2, string> };
+    const text = readable(format, await renderExport(document, format, { ...OPTIONS, locale: 'ru' }));
+    expect(text).toContain('Часть 1 — Общая теоретическая часть');
+    expect(text).toContain('Часть 2 — Национальные нормы права');
+    expect(text).not.toContain('Единая теоретическая основа');
+  });
+});
+
 describe('hostile strings', () => {
   const SCRIPT = '<script>alert(1)</script>';
   const IMG = '"><img src=x onerror=alert(1)>';

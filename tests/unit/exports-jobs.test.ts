@@ -144,10 +144,20 @@ describe('export file names', () => {
       'International-Migration-Law-and-Return-Migration_national-kz_current_2026-11-23.pdf',
     );
     expect(exportFileName('Köші-қон: Türkmen «hukuk»', { scope: 'master', state: 'current', format: 'md' }, GENERATED)).toBe(
-      'Ko-Turkmen-hukuk_master_current_2026-11-23.md',
+      'Koshi-qon-Turkmen-hukuk_master_current_2026-11-23.md',
     );
     expect(exportFileName('Миграция', { scope: { sectionId: '../x' }, state: 'current', format: 'html' }, GENERATED)).toBe(
-      'syllabus_x_current_2026-11-23.html',
+      'Migratsiya_x_current_2026-11-23.html',
+    );
+    expect(exportFileName('', { scope: 'master', state: 'current', format: 'md' }, GENERATED)).toBe('syllabus_master_current_2026-11-23.md');
+  });
+
+  it('transliterate a Russian course title instead of dropping it', () => {
+    expect(exportFileName('Международное миграционное право и возвратная миграция', { scope: 'master', state: 'approved', format: 'pdf' }, GENERATED)).toBe(
+      'Mezhdunarodnoe-migratsionnoe-pravo-i-vozvratnaya-migratsiya_master_approved_2026-11-23.pdf',
+    );
+    expect(exportFileName('Ҳуқуқи муҳоҷират: Ўзбекистон', { scope: 'master', state: 'current', format: 'md' }, GENERATED)).toBe(
+      'Huquqi-muhojirat-Uzbekiston_master_current_2026-11-23.md',
     );
   });
 });

@@ -27,7 +27,7 @@ export function sectionsTable(rows: DashboardRow[], organisations: string[], tit
           <th scope="col">${t('dashboard.col.status')}</th>
           ${organisations.map((organisation) => html`<th scope="col" class="col-decision">${organisationName(organisation)}</th>`)}
           <th scope="col" class="col-number">${t('dashboard.col.comments')}</th>
-          <th scope="col">${t('dashboard.col.lastEdit')}</th>
+          <th scope="col" class="col-edit">${t('dashboard.col.lastEdit')}</th>
           <th scope="col" class="col-number">${t('dashboard.col.words')}</th>
         </tr>
       </thead>

@@ -1,6 +1,6 @@
 /**
  * Exporting (on the master document page): which format, which text (current drafts or approved
- * texts), what to include, and the whole master or one section. The server builds the file as a
+ * texts, with or without the sections that have none approved yet), what to include, and the whole master or one section. The server builds the file as a
  * job; its progress arrives live ('export:progress', polled as a fallback) and the file is a plain
  * download link once it is ready.
  */
@@ -22,7 +22,7 @@ const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
 const POLL_MS = 1500;
 
 export class ExportPanel {
-  private request: ExportRequest = { scope: 'master', state: 'current', format: 'docx', includeComments: false, includeApprovalRecord: true };
+  private request: ExportRequest = { scope: 'master', state: 'current', format: 'docx', includeComments: false, includeApprovalRecord: true, includeUnapproved: true };
   private job: ExportJob | null = null;
   private busy = false;
   private error: string | null = null;
@@ -116,6 +116,9 @@ export class ExportPanel {
               <legend>${t('exports.include')}</legend>
               ${this.check(t('exports.includeComments'), Boolean(this.request.includeComments), (on) => (this.request = { ...this.request, includeComments: on }))}
               ${this.check(t('exports.includeApprovalRecord'), Boolean(this.request.includeApprovalRecord), (on) => (this.request = { ...this.request, includeApprovalRecord: on }))}
+              ${this.request.state === 'approved'
+                ? this.check(t('exports.includeUnapproved'), this.request.includeUnapproved !== false, (on) => (this.request = { ...this.request, includeUnapproved: on }))
+                : nothing}
             </fieldset>
             <div class="field">
               <label for="export-scope">${t('exports.scope')}</label>

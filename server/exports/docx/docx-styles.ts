@@ -83,7 +83,7 @@ export const DOCX_STYLES: IStylesOptions = {
       run: { size: 22, font: { ascii: DOCUMENT_FONT, hAnsi: DOCUMENT_FONT, cs: DOCUMENT_FONT, eastAsia: DOCUMENT_FONT } },
       paragraph: { spacing: { after: 120 } },
     },
-    title: { run: { size: 52, bold: true, color: '17365D' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 240 } } },
+    title: { run: { size: 52, bold: true, color: '17365D' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 1200, after: 240 } } },
     heading1: heading(32, 0),
     heading2: heading(28, 240),
     heading3: heading(24, 200),

@@ -25,7 +25,7 @@ import { sectionDoc } from '../content';
 import { type ExportLabels, labelsFor } from '../labels';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
-import { formatDate, sectionHeading } from '../outline';
+import { formatDate, includedSections, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { DocxComments } from './docx-comments';
 import { type DocxContext, ListInstances, renderBlock } from './docx-content';
@@ -50,7 +50,7 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
   const comments = new DocxComments(labels);
   const lists = new ListInstances();
   const sections = await eachSection(
-    document.sections,
+    includedSections(document, options),
     (section) => sectionBlocks(section, { labels, options, comments, lists }),
     onProgress,
   );
@@ -74,7 +74,7 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
           titlePage: true,
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } },
         },
-        footers: { default: pageFooter(labels), first: new Footer({ children: [] }) },
+        footers: { default: pageFooter(labels), first: blankFooter() },
         children: body,
       },
     ],
@@ -94,6 +94,14 @@ function pageFooter(labels: ExportLabels): Footer {
   });
 }
 
+/**
+ * The title page's footer: nothing shown, but one empty paragraph, as Word writes it (a footer
+ * part must hold a block, and `docx/layout` fails on one that holds none).
+ */
+function blankFooter(): Footer {
+  return new Footer({ children: [new Paragraph({})] });
+}
+
 function titlePage(document: MasterDocument, labels: ExportLabels, options: RenderOptions, lists: ListInstances): FileChild[] {
   const centred = (text: string, run = {}) => new Paragraph({ alignment: AlignmentType.CENTER, children: plainRuns(text, run) });
   return [
@@ -102,7 +110,7 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
     centred(labels.textState[options.state], { bold: true }),
     centred(labels.generatedOn(formatDate(labels, document.generatedAt)), { color: '555555' }),
     new Paragraph({ spacing: { before: 480 }, children: plainRuns(labels.sectionStatus, { bold: true }) }),
-    ...renderBlock(statusTable(document, labels), blockContext(lists)),
+    ...renderBlock(statusTable(document, labels, options), blockContext(lists)),
   ];
 }
 

@@ -7,7 +7,7 @@ import { sectionDoc } from '../content';
 import { type ExportLabels, labelsFor } from '../labels';
 import type { ExportComment, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
-import { formatDate, formatTimestamp, sectionAnchor, sectionHeading } from '../outline';
+import { formatDate, formatTimestamp, includedSections, sectionAnchor, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { escapeHtml as e } from './escape';
 import { renderNode } from './html-content';
@@ -17,7 +17,7 @@ const APPENDIX_ANCHOR = 'approval-record';
 
 export async function renderHtml(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<string> {
   const labels = labelsFor(options.locale);
-  const sections = await eachSection(document.sections, (section) => sectionHtml(section, labels, options), onProgress);
+  const sections = await eachSection(includedSections(document, options), (section) => sectionHtml(section, labels, options), onProgress);
   return [
     '<!doctype html>',
     `<html lang="${e(labels.lang)}">`,
@@ -47,12 +47,12 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
 <p>${e(labels.textState[options.state])}</p>
 <p class="meta">${e(labels.generatedOn(formatDate(labels, document.generatedAt)))}</p>
 <h2 class="status-title">${e(labels.sectionStatus)}</h2>
-${renderNode(statusTable(document, labels), { base: 2 })}
+${renderNode(statusTable(document, labels, options), { base: 2 })}
 </header>`;
 }
 
 function contents(document: MasterDocument, labels: ExportLabels, options: RenderOptions): string {
-  const items = document.sections.map((section) => `<li><a href="#${sectionAnchor(section)}">${e(sectionHeading(section))}</a></li>`);
+  const items = includedSections(document, options).map((section) => `<li><a href="#${sectionAnchor(section)}">${e(sectionHeading(section))}</a></li>`);
   if (options.includeApprovalRecord) items.push(`<li><a href="#${APPENDIX_ANCHOR}">${e(labels.approvalRecord)}</a></li>`);
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${e(labels.tableOfContents)}</h2><ol>${items.join('')}</ol></nav>`;
 }

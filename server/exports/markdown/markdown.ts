@@ -9,7 +9,7 @@ import { sectionDoc } from '../content';
 import { type ExportLabels, labelsFor } from '../labels';
 import { approvalRecordBody, bulletList, commentList, docOf, heading, listItem, paragraph } from '../master-nodes';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
-import { formatDate, sectionHeading, statusLine } from '../outline';
+import { formatDate, includedSections, isLeftOut, partHeading, sectionHeading, statusLine } from '../outline';
 import { eachSection } from '../steps';
 import { contentSerializer, masterSerializer } from './markdown-serializer';
 
@@ -19,7 +19,7 @@ const write = (...blocks: Node[]) => masterSerializer.serialize(docOf(blocks), S
 export async function renderMarkdown(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<string> {
   const labels = labelsFor(options.locale);
   const parts = [titlePage(document, labels, options)];
-  parts.push(...(await eachSection(document.sections, (section) => sectionMarkdown(section, labels, options), onProgress)));
+  parts.push(...(await eachSection(includedSections(document, options), (section) => sectionMarkdown(section, labels, options), onProgress)));
   if (options.includeApprovalRecord) parts.push(write(heading(2, labels.approvalRecord), approvalRecordBody(document, labels)));
   return `${parts.join('\n\n')}\n`;
 }
@@ -30,14 +30,23 @@ export function contentMarkdown(content: Node): string {
 }
 
 function titlePage(document: MasterDocument, labels: ExportLabels, options: RenderOptions): string {
-  const statuses = document.sections.map((section) => listItem(paragraph(`${sectionHeading(section)} — ${statusLine(labels, section)}`)));
   return write(
     heading(1, document.courseTitle),
     paragraph(labels.subtitle),
     paragraph(`${labels.textState[options.state]} · ${labels.generatedOn(formatDate(labels, document.generatedAt))}`),
     paragraph(labels.sectionStatus, ['bold']),
-    ...(statuses.length ? [bulletList(statuses)] : []),
+    ...statusLists(document, labels, options),
   );
+}
+
+/** Each part's title, then the status of each of its sections (those left out of the file too). */
+function statusLists(document: MasterDocument, labels: ExportLabels, options: RenderOptions): Node[] {
+  return ([1, 2] as const).flatMap((part) => {
+    const items = document.sections
+      .filter((section) => section.part === part)
+      .map((section) => listItem(paragraph(`${sectionHeading(section)} — ${statusLine(labels, section, isLeftOut(section, options))}`)));
+    return items.length ? [paragraph(partHeading(document, labels, part), ['italic']), bulletList(items)] : [];
+  });
 }
 
 function sectionMarkdown(section: ExportSection, labels: ExportLabels, options: RenderOptions): string {

@@ -8,7 +8,7 @@ import { sectionDoc } from '../content';
 import { type ExportLabels, labelsFor } from '../labels';
 import { approvalRecordBody, commentList, heading, paragraph, statusTable } from '../master-nodes';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
-import { formatDate, sectionAnchor, sectionHeading } from '../outline';
+import { formatDate, includedSections, sectionAnchor, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { renderBlock } from './pdf-content';
 import type { PdfContext } from './pdf-context';
@@ -54,7 +54,8 @@ export async function renderPdf(document: MasterDocument, options: RenderOptions
   const context: PdfContext = { flow, x: MARGIN, width: doc.page.width - 2 * MARGIN, base: 1, style: BODY, listDepth: -1, marker: null };
   titlePage(document, labels, options, context);
 
-  const entries: Entry[] = document.sections.map((section) => ({ title: sectionHeading(section), anchor: sectionAnchor(section), page: 0 }));
+  const sections = includedSections(document, options);
+  const entries: Entry[] = sections.map((section) => ({ title: sectionHeading(section), anchor: sectionAnchor(section), page: 0 }));
   if (options.includeApprovalRecord) entries.push({ title: labels.approvalRecord, anchor: APPENDIX_ANCHOR, page: 0 });
   // Contents pages are kept free now and filled in at the end, when every section's page is known.
   const perPage = Math.floor((doc.page.height - 2 * MARGIN - 60) / TOC_LINE);
@@ -69,7 +70,7 @@ export async function renderPdf(document: MasterDocument, options: RenderOptions
     doc.outline.addItem(entry.title);
   };
   await eachSection(
-    document.sections,
+    sections,
     (section, index) => {
       start(entries[index]);
       drawSection(section, labels, options, context);
@@ -101,13 +102,13 @@ function centred(context: PdfContext, text: string, style: Partial<TextStyle>, g
 }
 
 function titlePage(document: MasterDocument, labels: ExportLabels, options: RenderOptions, context: PdfContext): void {
-  context.flow.y = 130;
+  context.flow.y = 96;
   centred(context, document.courseTitle, { size: 24, bold: true, color: '#17365d' }, 10);
   centred(context, labels.subtitle, { size: 14, color: '#444444' }, 24);
   centred(context, labels.textState[options.state], { size: 12, bold: true }, 4);
   centred(context, labels.generatedOn(formatDate(labels, document.generatedAt)), { size: 10, color: '#555555' }, 36);
   renderBlock(paragraph(labels.sectionStatus, ['bold']), context);
-  renderBlock(statusTable(document, labels), context);
+  renderBlock(statusTable(document, labels, options), context);
 }
 
 function drawSection(section: ExportSection, labels: ExportLabels, options: RenderOptions, context: PdfContext): void {

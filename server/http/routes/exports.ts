@@ -22,6 +22,8 @@ const startExportBody = z.object({
   format: z.enum(EXPORT_FORMATS),
   includeComments: z.boolean().default(false),
   includeApprovalRecord: z.boolean().default(false),
+  /** With approved texts, false leaves sections without one out of the file. */
+  includeUnapproved: z.boolean().default(true),
   /** The language of the document's fixed labels; the person's own language by default. */
   locale: z.enum(['en', 'ru']).optional(),
 });
@@ -50,6 +52,7 @@ export function exportRoutes(services: Services, deps: ExportDeps): Router {
         format: input.format,
         includeComments: input.includeComments,
         includeApprovalRecord: input.includeApprovalRecord,
+        includeUnapproved: input.includeUnapproved,
         locale: input.locale,
       },
       person,
