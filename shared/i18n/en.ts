@@ -9,6 +9,7 @@ import { structureEn } from './structure.en';
 import { searchEn } from './search.en';
 import { sessionAndEditorEn } from './session-and-editor.en';
 import { diffEn } from './diff.en';
+import { connectionEn } from './connection.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -127,6 +128,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn };
 
 export type MessageKey = keyof typeof en;

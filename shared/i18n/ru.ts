@@ -6,12 +6,14 @@ import { structureRu } from './structure.ru';
 import { searchRu } from './search.ru';
 import { sessionAndEditorRu } from './session-and-editor.ru';
 import { diffRu } from './diff.ru';
+import { connectionRu } from './connection.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
   ...searchRu,
   ...sessionAndEditorRu,
   ...diffRu,
+  ...connectionRu,
   ...sectionRu,
   ...pagesRu,
   ...notificationsRu,

@@ -83,6 +83,14 @@ export class CollabSession {
     this.provider.on('sync', (synced) => {
       if (synced) this.failures = 0;
     });
+    // y-websocket drops colleagues' presence when the connection closes but keeps its clock, so
+    // the server's greeting on reconnect (same clock) was ignored and colleagues stayed missing
+    // until their next renewal (up to 15 s): forget the clocks of those no longer shown.
+    this.provider.on('status', ({ status }) => {
+      if (status !== 'connected') return;
+      const awareness = this.provider.awareness;
+      for (const id of [...awareness.meta.keys()]) if (id !== this.doc.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
+    });
     this.setMe(options.me);
     this.connection = new ConnectionState(this.provider, this.doc, () => {
       this.refreshEditability();

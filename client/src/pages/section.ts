@@ -14,7 +14,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { maySection } from '../../../shared/policy';
 import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession, closedByDeactivation } from '../editor/collab-session';
-import type { ConnectionStatus } from '../editor/connection-state';
+import { connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
 import { commentHighlights } from '../section/comment-highlights';
 import { Comments } from '../section/comments';
@@ -31,15 +31,6 @@ import { problem, statusBadge } from '../ui/parts';
 import '../section/section.css';
 import type { AppContext, Page } from './page';
 import { loading, notFound, ownerName } from './parts';
-
-const STATUS_TEXT: Record<Exclude<ConnectionStatus, 'closed'>, MessageKey> = {
-  connecting: 'connection.connecting',
-  connected: 'connection.connected',
-  syncing: 'connection.syncing',
-  reconnecting: 'connection.reconnecting',
-  offline: 'connection.offline',
-  'offline-unsynced': 'connection.offlineUnsynced',
-};
 
 const CLOSE_REASON: Record<number, MessageKey> = {
   [CLOSE_UNAUTHENTICATED]: 'connection.reason.unauthenticated',
@@ -379,14 +370,12 @@ export class SectionPage implements Page {
   private connection(session: CollabSession): TemplateResult {
     const status = session.connection.status;
     const code = session.connection.closedCode;
-    const text =
-      status === 'closed'
-        ? t('connection.closed', { reason: t(CLOSE_REASON[code ?? 0] ?? 'connection.reason.other') })
-        : status === 'connected' && session.currentAccess === 'read-only'
-        ? t('connection.connectedReadOnly')
-        : t(STATUS_TEXT[status]);
+    const closed = status === 'closed' ? t('connection.closed', { reason: t(CLOSE_REASON[code ?? 0] ?? 'connection.reason.other') }) : null;
+    // The line shows counts and times as they change; the live region says only when the state
+    // changes (offline, reconnecting, sending, saved), so typing offline is not read out per key.
     return html`<div class="connection connection-${status}">
-      <p role="status" aria-live="polite"><span class="connection-dot" aria-hidden="true"></span>${text}</p>
+      <p class="connection-text"><span class="connection-dot" aria-hidden="true"></span>${closed ?? connectionText(session.connection, session.currentAccess)}</p>
+      <span class="visually-hidden" role="status" aria-live="polite">${closed ?? connectionAnnouncement(session.connection, session.currentAccess)}</span>
       ${status === 'closed' && !NO_RETRY.has(code ?? 0)
         ? html`<button type="button" class="button small" @click=${() => session.connection.retry()}>${t('app.retry')}</button>`
         : nothing}
