@@ -133,7 +133,9 @@ test('from the keyboard: type, ↓ into the hits, Enter opens a comment hit with
   await page.keyboard.press('Escape');
   await expect(page.locator('.search-panel').count()).resolves.toBe(0);
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-input');
+  // ↓ opens the list again and moves into it once its hits are there.
   await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('search-hit') === true);
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`/sections/national-kg\\?thread=${threadId}$`));
   await page.locator(`#thread-${threadId}.is-active`).waitFor();
