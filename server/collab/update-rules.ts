@@ -110,26 +110,25 @@ class ItemFinder {
 }
 
 /** The type an integrated item lives in, as a place. */
-function placeOfType(type: Y.AbstractType<unknown>): Place {
+/** An XML element or text as a place in the ProseMirror tree; anything else is outside it. */
+function placeOfXml(type: Y.AbstractType<unknown>): Place {
   if (type instanceof Y.XmlElement) {
     const node = schema.nodes[type.nodeName];
     return node ? { kind: 'element', node } : { kind: 'outside' };
   }
-  if (type instanceof Y.XmlText) return { kind: 'text' };
-  if (type._item === null) return Y.findRootTypeKey(type) === CONTENT_FRAGMENT ? { kind: 'root' } : { kind: 'outside' };
-  return { kind: 'outside' };
+  return type instanceof Y.XmlText ? { kind: 'text' } : { kind: 'outside' };
 }
 
-/** The place an item's own content (a type it creates) makes for its children. */
-function placeOfContent(item: Y.Item): Place {
-  if (!(item.content instanceof Y.ContentType)) return { kind: 'outside' };
-  const type = item.content.type;
-  if (type instanceof Y.XmlElement) {
-    const node = schema.nodes[type.nodeName];
-    return node ? { kind: 'element', node } : { kind: 'outside' };
+function placeOfType(type: Y.AbstractType<unknown>): Place {
+  if (type._item === null && !(type instanceof Y.XmlElement) && !(type instanceof Y.XmlText)) {
+    return Y.findRootTypeKey(type) === CONTENT_FRAGMENT ? { kind: 'root' } : { kind: 'outside' };
   }
-  if (type instanceof Y.XmlText) return { kind: 'text' };
-  return { kind: 'outside' };
+  return placeOfXml(type);
+}
+
+/** The place an item's own content (a type it creates, not yet in any document) makes for its children. */
+function placeOfContent(item: Y.Item): Place {
+  return item.content instanceof Y.ContentType ? placeOfXml(item.content.type) : { kind: 'outside' };
 }
 
 export class UpdateRules {

@@ -42,7 +42,7 @@ export class SignInThrottle {
   admit(email: string, address: string): Admission {
     const now = this.now();
     const keys = keysOf(email, address);
-    const wait = this.waitMs(email, address);
+    const wait = this.waitOf(keys, now);
     if (wait > 0) return { admitted: false, waitMs: wait };
     for (const { key } of keys) {
       const count = this.fresh(key, now);
@@ -74,8 +74,11 @@ export class SignInThrottle {
 
   /** How long an attempt for `email` from `address` would have to wait now (0: it would be heard). Counts nothing. */
   waitMs(email: string, address: string): number {
-    const now = this.now();
-    return Math.max(0, ...keysOf(email, address).map(({ key, free }) => this.waitFor(key, free, now)));
+    return this.waitOf(keysOf(email, address), this.now());
+  }
+
+  private waitOf(keys: ReturnType<typeof keysOf>, now: number): number {
+    return Math.max(0, ...keys.map(({ key, free }) => this.waitFor(key, free, now)));
   }
 
   private waitFor(key: string, free: number, now: number): number {
