@@ -8,26 +8,43 @@
  * attribute value the schema refuses is dropped (the attribute's default is used); an unknown
  * node, or a node where its parent does not allow it, gives way to what it contains.
  */
-import { type Mark, type Node as ProseMirrorNode, type NodeType, Fragment } from 'prosemirror-model';
+import { type Mark, type MarkType, type Node as ProseMirrorNode, type NodeType, Fragment } from 'prosemirror-model';
 import { schema } from './schema';
 
 type Json = { type?: unknown; attrs?: unknown; content?: unknown; marks?: unknown; text?: unknown };
 
+interface CheckedAttr {
+  validate?: (value: unknown) => void;
+  hasDefault?: boolean;
+}
+
+/** A node or mark type's attributes as the schema checks them (prosemirror-model keeps them unlisted in its types). */
+function attrsOf(type: NodeType | MarkType): Record<string, CheckedAttr> {
+  return (type as unknown as { attrs: Record<string, CheckedAttr> }).attrs;
+}
+
+/**
+ * Whether the schema declares attribute `name` on `type` and its own check (`validate`) accepts
+ * `value`: the one test of an attribute value, for incoming updates and for repairs alike.
+ */
+export function schemaAcceptsAttr(type: NodeType | MarkType, name: string, value: unknown): boolean {
+  const attr = attrsOf(type)[name];
+  if (!attr) return false;
+  try {
+    attr.validate?.(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The attributes of a node or mark that the schema accepts, each checked alone. */
-function acceptedAttrs(type: { attrs: Record<string, { validate?: (value: unknown) => void; hasDefault?: boolean }> }, given: unknown): Record<string, unknown> | null {
+function acceptedAttrs(type: NodeType | MarkType, given: unknown): Record<string, unknown> | null {
   const attrs: Record<string, unknown> = {};
   const source = given && typeof given === 'object' ? (given as Record<string, unknown>) : {};
-  for (const [name, attr] of Object.entries(type.attrs)) {
-    if (!(name in source)) {
-      if (!attr.hasDefault) return null;
-      continue;
-    }
-    try {
-      attr.validate?.(source[name]);
-      attrs[name] = source[name];
-    } catch {
-      if (!attr.hasDefault) return null;
-    }
+  for (const [name, attr] of Object.entries(attrsOf(type))) {
+    if (name in source && schemaAcceptsAttr(type, name, source[name])) attrs[name] = source[name];
+    else if (!attr.hasDefault) return null;
   }
   return attrs;
 }
@@ -38,7 +55,7 @@ function repairMarks(json: unknown): readonly Mark[] {
   for (const entry of json as Json[]) {
     const type = typeof entry?.type === 'string' ? schema.marks[entry.type] : undefined;
     if (!type) continue;
-    const attrs = acceptedAttrs(type as never, entry.attrs);
+    const attrs = acceptedAttrs(type, entry.attrs);
     if (attrs) marks.push(type.create(attrs));
   }
   return marks.reduce<readonly Mark[]>((set, mark) => mark.addToSet(set), []);
@@ -54,7 +71,7 @@ function repairNode(json: unknown): ProseMirrorNode[] {
   }
   const children = Array.isArray(entry.content) ? (entry.content as unknown[]).flatMap(repairNode) : [];
   if (!type || type === schema.topNodeType) return children;
-  const attrs = acceptedAttrs(type as never, entry.attrs) ?? {};
+  const attrs = acceptedAttrs(type, entry.attrs) ?? {};
   const node = fill(type, attrs, children, repairMarks(entry.marks));
   return node ? [node] : children;
 }

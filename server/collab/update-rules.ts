@@ -13,6 +13,7 @@
  */
 import * as Y from 'yjs';
 import type { MarkType, NodeType } from 'prosemirror-model';
+import { schemaAcceptsAttr } from '../../shared/document-repair';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 
 export type Refusal = { reason: 'client-id'; clientId: number } | { reason: 'schema'; detail: string };
@@ -60,15 +61,9 @@ function markOf(key: string): MarkType | undefined {
   return schema.marks[/^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key];
 }
 
+/** The schema accepts the value, and it is plain data (a stored update must never carry objects into an attribute). */
 function attrAccepted(type: NodeType | MarkType, key: string, value: unknown): boolean {
-  const attr = (type.spec.attrs ?? {})[key];
-  if (!attr) return false;
-  const validate = (type as unknown as { attrs: Record<string, { validate?: (value: unknown) => void }> }).attrs[key]?.validate;
-  try {
-    validate?.(value);
-  } catch {
-    return false;
-  }
+  if (!schemaAcceptsAttr(type, key, value)) return false;
   return value === null || ['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === 'number' || v === null));
 }
 
