@@ -1,11 +1,63 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Plugin, build, defineConfig } from 'vite';
 
 // The client is built into dist/client and served by the workspace server; `npm run dev` runs
 // Vite with these proxies so that API, socket.io and collab traffic reach the server on :3000.
 const target = `http://localhost:${process.env.PORT ?? 3000}`;
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Builds client/src/service-worker.ts into /sw.js, after the app, as a build of its own: a
+ * worker cannot load the app's chunks (nor the app the worker's), and its URL must never change,
+ * since the browser knows the worker by it. The app shell it precaches (index.html and every
+ * file under assets/) and a version hashed from those files' names and bytes are written into
+ * it, so any change to the app changes sw.js, and browsers offer the update.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'syllabus-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const shell = Object.keys(bundle)
+        .filter((file) => file === 'index.html' || file.startsWith('assets/'))
+        .sort();
+      const hash = createHash('sha256');
+      for (const file of shell) {
+        const output = bundle[file];
+        hash.update(file).update('\0').update(output.type === 'chunk' ? output.code : output.source).update('\0');
+      }
+      const manifest = { version: hash.digest('hex').slice(0, 16), files: shell.map((file) => `/${file}`) };
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: await buildWorker(manifest) });
+    },
+  };
+}
+
+async function buildWorker(manifest: { version: string; files: string[] }): Promise<string> {
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    publicDir: false,
+    define: { __SW_SHELL__: JSON.stringify(manifest) },
+    build: {
+      write: false,
+      sourcemap: false,
+      // A classic script: module service workers are not in every browser people use yet.
+      lib: { entry: path.join(ROOT, 'client/src/service-worker.ts'), formats: ['iife'], name: 'syllabusServiceWorker', fileName: () => 'sw.js' },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((entry) => ('output' in entry ? entry.output : []));
+  const chunk = outputs.find((output) => output.type === 'chunk' && output.fileName === 'sw.js');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('the service worker build produced no sw.js');
+  return chunk.code;
+}
 
 export default defineConfig({
   root: 'client',
+  plugins: [serviceWorker()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

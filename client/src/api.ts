@@ -28,6 +28,10 @@ import type {
   WorkspaceSettings,
 } from '../../shared/api';
 import type { Locale } from '../../shared/i18n';
+import { keepsCopies } from './offline/device';
+import { KEEP_HEADER, OFFLINE_COPY_HEADER } from './offline/names';
+import { noteRead } from './offline/first-visit';
+import { noteAnswer } from './offline/offline-notice';
 
 export class ApiError extends Error {
   constructor(
@@ -51,12 +55,15 @@ export async function request<T>(method: string, route: string, body?: unknown):
       method,
       credentials: 'same-origin',
       // The server accepts a state change only as JSON (its CSRF defence), even a body-less DELETE.
-      headers: method === 'GET' ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: method === 'GET' ? readHeaders() : { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
+  // The service worker answered from this device's copy (the network failed), or not: the page says so.
+  noteAnswer(response.headers.get(OFFLINE_COPY_HEADER));
+  if (method === 'GET' && response.ok) noteRead(`/api${route}`);
   const text = await response.text();
   let json: unknown = null;
   try {
@@ -76,6 +83,11 @@ export async function request<T>(method: string, route: string, body?: unknown):
     );
   }
   return json as T;
+}
+
+/** A read asks the service worker not to keep its answer when this device keeps nothing. */
+function readHeaders(): Record<string, string> {
+  return keepsCopies() ? { Accept: 'application/json' } : { Accept: 'application/json', [KEEP_HEADER]: 'no' };
 }
 
 export const api = {

@@ -6,8 +6,10 @@
 import { render } from 'lit-html';
 import type { Me } from '../../shared/api';
 import { type Locale } from '../../shared/i18n';
+import { titleIn } from '../../shared/workspace';
 import { NetworkError, api, isUnauthenticated } from './api';
-import { locale, setLocale, t } from './i18n';
+import { locale, plural, setLocale, t } from './i18n';
+import { type CopyOwner, deleteLocalCopies, unsentChanges } from './offline/device';
 import { Realtime } from './realtime';
 import { type Route, navigate, onRouteChange, parseRoute, safeNext, startRouter } from './router';
 import { AuditPage } from './pages/audit';
@@ -15,13 +17,16 @@ import { InvitePage } from './pages/invite';
 import { type Frame, layout } from './pages/layout';
 import { MasterPage } from './pages/master';
 import { NotificationBell } from './pages/notifications';
-import type { Page, SessionEnd } from './pages/page';
+import { confirmDialog } from './pages/dialog';
+import type { Page, SessionEnd, SignInNotice } from './pages/page';
 import { notFound } from './pages/parts';
 import { PeoplePage } from './pages/people';
 import { SectionPage } from './pages/section';
 import { SignInPage } from './pages/sign-in';
 import { WorkspacePage } from './pages/workspace';
+import { AccountMenu } from './ui/account-menu';
 import { problem } from './ui/parts';
+import { SessionDialog } from './ui/session-dialog';
 
 /** Pages shown without the signed-in frame: they are for people without a session. */
 const OPEN_PAGES: ReadonlySet<Route['name']> = new Set(['sign-in', 'invite']);
@@ -32,13 +37,21 @@ export class App implements Frame {
   me: Me | null = null;
   bell: NotificationBell | null = null;
   readonly realtime = new Realtime();
+  readonly account = new AccountMenu(this);
   private page: Page | null = null;
   private route: Route = parseRoute(window.location);
   private startupError: unknown = null;
   /** A language picked on the sign-in page is carried over to the person's settings. */
   private localeChosenBeforeSignIn = false;
-  /** Why the last session ended under a page, told once by the sign-in page that follows. */
-  private sessionEnd: SessionEnd | null = null;
+  /** Why the last session ended (or what signing out deleted), told once by the sign-in page that follows. */
+  private signInNotice: SignInNotice | null = null;
+  private signingOut = false;
+  /** Asks to sign in again over the page when a session ends under it: one dialog for every 401. */
+  private readonly sessionDialog = new SessionDialog({
+    signedInAgain: (me) => this.signedInAgain(me),
+    leave: () => this.leaveForSignIn('ended'),
+    unsentWork: () => this.page?.unsentWork?.() ?? null,
+  });
 
   constructor(private readonly root: HTMLElement) {
     this.realtime.onMeChanged(() => void this.reloadMe());
@@ -100,8 +113,8 @@ export class App implements Frame {
   private pageFor(route: Route): Page | null {
     switch (route.name) {
       case 'sign-in': {
-        const page = new SignInPage(this, route.next, this.sessionEnd);
-        this.sessionEnd = null;
+        const page = new SignInPage(this, route.next, this.signInNotice);
+        this.signInNotice = null;
         return page;
       }
       case 'workspace':
@@ -134,6 +147,7 @@ export class App implements Frame {
       return;
     }
     document.title = page.title();
+    this.sessionDialog.render();
     render(OPEN_PAGES.has(this.route.name) ? page.view() : layout(this, page.view(), { wide: WIDE_PAGES.has(this.route.name) }), this.root);
   }
 
@@ -167,23 +181,81 @@ export class App implements Frame {
     navigate(safeNext(next) ?? '/', { replace: true });
   }
 
+  /**
+   * Signs out and deletes what this device kept for the person (their section copies and cached
+   * pages): on a shared computer nothing of theirs may stay. Changes the server has not received
+   * yet would be lost with the copies, so the person is asked first.
+   */
   async signOut(): Promise<void> {
+    const me = this.me;
+    // A second click while the first is asking or deleting would ask twice.
+    if (!me || this.signingOut) return;
+    this.signingOut = true;
+    try {
+      await this.signOutAndDelete(me);
+    } finally {
+      this.signingOut = false;
+    }
+  }
+
+  private async signOutAndDelete(me: Me): Promise<void> {
+    const unsent = unsentChanges(me);
+    if (unsent.length > 0) {
+      const count = unsent.reduce((sum, { count }) => sum + count, 0);
+      const sections = await sectionTitles(unsent.map(({ sectionId }) => sectionId));
+      const confirmed = await confirmDialog({
+        title: t('device.signOutTitle'),
+        message: plural('device.unsent', count, { sections: sections.join(', ') }),
+        cancel: t('device.staySignedIn'),
+        confirm: t('device.signOutAndDelete'),
+        danger: true,
+      });
+      if (!confirmed || this.me !== me) return;
+    }
     try {
       await api.signOut();
     } catch (error) {
       // Signed out locally all the same; a network error leaves a session that expires by itself.
       if (!(error instanceof NetworkError) && !isUnauthenticated(error)) console.error(error);
     }
+    // The page goes first: an open section holds its copy, which cannot be deleted while open.
     this.forget();
+    const deleted = await deleteWithin(me, 5000);
+    this.signInNotice = deleted === null || deleted > 0 || unsent.length > 0 ? 'copies-deleted' : 'signed-out';
     navigate('/signin');
   }
 
   sessionEnded(why: SessionEnd = 'ended'): void {
     if (!this.me) return;
-    this.sessionEnd = why;
+    // The page may hold work not yet sent (an editor offline): keep it, and ask to sign in over it.
+    if (why === 'ended' && this.page && !OPEN_PAGES.has(this.route.name)) return this.sessionDialog.show(this.me.email);
+    this.leaveForSignIn(why);
+  }
+
+  /** The sign-in page, with a way back here, and the page forgotten: today's answer to a 401. */
+  private leaveForSignIn(why: SessionEnd): void {
+    this.sessionDialog.close();
+    if (!this.me) return;
+    this.signInNotice = why;
     const here = window.location.pathname + window.location.search;
     this.forget();
     navigate(`/signin?next=${encodeURIComponent(here)}`, { replace: true });
+  }
+
+  /** Signed in through the session dialog: the same person carries on with the page; someone else starts afresh. */
+  private signedInAgain(me: Me): void {
+    if (this.me?.id !== me.id) {
+      // What the page shows (and any unsent work in it) is the previous person's, not theirs.
+      this.forget();
+      this.adopt(me);
+      return navigate('/', { replace: true });
+    }
+    this.adopt(me);
+    this.realtime.reconnect();
+    const page = this.page;
+    if (page?.resume) page.resume();
+    else page?.refresh?.();
+    this.update();
   }
 
   async checkSession(): Promise<void> {
@@ -211,5 +283,28 @@ export class App implements Frame {
     this.page = null;
     this.me = null;
     this.dropPerson();
+    this.account.reset();
   }
+}
+
+/** The sections' titles in the interface's language, or their ids when the server cannot say soon. */
+async function sectionTitles(ids: string[]): Promise<string[]> {
+  try {
+    const sections = await Promise.race([api.sections(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    return ids.map((id) => {
+      const section = sections.find((candidate) => candidate.id === id);
+      return section ? titleIn(section.titles, locale()) : id;
+    });
+  } catch {
+    return ids;
+  }
+}
+
+/**
+ * Deletes the person's copies and answers how many there were, or null when it takes longer than
+ * `ms`: a copy still open in another tab is deleted when that tab lets go of it, and signing out
+ * does not wait for that.
+ */
+function deleteWithin(owner: CopyOwner, ms: number): Promise<number | null> {
+  return Promise.race([deleteLocalCopies(owner), new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
 }

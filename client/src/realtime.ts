@@ -20,6 +20,8 @@ export class Realtime {
   private readonly refused = new Set<Listener>();
   private readonly events = new Map<string, Set<EventListener>>();
   private readonly reconnected = new Set<Listener>();
+  /** Kept across `reconnect()`: a new socket after a refusal has missed events all the same. */
+  private connectedBefore = false;
 
   /** Opens the channel for the signed-in person (the session cookie authenticates it). */
   connect(): void {
@@ -27,12 +29,11 @@ export class Realtime {
     // WebSocket only: the server checks Origin on the handshake, and browsers send it on a
     // WebSocket upgrade but not on the same-origin GETs of long polling.
     const socket: LiveSocket = io({ transports: ['websocket'], path: '/socket.io' });
-    let connectedBefore = false;
     socket.on('connect', () => {
       if (this.section) this.emitJoin(this.section);
       // Events sent while we were away are lost: pages re-read what they show.
-      if (connectedBefore) for (const listener of this.reconnected) listener();
-      connectedBefore = true;
+      if (this.connectedBefore) for (const listener of this.reconnected) listener();
+      this.connectedBefore = true;
     });
     // One dispatcher for the workspace's own events, so pages can listen before a (re)connect.
     socket.onAny((event: string, payload: unknown) => {
@@ -41,6 +42,11 @@ export class Realtime {
     socket.on('connect_error', () => {
       // The handshake is refused without a session; let the app find out whether it ended.
       if (!socket.active) for (const listener of this.refused) listener();
+    });
+    socket.on('disconnect', (reason) => {
+      // The server closes the channel of a session that ended (signed out elsewhere), and
+      // socket.io does not come back after that by itself: the same question as a refusal.
+      if (reason === 'io server disconnect') for (const listener of this.refused) listener();
     });
     socket.on('me:changed', () => {
       for (const listener of this.meChanged) listener();
@@ -52,6 +58,18 @@ export class Realtime {
     this.socket?.disconnect();
     this.socket = null;
     this.section = null;
+    this.connectedBefore = false;
+  }
+
+  /**
+   * Opens the channel again for the same person after they signed in again: socket.io does not
+   * retry a handshake the server refused, and the old socket carries the old cookie. The section's
+   * room is joined again, and the reconnect listeners are told (events were missed meanwhile).
+   */
+  reconnect(): void {
+    this.socket?.disconnect();
+    this.socket = null;
+    this.connect();
   }
 
   joinSection(sectionId: string): void {
@@ -89,7 +107,7 @@ export class Realtime {
     return () => this.reconnected.delete(listener);
   }
 
-  /** The server refused the channel for good (most likely the session ended). */
+  /** The server refused or closed the channel for good (most likely the session ended). */
   onRefused(listener: Listener): () => void {
     this.refused.add(listener);
     return () => this.refused.delete(listener);

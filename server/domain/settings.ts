@@ -29,6 +29,16 @@ export class Settings {
     };
   }
 
+  /**
+   * The identity of this workspace's data (migration 0009): browsers keep their local copies of
+   * sections under it, so a copy made for one workspace is never merged into another.
+   */
+  instance(): string {
+    const row = this.db.select().from(settings).where(eq(settings.key, 'instance')).all()[0];
+    if (!row) throw new Error('the workspace has no instance id: run the migrations');
+    return JSON.parse(row.value) as string;
+  }
+
   /** Fixes the default deadline at first start, so that it does not move on by itself a year later. */
   ensureDefaults(): void {
     if (!this.db.select().from(settings).where(eq(settings.key, 'deadline')).get()) this.write('deadline', this.get().deadline);

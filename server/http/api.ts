@@ -62,6 +62,8 @@ function securityHeaders(config: Config) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
+        // The service worker (/sw.js), which lets the app open offline.
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -81,7 +83,16 @@ function serveClient(app: express.Express, clientDir: string | null): void {
   const index = path.join(clientDir, 'index.html');
   // Source maps are never served (a build with them left in must not publish the client source).
   app.use((req, res, next) => (req.path.endsWith('.map') ? res.status(404).type('text/plain').send('not found') : next()));
-  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  // Files under assets/ are named by a hash of their content, so a name never points to other
+  // bytes: browsers keep them a year. sw.js and index.html name everything else, so they are
+  // checked at every use (answered 304 when unchanged): that is how a new build reaches people.
+  const root = path.resolve(clientDir);
+  const setHeaders = (res: express.Response, file: string) => {
+    const name = path.relative(root, file);
+    if (name.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    else if (name === 'sw.js' || name === 'index.html') res.setHeader('Cache-Control', 'no-cache');
+  };
+  app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders }));
   app.get(/^\/(?!api\/|collab\/|socket\.io\/).*/, (_req, res) => {
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');

@@ -21,6 +21,8 @@ export interface Me {
   group: GroupCode;
   colour: string;
   locale: Locale;
+  /** The identity of the workspace's data: the browser names its local copies with it. */
+  workspace: string;
 }
 
 /** `PATCH /api/me`: what people may change about themselves (their language); answered with `Me`. */

@@ -9,6 +9,8 @@ export const connectionEn = {
   'connection.state.reconnecting': 'Reconnecting',
   'connection.saved': 'Saved {time}',
   'connection.lastSaved': 'last saved {time}',
+  /** Unsent changes are written to this device's copy of the section: closing the page loses nothing. */
+  'connection.keptHere': 'kept on this device',
   'connection.sending.one': 'Sending {count} change',
   'connection.sending.few': 'Sending {count} changes',
   'connection.sending.many': 'Sending {count} changes',

@@ -7,6 +7,7 @@ export const connectionRu: Record<keyof typeof connectionEn, string> = {
   'connection.state.reconnecting': 'Переподключение',
   'connection.saved': 'Сохранено в {time}',
   'connection.lastSaved': 'последнее сохранение в {time}',
+  'connection.keptHere': 'сохранены на этом устройстве',
   'connection.sending.one': 'Отправляется {count} изменение',
   'connection.sending.few': 'Отправляются {count} изменения',
   'connection.sending.many': 'Отправляются {count} изменений',

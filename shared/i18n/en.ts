@@ -10,6 +10,9 @@ import { searchEn } from './search.en';
 import { sessionAndEditorEn } from './session-and-editor.en';
 import { diffEn } from './diff.en';
 import { connectionEn } from './connection.en';
+import { offlineEn } from './offline.en';
+import { appUpdateEn } from './app-update.en';
+import { sessionDialogEn } from './session-dialog.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -128,6 +131,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn };
 
 export type MessageKey = keyof typeof en;

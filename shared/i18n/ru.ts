@@ -7,6 +7,9 @@ import { searchRu } from './search.ru';
 import { sessionAndEditorRu } from './session-and-editor.ru';
 import { diffRu } from './diff.ru';
 import { connectionRu } from './connection.ru';
+import { offlineRu } from './offline.ru';
+import { appUpdateRu } from './app-update.ru';
+import { sessionDialogRu } from './session-dialog.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
@@ -14,6 +17,9 @@ export const ru: Record<MessageKey, string> = {
   ...sessionAndEditorRu,
   ...diffRu,
   ...connectionRu,
+  ...offlineRu,
+  ...appUpdateRu,
+  ...sessionDialogRu,
   ...sectionRu,
   ...pagesRu,
   ...notificationsRu,

@@ -97,7 +97,7 @@ test('going offline shows within 2 s, counts the changes typed offline, then sen
 
   // Three keystrokes offline are three changes the server does not have.
   await aigerim.page.keyboard.type('abc');
-  await waitForStatus(aigerim.page, new RegExp(`^Offline — 3 changes not yet on the server, last saved ${TIME}$`), 2000);
+  await waitForStatus(aigerim.page, new RegExp(`^Offline — 3 changes not yet on the server, kept on this device, last saved ${TIME}$`), 2000);
   await aigerim.page.keyboard.type('d');
   await waitForStatus(aigerim.page, /^Offline — 4 changes not yet on the server/, 2000);
   await aigerim.page.waitForTimeout(500);
@@ -134,9 +134,9 @@ test('going offline shows within 2 s, counts the changes typed offline, then sen
   await erlan.context.setOffline(true);
   await waitForStatus(erlan.page, /^Нет связи$/, 2000);
   await erlan.page.keyboard.type('да');
-  await waitForStatus(erlan.page, /^Нет связи — 2 изменения ещё не на сервере$/, 2000);
+  await waitForStatus(erlan.page, /^Нет связи — 2 изменения ещё не на сервере, сохранены на этом устройстве$/, 2000);
   await erlan.page.keyboard.type('!!!');
-  await waitForStatus(erlan.page, /^Нет связи — 5 изменений ещё не на сервере$/, 2000);
+  await waitForStatus(erlan.page, /^Нет связи — 5 изменений ещё не на сервере, сохранены на этом устройстве$/, 2000);
   await erlan.page.screenshot({ path: screenshotPath('connection-offline-ru.png') });
   await erlan.context.setOffline(false);
   await waitForStatus(erlan.page, new RegExp(`^Сохранено в ${TIME}$`), 5000);

@@ -180,7 +180,7 @@ test('deactivated while a section is open: no page error, and the sign-in page s
   expect(errors).toEqual([]);
 });
 
-test('signed out from another browser while a section is open: no page error, and the sign-in page says so', async () => {
+test('signed out from another browser while a section is open: no page error, and a dialog over the kept page says so', async () => {
   const member = await addTestPerson(workspace, 'member', 'TM', 'Aýna Şükürowa');
   const { context, page, errors } = await pageOf(member);
   await openSection(page, workspace, 'national-tm');
@@ -189,8 +189,8 @@ test('signed out from another browser while a section is open: no page error, an
     headers: { Origin: new URL(workspace.url).origin, 'Content-Type': 'application/json' },
   });
   expect(response.status()).toBe(204);
-  await page.waitForURL(/\/signin\?next=%2Fsections%2Fnational-tm/);
-  await page.getByRole('status').getByText('Your session has ended. Please sign in again.').waitFor();
+  await page.getByRole('dialog', { name: 'Sign in again' }).getByText('Your session has ended. Sign in again to carry on').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/sections/national-tm');
   await page.waitForTimeout(300);
   expect(errors).toEqual([]);
 });

@@ -84,7 +84,7 @@ function keysOf<T>() {
   return <K extends Record<keyof T, true>>(keys: K & Record<Exclude<keyof K, keyof T>, never>): string[] => Object.keys(keys).sort();
 }
 
-const ME = keysOf<Me>()({ id: true, email: true, name: true, role: true, group: true, colour: true, locale: true });
+const ME = keysOf<Me>()({ id: true, email: true, name: true, role: true, group: true, colour: true, locale: true, workspace: true });
 const PERSON = keysOf<Person>()({ id: true, name: true, role: true, group: true, colour: true });
 const MANAGED_PERSON = keysOf<ManagedPerson>()({
   id: true,
@@ -339,7 +339,7 @@ const diff: DocumentDiff = withExtra({
 describe('every presenter returns exactly the fields of its shared/api type', () => {
   test('people: oneself, a colleague, and a colleague as a coordinator sees them', () => {
     for (const [presented, expected] of [
-      [presentMe(person), ME],
+      [presentMe(person, '0123abcd'), ME],
       [presentPerson(person), PERSON],
       [presentManagedPerson(person), MANAGED_PERSON],
     ] as const) {

@@ -1,7 +1,11 @@
 /**
- * One open section: its Y.Doc, the y-websocket connection to /collab/<id>, the editor bound to
- * it, and what the server says we may do there. Created when the section page opens and
- * destroyed when it closes; never re-created by a re-render.
+ * One open section: its Y.Doc, this device's copy of it (IndexedDB), the y-websocket connection
+ * to /collab/<id>, the editor bound to it, and what the server says we may do there. Created when
+ * the section page opens and destroyed when it closes; never re-created by a re-render.
+ *
+ * The local copy opens first and the connection after it, so what a closed tab typed offline is
+ * in the first sync and counted until the server confirms it. With the copy the section can be
+ * read and written with no network at all, once this device has held the server's text.
  */
 import * as decoding from 'lib0/decoding';
 import type { Plugin } from 'prosemirror-state';
@@ -12,6 +16,8 @@ import type { Me } from '../../../shared/api';
 import { type Access, CLOSE_UNAUTHENTICATED, MESSAGE_ACCESS, REASON_ACCESS_REVOKED, isFinalClose } from '../../../shared/collab-protocol';
 import { CONTENT_FRAGMENT } from '../../../shared/schema';
 import { onLocaleChange, t } from '../i18n';
+import { keepsCopies } from '../offline/device';
+import { LocalCopy } from '../offline/local-copy';
 import { ConnectionState } from './connection-state';
 import { type EditorOptions, createEditor, refreshEditor } from './editor';
 import { type PresentPerson, presentPeople } from './presence';
@@ -55,7 +61,11 @@ export class CollabSession {
   /** The editor's mount point; the page template places this same element on every render. */
   readonly editorElement = document.createElement('div');
   readonly view: EditorView;
+  /** This device's copy of the section (null: the device keeps none, see `keepsCopies`). */
+  readonly copy: LocalCopy | null;
   private access: Access;
+  private destroyed = false;
+  private copyShown = '';
   private readonly editorOptions: EditorOptions;
   private readonly stopLocale: () => void;
   private failures = 0;
@@ -66,8 +76,11 @@ export class CollabSession {
   constructor(private readonly options: CollabSessionOptions) {
     this.access = options.initialAccess;
     this.editorElement.className = 'document-page';
+    this.copy = keepsCopies() ? new LocalCopy(options.me, options.sectionId, this.doc, () => this.copyChanged()) : null;
     this.provider = new WebsocketProvider(collabUrl(), options.sectionId, this.doc, {
       disableBc: true,
+      // Connects once the local copy has loaded (below).
+      connect: false,
       // The 44xx refusals are final, and so is a change too large to send: sending it again would
       // be refused again, so the page says what happened instead of reconnecting for ever.
       shouldReconnect: (event) => !isFinalClose(event.code),
@@ -81,7 +94,9 @@ export class CollabSession {
       if (++this.failures === 3) options.onUnreachable();
     });
     this.provider.on('sync', (synced) => {
-      if (synced) this.failures = 0;
+      if (!synced) return;
+      this.failures = 0;
+      this.copy?.markSynced();
     });
     // y-websocket drops colleagues' presence when the connection closes but keeps its clock, so
     // the server's greeting on reconnect (same clock) was ignored and colleagues stayed missing
@@ -92,10 +107,23 @@ export class CollabSession {
       for (const id of [...awareness.meta.keys()]) if (id !== this.doc.clientID && !awareness.states.has(id)) awareness.meta.delete(id);
     });
     this.setMe(options.me);
-    this.connection = new ConnectionState(this.provider, this.doc, () => {
-      this.refreshEditability();
-      options.onChange();
-    });
+    this.connection = new ConnectionState(
+      this.provider,
+      this.doc,
+      () => {
+        this.refreshEditability();
+        // The page renders now: what it shows of the copy is current.
+        this.copyShown = this.copyState();
+        options.onChange();
+      },
+      {
+        access: () => this.access,
+        localCopyOrigin: () => this.copy?.origin,
+        hasLocalText: () => this.copy?.usable ?? false,
+        heldLocally: () => this.copy?.held ?? false,
+        unsavedChanged: (count) => this.copy?.recordUnsent(count),
+      },
+    );
     this.provider.awareness.on('change', this.presenceChanged);
     this.toolbar = new Toolbar(() => this.view, options.onComment);
     this.editorOptions = {
@@ -103,7 +131,7 @@ export class CollabSession {
       awareness: this.provider.awareness,
       editable: () => this.editable,
       label: () => t('section.editor'),
-      placeholder: () => (this.connection?.hasSynced ? t(this.editable ? 'editor.placeholder' : 'editor.placeholderReadOnly') : null),
+      placeholder: () => (this.hasText ? t(this.editable ? 'editor.placeholder' : 'editor.placeholderReadOnly') : null),
       onUpdate: (view) => {
         this.toolbar.render();
         options.onEditorUpdate?.(view);
@@ -114,6 +142,67 @@ export class CollabSession {
     this.view.dom.id = 'section-text';
     this.toolbar.render();
     this.stopLocale = onLocaleChange(() => refreshEditor(this.view, this.editorOptions));
+    window.addEventListener('beforeunload', this.beforeUnload);
+    void this.openCopyThenConnect();
+  }
+
+  private async openCopyThenConnect(): Promise<void> {
+    if (this.copy) {
+      await this.copy.load();
+      if (this.destroyed) return;
+      this.connection.carry(this.copy.carriedUnsent);
+      this.copyChanged();
+    }
+    if (!this.destroyed) this.provider.connect();
+  }
+
+  /** The copy loaded, or wrote a change to disk: editability and the warning before closing may change. */
+  private copyChanged(): void {
+    if (this.destroyed) return;
+    this.refreshEditability();
+    // Called after every write to disk: the page re-renders only when what it shows changes.
+    const shown = this.copyState();
+    if (shown === this.copyShown) return;
+    this.copyShown = shown;
+    this.options.onChange();
+  }
+
+  private copyState(): string {
+    return `${this.copy?.usable}|${this.changesAtRisk}`;
+  }
+
+  /**
+   * Closing the page loses changes only when the server does not have them and no local copy
+   * holds them yet (the device keeps no copies, the copy failed to open, or a write is under way).
+   */
+  private readonly beforeUnload = (event: BeforeUnloadEvent) => {
+    if (!this.changesAtRisk) return;
+    event.preventDefault();
+    // Older browsers show the dialog only when a value is set.
+    event.returnValue = '';
+  };
+
+  /** Changes the server lacks that would be lost with the page. */
+  get changesAtRisk(): boolean {
+    return this.connection.unsaved > 0 && !(this.copy?.held ?? false);
+  }
+
+  /** The text is here: the server's, or this device's copy of it. */
+  get hasText(): boolean {
+    return this.connection.hasSynced || (this.copy?.usable ?? false);
+  }
+
+  /** Connects again at once (after signing in again, or after the person asked to retry). */
+  reconnect(): void {
+    this.connection.retry();
+  }
+
+  /**
+   * Throws away this device's copy, with any changes the server refused; the page then opens
+   * the section afresh from the server.
+   */
+  async discardCopy(): Promise<void> {
+    await this.copy?.clear();
   }
 
   /** What the server lets us do now (read-only until it says otherwise, if permissions said so). */
@@ -126,7 +215,7 @@ export class CollabSession {
    * after that, edits made offline are kept and merged when the connection returns.
    */
   get editable(): boolean {
-    return this.access === 'edit' && this.connection.hasSynced && this.connection.status !== 'closed';
+    return this.access === 'edit' && this.hasText && this.connection.status !== 'closed';
   }
 
   get people(): PresentPerson[] {
@@ -149,13 +238,16 @@ export class CollabSession {
 
   private refreshEditability(): void {
     if (!this.view) return;
-    const shown = `${this.editable}|${this.connection.hasSynced}`;
+    const shown = `${this.editable}|${this.hasText}`;
     if (shown === this.shown) return;
     this.shown = shown;
     refreshEditor(this.view, this.editorOptions);
   }
 
   destroy(): void {
+    this.destroyed = true;
+    window.removeEventListener('beforeunload', this.beforeUnload);
+    this.copy?.destroy();
     this.provider.awareness.off('change', this.presenceChanged);
     this.stopLocale();
     this.connection.destroy();

@@ -50,6 +50,19 @@ const CONFIRM_AFTER_MS = 250;
 const SENDING_AFTER_MS = 1_000;
 const TICK_MS = 500;
 
+export interface ConnectionOptions {
+  /** What the server lets this connection do now (its changes are confirmed only if it may edit). */
+  access?: () => Access;
+  /** The origin of updates read from this device's copy of the section (not changes of this page). */
+  localCopyOrigin?: () => unknown;
+  /** The text is here from this device's copy, though the server has not been reached yet. */
+  hasLocalText?: () => boolean;
+  /** Every change the server lacks is written to this device's copy (closing the page loses nothing). */
+  heldLocally?: () => boolean;
+  /** The number of unconfirmed changes changed (at every keystroke: keep it cheap). */
+  unsavedChanged?: (count: number) => void;
+}
+
 /** A sync step 1 this page sent and the server has not answered yet. */
 interface Question {
   /** `sent` when it was asked: what its answer confirms. */
@@ -94,6 +107,7 @@ export class ConnectionState {
     private readonly provider: WebsocketProvider,
     private readonly doc: Y.Doc,
     changed: () => void,
+    private readonly options: ConnectionOptions = {},
   ) {
     this.changed = changed;
     const onStatus = ({ status }: { status: string }) => {
@@ -127,7 +141,8 @@ export class ConnectionState {
       this.notify();
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === provider) return;
+      // The local copy loading is not a change of this page: what it holds unsent is `carry`'d.
+      if (origin === provider || (origin !== null && origin === options.localCopyOrigin?.())) return;
       if (this.made === this.confirmed) this.unsavedSince = Date.now();
       this.made++;
       // y-websocket wrote it to the open socket (its listener runs first); it follows everything
@@ -136,6 +151,7 @@ export class ConnectionState {
         this.sent = this.made;
         this.confirmSoon(CONFIRM_AFTER_MS);
       }
+      options.unsavedChanged?.(this.unsaved);
       this.notify();
     };
     const onOffline = () => {
@@ -212,13 +228,15 @@ export class ConnectionState {
     if (this.pausedOffline || !navigator.onLine) return unsaved > 0 ? 'offline-unsynced' : 'offline';
     if (provider.wsconnected) {
       if (!this.everSynced) return 'connecting';
+      // Changes the server refused are the page's to explain (`refused`), not "sending" for ever.
+      if (this.refused) return 'connected';
       // Typing over a working connection is confirmed within a fraction of a second: the status
       // does not blink "sending" at every keystroke, only when confirmations are late.
       if (unsaved > 0 && (!provider.synced || Date.now() - this.unsavedSince >= SENDING_AFTER_MS)) return 'syncing';
       return provider.synced ? 'connected' : 'reconnecting';
     }
     if (this.failedAttempts >= ATTEMPTS_BEFORE_OFFLINE) return unsaved > 0 ? 'offline-unsynced' : 'offline';
-    return this.everSynced ? 'reconnecting' : 'connecting';
+    return this.everSynced || this.options.hasLocalText?.() ? 'reconnecting' : 'connecting';
   }
 
   /**
@@ -229,9 +247,38 @@ export class ConnectionState {
     return this.announcedStatus;
   }
 
+  /** Every change the server lacks is on this device's disk too. */
+  get heldLocally(): boolean {
+    return this.options.heldLocally?.() ?? false;
+  }
+
   /** Has this page ever received the server's copy of the section? */
   get hasSynced(): boolean {
     return this.everSynced;
+  }
+
+  /**
+   * Counts changes a previous page made in the local copy that the server had not confirmed:
+   * they go up with this page's first sync and are counted until the server confirms them.
+   */
+  carry(count: number): void {
+    if (count <= 0) return;
+    if (this.made === this.confirmed) this.unsavedSince = Date.now();
+    this.made += count;
+    this.options.unsavedChanged?.(this.unsaved);
+    if (this.caughtUp) {
+      this.sent = this.made;
+      this.confirmSoon(0);
+    }
+    this.notify();
+  }
+
+  /**
+   * The server no longer takes our changes (rights taken away while we were offline) and some
+   * have not reached it: they stay here, and the page says what can be done with them.
+   */
+  get refused(): boolean {
+    return this.options.access?.() === 'read-only' && this.unsaved > 0 && this.caughtUp;
   }
 
   /** Tries again at once after the server closed the connection for good (a retry button). */
@@ -272,9 +319,12 @@ export class ConnectionState {
   private answered(): void {
     const question = this.questions.shift();
     this.answeredHere = true;
-    if (question && question.confirms > this.confirmed) {
+    // A read-only connection's changes are dropped by the server, which still answers: an answer
+    // then confirms nothing (`refused` tells the page).
+    if (question && question.confirms > this.confirmed && this.options.access?.() !== 'read-only') {
       this.confirmed = question.confirms;
       this.lastSaved = new Date();
+      this.options.unsavedChanged?.(this.unsaved);
       // Whatever is still unconfirmed was made after that question was asked.
       if (this.unsaved > 0) {
         this.unsavedSince = question.at;
@@ -310,7 +360,7 @@ export class ConnectionState {
     const status = this.status;
     if (!(status === 'syncing' && this.announcedStatus === 'connected')) this.announcedStatus = status;
     const minute = this.lastSaved ? Math.floor(this.lastSaved.getTime() / 60_000) : 0;
-    const shown = [status, this.announcedStatus, this.everSynced, minute, status === 'connected' ? 0 : this.unsaved].join('|');
+    const shown = [status, this.announcedStatus, this.everSynced, minute, status === 'connected' ? 0 : this.unsaved, this.refused].join('|');
     // An event being delivered still reaches a listener removed during it (the page closed by an
     // earlier listener of the same close): after `destroy` nothing is passed on.
     if (shown === this.shown) return;
@@ -348,6 +398,7 @@ export function connectionText(state: ConnectionState, access: Access): string {
     case 'offline-unsynced':
       head = t(status === 'reconnecting' ? 'connection.state.reconnecting' : 'connection.offline');
       if (unsaved > 0) details.push(plural('connection.unsaved', unsaved));
+      if (unsaved > 0 && state.heldLocally) details.push(t('connection.keptHere'));
       break;
     default:
       return t('connection.connecting');

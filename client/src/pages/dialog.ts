@@ -4,11 +4,14 @@
  */
 import { html, render } from 'lit-html';
 import { t } from '../i18n';
+import './dialog.css';
 
 export interface Confirmation {
   title: string;
   message: string;
   confirm: string;
+  /** The label of the way back, when "Cancel" does not say what staying means ("Stay signed in"). */
+  cancel?: string;
   /** The confirming action loses something (deactivation): styled as such. */
   danger?: boolean;
 }
@@ -27,7 +30,7 @@ export function confirmDialog(question: Confirmation): Promise<boolean> {
       <h2 id=${`${id}-title`}>${question.title}</h2>
       <p id=${`${id}-message`}>${question.message}</p>
       <div class="ask-actions">
-        <button type="submit" value="cancel" class="button" autofocus>${t('dialog.cancel')}</button>
+        <button type="submit" value="cancel" class="button" autofocus>${question.cancel ?? t('dialog.cancel')}</button>
         <button type="submit" value="confirm" class=${question.danger ? 'button destructive' : 'button primary'}>${question.confirm}</button>
       </div>
     </form>`,

@@ -1,23 +1,24 @@
 /**
  * The frame around every signed-in page: a skip link, the header (course, navigation, your
- * notifications, who you are, language, sign out) and the main landmark the skip link leads to.
+ * notifications, who you are and what this device keeps for you, language, sign out) and the main
+ * landmark the skip link leads to.
  */
 import './pages.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { MessageKey } from '../../../shared/i18n';
 import { type WorkspaceAction, mayWorkspace } from '../../../shared/policy';
-import { safeColour } from '../colour';
 import { t } from '../i18n';
-import { initials } from '../ui/parts';
+import type { AccountMenu } from '../ui/account-menu';
 import { searchBox } from '../ui/search-box';
 import type { NotificationBell } from './notifications';
 import type { AppContext } from './page';
 import { languageSwitch } from './parts';
 import { actorOf } from './people-rules';
 
-/** What the frame needs beyond a page's context: the bell, which outlives pages. */
+/** What the frame needs beyond a page's context: the bell and the account menu, which outlive pages. */
 export interface Frame extends AppContext {
   readonly bell: NotificationBell | null;
+  readonly account: AccountMenu;
 }
 
 /** The navigation; a link that needs a right is shown only to those who have it. */
@@ -61,15 +62,7 @@ export function layout(context: Frame, content: TemplateResult, options: { wide?
         ${me ? searchBox(context) : nothing}
         <div class="app-header-tools">
           ${me && context.bell ? context.bell.view() : nothing}
-          ${me
-            ? html`<p class="who" title=${t('workspace.signedInAs', { name: me.name, role: t(`role.${me.role}`), group: t(`group.${me.group}`) })}>
-                <span class="avatar" aria-hidden="true" style="background-color: ${safeColour(me.colour)}">${initials(me.name)}</span>
-                <span class="who-text">
-                  <span class="who-name">${me.name}</span>
-                  <span class="who-role">${t(`role.${me.role}`)} · ${t(`group.${me.group}`)}</span>
-                </span>
-              </p>`
-            : null}
+          ${context.account.view()}
           ${languageSwitch((locale) => context.switchLocale(locale))}
           ${me
             ? html`<button type="button" class="button quiet sign-out" @click=${() => void context.signOut()}>${t('nav.signOut')}</button>`

@@ -8,6 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { EditorView } from 'prosemirror-view';
+import type * as Y from 'yjs';
 import type { ApprovalState, Me, Section } from '../../../shared/api';
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_LARGE, CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
@@ -16,6 +17,11 @@ import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession, closedByDeactivation } from '../editor/collab-session';
 import { connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
+import { copyName, unsentIn } from '../offline/device';
+import { download, openCopy } from '../offline/download-copy';
+import type { LocalCopy } from '../offline/local-copy';
+import { confirmAction } from '../section/confirm-dialog';
+import { unsentChanges } from '../section/unsent-changes';
 import { commentHighlights } from '../section/comment-highlights';
 import { Comments } from '../section/comments';
 import { commentsSidebar } from '../section/comments-sidebar';
@@ -29,7 +35,7 @@ import { VersionsPanel } from '../section/versions-panel';
 import { revealSearchHit } from '../section/search-hit';
 import { problem, statusBadge } from '../ui/parts';
 import '../section/section.css';
-import type { AppContext, Page } from './page';
+import type { AppContext, Page, UnsentWork } from './page';
 import { loading, notFound, ownerName } from './parts';
 
 const CLOSE_REASON: Record<number, MessageKey> = {
@@ -46,6 +52,15 @@ const NO_RETRY = new Set([CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED, CLOSE_TOO
 export class SectionPage implements Page {
   private section: Section | null = null;
   private missing = false;
+  /**
+   * The section can no longer be opened from the server but this device holds changes to it that
+   * the server never had: the copy, opened for the person to download them.
+   */
+  private lost: { copy: LocalCopy; doc: Y.Doc; title: string; count: number } | null = null;
+  /** The account was deactivated while this device held unsent changes: they are offered first. */
+  private deactivated = false;
+  /** Who we are was asked again after the server refused our changes (once per page). */
+  private rereadMe = false;
   private error: unknown = null;
   private session: CollabSession | null = null;
   private disposed = false;
@@ -124,10 +139,13 @@ export class SectionPage implements Page {
       this.section = this.approval ? { ...section, status: this.approval.status } : section;
       this.error = null;
       this.open(section);
+      this.session?.copy?.rememberTitle(section.title);
     } catch (error) {
       if (this.disposed) return;
       if (isUnauthenticated(error)) return this.context.sessionEnded();
-      if (error instanceof ApiError && error.status === 404) this.missing = true;
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403) && (await this.openLostCopy())) {
+        // Shown below: the changes this device holds, to download.
+      } else if (error instanceof ApiError && error.status === 404) this.missing = true;
       else this.error = error;
       if (!(error instanceof ApiError) && !(error instanceof NetworkError)) console.error(error);
     }
@@ -144,11 +162,15 @@ export class SectionPage implements Page {
       onChange: () => {
         this.showWantedThread();
         // A search hit's place (`?block=…&q=…`, from the search box): shown once the text is here.
-        if (this.session?.connection.hasSynced) revealSearchHit(this.session.view);
+        if (this.session?.hasText) revealSearchHit(this.session.view);
         this.context.update();
       },
       onClosed: (code, reason) => {
-        if (code === CLOSE_UNAUTHENTICATED) this.context.sessionEnded(closedByDeactivation(code, reason) ? 'deactivated' : 'ended');
+        const deactivated = closedByDeactivation(code, reason);
+        if (deactivated && (this.session?.connection.unsaved ?? 0) > 0) {
+          this.deactivated = true;
+          this.context.update();
+        } else if (code === CLOSE_UNAUTHENTICATED) this.context.sessionEnded(deactivated ? 'deactivated' : 'ended');
         else this.refresh();
       },
       onUnreachable: () => void this.context.checkSession(),
@@ -163,7 +185,7 @@ export class SectionPage implements Page {
   /** Opens the thread of the address when both it and the text it is about have arrived. */
   private showWantedThread(): void {
     const id = this.wantedThread;
-    if (id === null || !this.comments.loaded || !this.session?.connection.hasSynced) return;
+    if (id === null || !this.comments.loaded || !this.session?.hasText) return;
     this.wantedThread = null;
     if (this.comments.threads.has(id)) this.comments.activate(id, { select: true, reveal: true });
   }
@@ -172,6 +194,67 @@ export class SectionPage implements Page {
     void this.comments.load().then(() => this.showWantedThread());
     void this.review.load();
     if (this.versions.versions || this.tab === 'history') void this.versions.load();
+  }
+
+  /**
+   * Signed in again after the session ended under this page: the connection opens again and what
+   * waited on this device goes up; panels re-read what they missed.
+   */
+  resume(): void {
+    if (this.context.me) this.session?.setMe(this.context.me);
+    this.session?.reconnect();
+    this.reloadPanels();
+    void this.load();
+  }
+
+  unsentWork(): UnsentWork | null {
+    const count = this.session?.connection.unsaved ?? 0;
+    return count > 0 ? { count, download: () => this.downloadCopy() } : null;
+  }
+
+  /** Opens this device's copy of a section the server no longer opens for us, if it holds unsent changes. */
+  private async openLostCopy(): Promise<boolean> {
+    const me = this.context.me;
+    if (!me) return false;
+    const count = this.session?.connection.unsaved || unsentIn(copyName(me, this.sectionId));
+    if (count === 0) return false;
+    this.session?.destroy();
+    this.session = null;
+    const opened = await openCopy(me, this.sectionId);
+    if (!opened || this.disposed) {
+      opened?.copy.destroy();
+      return false;
+    }
+    this.lost = { ...opened, title: this.section?.title ?? opened.title, count };
+    return true;
+  }
+
+  private downloadCopy(): void {
+    const doc = this.lost?.doc ?? this.session?.doc;
+    const title = this.lost?.title ?? this.section?.title ?? this.sectionId;
+    if (doc) download(doc, title);
+  }
+
+  /** Deletes the changes the server will not take (asked first), and shows the section as the server has it. */
+  private async discardCopy(): Promise<void> {
+    const confirmed = await confirmAction({ title: t('offline.discard'), message: t('offline.discardConfirm'), confirm: t('offline.discard'), danger: true });
+    if (!confirmed || this.disposed) return;
+    if (this.lost) {
+      await this.lost.copy.clear();
+      this.lost.doc.destroy();
+      this.lost = null;
+      this.missing = true;
+      this.context.update();
+      return;
+    }
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    await session.discardCopy();
+    session.destroy();
+    if (this.disposed) return;
+    if (this.section) this.open(this.section);
+    this.context.update();
   }
 
   /** Rights changed (or the server closed the connection): re-read the section and yourself. */
@@ -187,6 +270,9 @@ export class SectionPage implements Page {
     this.context.realtime.leaveSection(this.sectionId);
     this.session?.destroy();
     this.session = null;
+    this.lost?.copy.destroy();
+    this.lost?.doc.destroy();
+    this.lost = null;
   }
 
   private update(): void {
@@ -274,6 +360,11 @@ export class SectionPage implements Page {
   }
 
   view(): TemplateResult {
+    if (this.lost) {
+      const lost = this.lost;
+      return html`<h1>${lost.title}</h1>
+        ${unsentChanges('lost', lost.count, '', { download: () => this.downloadCopy(), discard: () => void this.discardCopy() })}`;
+    }
     if (this.missing) return notFound(t('section.notFound'));
     if (this.error) {
       return problem(this.error, () => {
@@ -309,7 +400,8 @@ export class SectionPage implements Page {
       <div class="section-layout">
         <div class="section-document">
           ${stale ? staleBanner(() => this.showChanges(), () => this.showApproved()) : nothing}
-          ${readOnly && !this.reader.isOpen ? this.readOnlyNotice(section) : nothing}
+          ${this.unsentNotice(section, session)}
+          ${readOnly && !this.reader.isOpen && !session.connection.refused ? this.readOnlyNotice(section) : nothing}
           ${this.reader.template()}
           <div class="editor-frame ${readOnly ? 'is-read-only' : ''}" ?hidden=${this.reader.isOpen}>
             ${readOnly ? nothing : session.toolbar.element}
@@ -321,7 +413,7 @@ export class SectionPage implements Page {
             </div>
           </div>
         </div>
-        ${this.panel(section, session.view, session.connection.hasSynced)}
+        ${this.panel(section, session.view, session.hasText)}
       </div>
       <p class="visually-hidden" aria-live="polite">${this.comments.announcement}</p>
     `;
@@ -356,6 +448,27 @@ export class SectionPage implements Page {
       content,
       (tab, focus) => this.showTab(tab, focus),
     );
+  }
+
+  /** Changes this device holds that the server will not take any more (see `unsent-changes.ts`). */
+  private unsentNotice(section: Section, session: CollabSession): TemplateResult | typeof nothing {
+    const count = session.connection.unsaved;
+    if (this.deactivated && count > 0) {
+      return unsentChanges('deactivated', count, '', {
+        download: () => this.downloadCopy(),
+        leave: () => this.context.sessionEnded('deactivated'),
+      });
+    }
+    if (!session.connection.refused) return nothing;
+    // Our rights changed while we were away: who we are now says why (moved group, made reviewer).
+    if (!this.rereadMe) {
+      this.rereadMe = true;
+      void this.context.checkSession().then(() => this.update());
+    }
+    return unsentChanges('refused', count, readOnlyReason(this.context.me, section), {
+      download: () => this.downloadCopy(),
+      discard: () => void this.discardCopy(),
+    });
   }
 
   private readOnlyNotice(section: Section): TemplateResult {

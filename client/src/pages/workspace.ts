@@ -8,10 +8,11 @@ import './pages.css';
 import './dashboard.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { DashboardOverview, DashboardRow } from '../../../shared/api';
-import { mayWorkspace } from '../../../shared/policy';
+import { mayWorkspace, sectionAccess } from '../../../shared/policy';
 import { isWaitingFor } from '../../../shared/waiting';
 import { api, isUnauthenticated } from '../api';
 import { plural, t } from '../i18n';
+import { warmCopies } from '../offline/warm-copies';
 import { problem } from '../ui/parts';
 import { STAGES, type Stage, stageName, stageOf } from './approvals';
 import { progressChart } from './dashboard-chart';
@@ -27,6 +28,7 @@ const CLOCK_MS = 60_000;
 
 export class WorkspacePage implements Page {
   private overview: DashboardOverview | null = null;
+  private warming = false;
   /** Every title in English and Russian, shown in the interface's language. */
   private titles: WorkspaceTitles | null = null;
   private readonly titlesEditor: TitlesEditor;
@@ -83,12 +85,24 @@ export class WorkspacePage implements Page {
       this.overview = overview;
       this.titles = titles;
       this.error = null;
+      this.warmOwnSections(overview);
     } catch (error) {
       if (this.disposed) return;
       if (isUnauthenticated(error)) return this.context.sessionEnded();
       this.error = error;
     }
     this.context.update();
+  }
+
+  /** Keeps the person's own sections on this device for working offline (once per visit). */
+  private warmOwnSections(overview: DashboardOverview): void {
+    const me = this.context.me;
+    if (this.warming || !me) return;
+    this.warming = true;
+    const actor = actorOf(me);
+    const own = overview.sections.filter((row) => sectionAccess(actor, row) === 'edit').map((row) => row.id);
+    // After the page has drawn: the dashboard first, the copies in the background.
+    setTimeout(() => void warmCopies(me, own, () => this.disposed || this.context.me?.id !== me.id), 1_000);
   }
 
   private replaceRow(row: DashboardRow): void {

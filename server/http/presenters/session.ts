@@ -2,7 +2,8 @@
 import type { Me } from '../../../shared/api/session';
 import type { PersonRecord } from '../../domain/people';
 
-export function presentMe(person: PersonRecord): Me {
+/** `workspace` is the instance id of the workspace's data (`Settings.instance()`). */
+export function presentMe(person: PersonRecord, workspace: string): Me {
   return {
     id: person.id,
     email: person.email,
@@ -11,5 +12,6 @@ export function presentMe(person: PersonRecord): Me {
     group: person.group,
     colour: person.colour,
     locale: person.locale,
+    workspace,
   };
 }

@@ -56,7 +56,7 @@ export function peopleRoutes(services: Services): Router {
     const token = tokenParam.parse(req.params.token);
     const { person, session } = await acceptInvitation(commands, { token, ...acceptBody.parse(req.body), previousToken: sessionToken(req) });
     res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, config.secureCookies));
-    res.status(201).json(presentMe(person));
+    res.status(201).json(presentMe(person, commands.settings.instance()));
   });
 
   router.use(requireSignIn);

@@ -32,7 +32,7 @@ export function sessionRoutes(services: Services): Router {
       throw error;
     });
     res.setHeader('Set-Cookie', sessionCookie(session.token, session.expiresAt, config.secureCookies));
-    res.json(presentMe(person));
+    res.json(presentMe(person, commands.settings.instance()));
   });
 
   router.delete('/session', (req, res) => {
@@ -43,14 +43,14 @@ export function sessionRoutes(services: Services): Router {
   });
 
   router.get('/me', requireSignIn, (_req, res) => {
-    res.json(presentMe(currentPerson(res)));
+    res.json(presentMe(currentPerson(res), commands.settings.instance()));
   });
 
   router.patch('/me', requireSignIn, (req, res) => {
     const { locale } = meChange.parse(req.body);
     const person = currentPerson(res);
     people.setLocale(person.id, locale);
-    res.json(presentMe({ ...person, locale }));
+    res.json(presentMe({ ...person, locale }, commands.settings.instance()));
   });
 
   return router;
