@@ -172,6 +172,18 @@ async function main(): Promise<void> {
   }
   noteLoad('end');
   const rows: Row[] = buildRows(results, exports, validation);
+  const suggestion = (validation as ValidationPhase | null)?.suggestParagraph;
+  rows.push({
+    id: 'h.suggestion',
+    metric: "(h') judging a reviewer's suggestion (#17) in a paragraph of syllabus size, as a ratio to applying it",
+    unit: '× apply',
+    better: 'lower',
+    values: { ours: suggestion?.ratio ?? null },
+    ratios: {},
+    note: suggestion
+      ? `${suggestion.checkUsPerUpdate} µs judging, ${suggestion.applyUsPerUpdate} µs apply per update over ${suggestion.updates} updates (${suggestion.characters} characters); one 57,000-character paragraph: ${(validation as ValidationPhase | null)?.suggestWorst?.ratio}×`
+      : 'not run',
+  });
   const table = renderTable(rows, kinds);
   const goalList = goals(results, validation);
   console.log('\nResults (ours/peer: below 1× is better where lower is better, above 1× where higher is better)\n');

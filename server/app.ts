@@ -25,6 +25,7 @@ import { SectionContent } from './domain/section-content';
 import { Sections } from './domain/sections';
 import { Sessions } from './domain/sessions';
 import { Settings } from './domain/settings';
+import { Suggestions } from './domain/suggestions';
 import { SignInThrottle } from './domain/sign-in-throttle';
 import { Versions } from './domain/versions';
 import { type FirstCoordinator, ensureWorkspace } from './domain/workspace-seed';
@@ -34,6 +35,7 @@ import { WorkspaceEventBus } from './events';
 import { ExportJobs } from './exports/jobs';
 import { createApp } from './http/api';
 import { exportRoutes } from './http/routes/exports';
+import { suggestionRoutes } from './http/routes/suggestions';
 import type { Services } from './http/context';
 import { isSameOrigin } from './transport/origin';
 import { sessionToken } from './transport/session-cookie';
@@ -118,6 +120,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     versions.save(sectionId, 'auto', { authors: editors }),
   );
   events.on('section-edited', (sectionId, personId) => activity.edited(sectionId, personId));
+  const suggestions = new Suggestions({ db, store: documents, content, sections, people, notifications, events });
 
   const invitations = new Invitations(db, people, audit);
   const throttle = new SignInThrottle();
@@ -134,13 +137,12 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const server = http.createServer(
     createApp(services, {
       reviews,
-      content,
       dashboard,
       settings,
       versions,
       authors,
       search,
-      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs })],
+      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions })],
     }),
   );
   server.on('upgrade', (req, socket, head) => {
@@ -185,6 +187,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       (closing ??= (async () => {
         activity.stop();
         search.stop();
+        suggestions.stop();
         stopWatchingWrites();
         exportJobs.close();
         collab.close();

@@ -14,10 +14,14 @@ export const MESSAGE_ACCESS = 100;
 
 /**
  * The access a connection is told on the wire. The server decides a finer level (the policy's
- * `AccessLevel`: edit, suggest, comment, read); a client needs to know only whether its document
- * changes are taken. Levels that take no document change are all `read-only`.
+ * `AccessLevel`: edit, suggest, comment, read); a client needs to know whether its document
+ * changes are taken, and which: `edit` takes any change the schema allows; `suggest` takes only
+ * suggestions (#17: text inserted with the sender's own `insertion` mark, the sender's own
+ * `deletion` mark added to existing text, and the sender's own open suggestions withdrawn — see
+ * `server/collab/suggestion-rules.ts`), so the editor must turn every local edit into one; levels
+ * that take no document change are all `read-only`.
  */
-export type Access = 'edit' | 'read-only';
+export type Access = 'edit' | 'suggest' | 'read-only';
 
 /** WebSocket close codes (4000-4999 are the application's own). */
 export const CLOSE_MALFORMED = 4400;
@@ -30,6 +34,14 @@ export const CLOSE_FORBIDDEN = 4403;
  * not allow): sending it again would be refused again, so the client must stop and say so.
  */
 export const CLOSE_UPDATE_REFUSED = 4422;
+/**
+ * The reason of a 4422 close on a `suggest` connection whose update was more than suggestions
+ * (a plain insertion or deletion, formatting, a new paragraph, a mark in someone else's name), or
+ * a suggestion that no longer fits the text (its own suggestion accepted meanwhile). Nothing of
+ * the update was applied: the client's copy now holds changes the section will never take, so it
+ * must not resend them; it offers them (download) and opens the section afresh.
+ */
+export const REASON_NOT_A_SUGGESTION = 'update refused: not a suggestion';
 export const CLOSE_STORAGE_FAILURE = 4500;
 export const CLOSE_SHUTDOWN = 1001;
 /** WebSocket's own "message too big": a frame over `MAX_COLLAB_PAYLOAD` (a huge paste in one change). */

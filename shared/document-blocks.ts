@@ -7,9 +7,15 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { safeHref } from './links';
 
-/** A mark of the shared schema as a comparison carries it; a link only with a safe address. */
+/**
+ * A mark of the shared schema as a comparison carries it; a link only with a safe address. Open
+ * suggestions (`insertion`, `deletion`, #17) are marks like the others here: comparing two versions
+ * that keep them shows a suggestion made as text inserted with its mark, or as a formatting change
+ * to 'suggested for deletion', and one accepted or rejected as the mark going or the text going.
+ * Who made a suggestion is not part of the comparison; that it is one is.
+ */
 export interface DiffMark {
-  type: 'bold' | 'italic' | 'underline' | 'strike' | 'subscript' | 'superscript' | 'link';
+  type: 'bold' | 'italic' | 'underline' | 'strike' | 'subscript' | 'superscript' | 'link' | 'insertion' | 'deletion';
   href?: string;
 }
 
@@ -50,7 +56,7 @@ export interface Block {
   list?: ListPlace;
 }
 
-const MARK_ORDER: DiffMark['type'][] = ['link', 'bold', 'italic', 'underline', 'strike', 'subscript', 'superscript'];
+const MARK_ORDER: DiffMark['type'][] = ['link', 'bold', 'italic', 'underline', 'strike', 'subscript', 'superscript', 'insertion', 'deletion'];
 
 function marksOf(node: ProseMirrorNode): DiffMark[] {
   const marks: DiffMark[] = [];

@@ -9,6 +9,10 @@
  * formatting changed are a segment of their own ('format', with the marks they had), and every
  * block says where it sits in tables and lists (from the text it comes from), so a client can lay
  * the comparison out as the document. Segments are runs, never characters.
+ *
+ * Open suggestions (#17) are marks here like any other (see `DiffMark`): comparing versions shows
+ * them being made, accepted and rejected. "Changed since approval" compares settled texts, with
+ * open suggestions left out (`Reviews.changesSinceApproval`), so it shows only what was accepted.
  */
 import { diffArrays, diffWords } from 'diff';
 import { Node as ProseMirrorNode } from 'prosemirror-model';

@@ -33,6 +33,10 @@ export const SECTION_ACTIONS = [
   'read',
   'edit',
   'comment',
+  /** Propose wording as suggestions (#17): suggested insertions and deletions, nothing else. */
+  'suggest',
+  /** Accept someone's suggestion into the text (rejecting one's own is withdrawing it: `suggest`). */
+  'accept-suggestion',
   'submit',
   'withdraw',
   'decide',
@@ -67,11 +71,28 @@ type SectionRule = (actor: Actor, section: SectionRef) => boolean;
 const anyone: SectionRule = () => true;
 const nobody: SectionRule = () => false;
 
+/**
+ * Whether members and leads of the other working groups may suggest on a country's own section.
+ * Issue #17 makes this a coordinator's setting, off by default; until that setting exists it is
+ * off here. When it comes, it becomes an input of the rule below (the policy stays pure: the
+ * caller passes the workspace's setting), and the permission table gains the cells it opens.
+ */
+export const OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS = false;
+
+/**
+ * Members and leads suggest wherever they draft (they may switch themselves to suggesting), and on
+ * other countries' sections only if the setting above allows it.
+ */
+const suggestsAsGroup: SectionRule = (actor, section) =>
+  draftsSection(actor, section) || (OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS && isCountryGroup(actor.group));
+
 const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
   member: {
     read: anyone,
     edit: draftsSection,
     comment: anyone,
+    suggest: suggestsAsGroup,
+    'accept-suggestion': draftsSection,
     submit: nobody,
     withdraw: nobody,
     decide: nobody,
@@ -83,6 +104,8 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     read: anyone,
     edit: draftsSection,
     comment: anyone,
+    suggest: suggestsAsGroup,
+    'accept-suggestion': draftsSection,
     submit: draftsSection,
     withdraw: draftsSection,
     decide: nobody,
@@ -94,6 +117,9 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     read: anyone,
     edit: nobody,
     comment: anyone,
+    // Reviewers propose wording everywhere; the group that owns the text keeps the last word.
+    suggest: anyone,
+    'accept-suggestion': nobody,
     submit: nobody,
     withdraw: nobody,
     decide: (actor) => isReviewOrganisation(actor.group),
@@ -105,6 +131,9 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     read: anyone,
     edit: anyone,
     comment: anyone,
+    // Coordinators edit everywhere, so they may also switch themselves to suggesting everywhere.
+    suggest: anyone,
+    'accept-suggestion': anyone,
     submit: anyone,
     withdraw: anyone,
     decide: nobody,
@@ -129,8 +158,10 @@ export function maySection(actor: Actor | null, action: SectionAction, section: 
 
 /**
  * How a person may work on a section's text over a live connection, most to least. `suggest` is
- * room for reviewers proposing wording (their changes limited to suggestions); no rule grants it
- * yet. `comment` and `read` both leave the text untouched: comments travel over HTTP.
+ * for people who may propose wording but not edit (reviewers): the collab endpoint takes only
+ * suggestions from them (`server/collab/suggestion-rules.ts`). Someone who may edit works at
+ * `edit` and switches to suggesting in the editor; the server does not hold them to it.
+ * `comment` and `read` both leave the text untouched: comments travel over HTTP.
  */
 export const ACCESS_LEVELS = ['edit', 'suggest', 'comment', 'read'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
@@ -139,6 +170,7 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 export function sectionAccess(actor: Actor | null, section: SectionRef): AccessLevel | null {
   if (!maySection(actor, 'read', section)) return null;
   if (maySection(actor, 'edit', section)) return 'edit';
+  if (maySection(actor, 'suggest', section)) return 'suggest';
   if (maySection(actor, 'comment', section)) return 'comment';
   return 'read';
 }

@@ -121,7 +121,45 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 'sup' }],
     toDOM: () => ['sup', 0],
   },
+  /**
+   * Suggested wording (#17): text someone proposed and nobody has accepted yet, and text someone
+   * proposed to delete. Each carries the suggestion's id (one for a run of keystrokes), its author
+   * (the person's id) and when it was made (ms since 1970). In Yjs they are formatting attributes
+   * of those names on the text. Not inclusive: typing next to a suggestion is not part of it unless
+   * the suggesting plugin says so. The two may overlap (a deletion proposed over someone's
+   * proposed insertion).
+   */
+  insertion: {
+    inclusive: false,
+    attrs: { id: { validate: 'string' }, author: { validate: 'number' }, at: { default: 0, validate: 'number' } },
+    parseDOM: [{ tag: 'ins[data-suggestion]', getAttrs: suggestionAttrs }],
+    toDOM: (mark) => ['ins', suggestionDom(mark.attrs), 0],
+  },
+  deletion: {
+    inclusive: false,
+    attrs: { id: { validate: 'string' }, author: { validate: 'number' }, at: { default: 0, validate: 'number' } },
+    parseDOM: [{ tag: 'del[data-suggestion]', getAttrs: suggestionAttrs }],
+    toDOM: (mark) => ['del', suggestionDom(mark.attrs), 0],
+  },
 };
+
+/** A suggestion mark as the editor and HTML show it (`data-*` so that a paste keeps it). */
+function suggestionDom(attrs: Record<string, unknown>): Record<string, string> {
+  return {
+    class: 'suggestion',
+    'data-suggestion': String(attrs.id),
+    'data-author': String(attrs.author),
+    'data-at': String(attrs.at),
+  };
+}
+
+function suggestionAttrs(dom: HTMLElement | string): false | { id: string; author: number; at: number } {
+  if (typeof dom === 'string') return false;
+  const id = dom.getAttribute('data-suggestion');
+  const author = Number(dom.getAttribute('data-author'));
+  if (!id || !Number.isInteger(author)) return false;
+  return { id, author, at: Number(dom.getAttribute('data-at')) || 0 };
+}
 
 export const schema = new Schema({ nodes, marks });
 

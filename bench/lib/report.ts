@@ -124,7 +124,7 @@ export function renderTable(rows: Row[], kinds: ServerKind[]): string {
   const lines = rows.map((r) => [
     r.metric,
     `${r.unit} (${r.better} is better)`,
-    ...kinds.map((k) => ((r.id === 'g.export' || r.id === 'h.validation') && k !== 'ours' ? '—' : fmt(r.values[k]))),
+    ...kinds.map((k) => ((r.id === 'g.export' || r.id.startsWith('h.')) && k !== 'ours' ? '—' : fmt(r.values[k]))),
     ...peers.map((k) => fmtRatio(r.ratios[k])),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));

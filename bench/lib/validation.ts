@@ -4,9 +4,18 @@
  * the editor writes (characters into a paragraph's text in the ProseMirror fragment), every update
  * checked against the document as it stood, then applied. In this process, no server: the cost of
  * the check alone, without network or storage around it.
+ *
+ * (h') The same for a reviewer's update on a `suggest` connection (#17,
+ * `server/collab/suggestion-rules.ts`): the trace typed as one suggestion (every insertion carries
+ * the reviewer's `insertion` mark; the trace's deletions then withdraw the reviewer's own text),
+ * each update judged on the section's shadow and then applied. The judging walks the changed
+ * paragraph's items, so it is measured twice: over the whole trace, which grows one paragraph to
+ * 57,000 characters (the worst case, no syllabus paragraph is that long), and over its first
+ * updates, a paragraph of about a thousand characters as the syllabus has them.
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import { SuggestionRules } from '../../server/collab/suggestion-rules';
 import { UpdateRules } from '../../server/collab/update-rules';
 import { CONTENT_FRAGMENT } from '../../shared/schema';
 import { applyPatches, loadSequentialTrace } from '../../tests/support/traces';
@@ -20,10 +29,33 @@ export interface ValidationPhase {
   /** check / apply. */
   ratio: number;
   repeats: number;
+  /** Suggestions judged over the whole trace (one paragraph grown to 57,000 characters). */
+  suggestWorst?: SuggestionCost;
+  /** Suggestions judged in a paragraph of syllabus size (the trace's first updates). */
+  suggestParagraph?: SuggestionCost;
 }
 
-/** The trace's updates as an editor's client would send them (one per transaction). */
-function editorUpdates(limit: number): Uint8Array[] {
+export interface SuggestionCost {
+  updates: number;
+  /** Characters of the paragraph at the end. */
+  characters: number;
+  /** Microseconds per update, median of the repeats: a plain apply, and judging on the shadow. */
+  applyUsPerUpdate: number;
+  checkUsPerUpdate: number;
+  /** check / apply: what a suggest update costs beyond an edit's apply. */
+  ratio: number;
+}
+
+/** The person the suggestions are by. */
+const SUGGESTER = 1;
+const SUGGESTION = { insertion: { id: 'bench', author: SUGGESTER, at: 0 } };
+
+/**
+ * The trace's updates as an editor's client would send them (one per transaction); with
+ * `suggesting`, every insertion carries the suggester's insertion mark (the first update, the empty
+ * paragraph, is the working group's).
+ */
+function editorUpdates(limit: number, suggesting = false): Uint8Array[] {
   const trace = loadSequentialTrace('seph-blog1');
   const doc = new Y.Doc();
   const paragraph = new Y.XmlElement('paragraph');
@@ -34,9 +66,61 @@ function editorUpdates(limit: number): Uint8Array[] {
   doc.on('update', (update: Uint8Array) => updates.push(update));
   if (trace.startContent) text.insert(0, trace.startContent);
   const state = { astral: false };
-  for (const txn of trace.txns.slice(0, limit)) doc.transact(() => applyPatches(text, txn.patches, state));
+  // The trace has no surrogate pairs (it never leaves UTF-16's first plane): indexes are positions.
+  const target = suggesting ? suggestingText(text) : text;
+  for (const txn of trace.txns.slice(0, limit)) doc.transact(() => applyPatches(target, txn.patches, state));
   doc.destroy();
   return updates;
+}
+
+/** A view of `text` whose insertions carry the suggester's insertion mark. */
+function suggestingText(text: Y.XmlText): Y.XmlText {
+  return new Proxy(text, {
+    get(target, key, receiver) {
+      if (key === 'insert') return (index: number, content: string) => target.insert(index, content, SUGGESTION);
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Times judging each update on the shadow against a plain apply of it to a copy. */
+function suggestionCost(updates: Uint8Array[], repeats: number): SuggestionCost {
+  const apply: number[] = [];
+  const check: number[] = [];
+  let characters = 0;
+  for (let round = 0; round < repeats; round++) {
+    const plain = new Y.Doc();
+    const section = new Y.Doc();
+    // The working group's empty paragraph, before anybody suggests.
+    Y.applyUpdate(plain, updates[0]);
+    Y.applyUpdate(section, updates[0]);
+    let applyMs = 0;
+    let checkMs = 0;
+    for (const update of updates.slice(1)) {
+      const t0 = performance.now();
+      Y.applyUpdate(plain, update);
+      const t1 = performance.now();
+      const verdict = SuggestionRules.check(section, update, SUGGESTER);
+      const t2 = performance.now();
+      if (verdict.kind !== 'allowed') throw new Error(`a proper suggestion was not taken: ${JSON.stringify(verdict)}`);
+      SuggestionRules.apply(section, update, null);
+      applyMs += t1 - t0;
+      checkMs += t2 - t1;
+    }
+    characters = ((section.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).length;
+    plain.destroy();
+    section.destroy();
+    apply.push((applyMs * 1000) / (updates.length - 1));
+    check.push((checkMs * 1000) / (updates.length - 1));
+  }
+  return {
+    updates: updates.length - 1,
+    characters,
+    applyUsPerUpdate: Math.round(median(apply) * 100) / 100,
+    checkUsPerUpdate: Math.round(median(check) * 100) / 100,
+    ratio: Math.round((median(check) / median(apply)) * 100) / 100,
+  };
 }
 
 const OWNERS = { ownerOf: () => null };
@@ -75,5 +159,14 @@ export function validationPhase(quick: boolean, log: (line: string) => void): Va
     repeats,
   };
   log(`  ${result.updates} updates × ${repeats}: apply ${result.applyUsPerUpdate} µs, check ${result.checkUsPerUpdate} µs per update (check/apply ${result.ratio}×)`);
-  return result;
+  const suggestions = editorUpdates(quick ? 20_000 : Number.POSITIVE_INFINITY, true);
+  const suggestWorst = suggestionCost(suggestions, repeats);
+  const suggestParagraph = suggestionCost(suggestions.slice(0, PARAGRAPH_UPDATES + 1), repeats * 4);
+  for (const [what, cost] of [['whole trace, one paragraph', suggestWorst], ['a syllabus-size paragraph', suggestParagraph]] as const) {
+    log(`  suggestions, ${what} (${cost.characters} characters): ${cost.updates} updates, apply ${cost.applyUsPerUpdate} µs, judging ${cost.checkUsPerUpdate} µs per update (judging/apply ${cost.ratio}×)`);
+  }
+  return { ...result, suggestWorst, suggestParagraph };
 }
+
+/** The trace's first updates: they leave a paragraph of about a thousand characters. */
+const PARAGRAPH_UPDATES = 1_500;

@@ -18,21 +18,31 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
+  REASON_NOT_A_SUGGESTION,
 } from '../../shared/collab-protocol';
 import type { AccessLevel } from '../../shared/policy';
 import type { Person } from '../domain/people';
 import type { Peer, SectionDocument } from '../documents/section-document';
 import type { ChangeOrigin } from '../documents/section-documents';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-update';
+import { SuggestionRules } from './suggestion-rules';
 import { type Refusal, UpdateRules } from './update-rules';
 
 /** What each access level may do to the document through this connection. */
 const TAKES_DOCUMENT_CHANGES: Record<AccessLevel, boolean> = {
   edit: true,
-  // Until the suggestion rules check each update, a suggesting connection changes nothing.
-  suggest: false,
+  // Takes changes, but only suggestions: each update is judged by the suggestion rules.
+  suggest: true,
   comment: false,
   read: false,
+};
+
+/** What each access level is told on the wire. */
+const WIRE_ACCESS: Record<AccessLevel, Access> = {
+  edit: 'edit',
+  suggest: 'suggest',
+  comment: 'read-only',
+  read: 'read-only',
 };
 
 /** A client this far behind on its socket is closed rather than buffered without end. */
@@ -81,11 +91,12 @@ export class Connection implements Peer, ChangeOrigin {
 
   /** Sets what the connection may do and tells the client; on connect and whenever the person's rights change. */
   setAccess(level: AccessLevel): void {
+    const was = this.level;
     this.level = level;
-    const wire: Access = TAKES_DOCUMENT_CHANGES[level] ? 'edit' : 'read-only';
+    if (was === 'suggest' && level !== 'suggest') this.releaseShadow();
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_ACCESS);
-    encoding.writeVarString(encoder, wire);
+    encoding.writeVarString(encoder, WIRE_ACCESS[level]);
     this.send(encoding.toUint8Array(encoder));
   }
 
@@ -139,19 +150,37 @@ export class Connection implements Peer, ChangeOrigin {
     }
     // Decode the whole update before applying it: Yjs integrates structs before it reads the
     // delete set, so a truncated update would otherwise be half applied.
-    const { structs } = Y.decodeUpdate(update);
+    const { structs, ds } = Y.decodeUpdate(update);
     const doc = this.document.doc;
     const refusal = UpdateRules.check(doc, structs, this.person.id, this.document);
     if (refusal) {
       this.refuse(refusal);
       return;
     }
+    // An empty update (a client's step 2 with nothing new) needs no judging, nor a shadow.
+    const suggesting = this.level === 'suggest' && (structs.length > 0 || ds.clients.size > 0);
+    if (suggesting) {
+      const verdict = SuggestionRules.check(doc, update, this.person.id);
+      if (verdict.kind === 'refused') {
+        this.refuseSuggestion(verdict.detail);
+        return;
+      }
+      if (verdict.kind === 'incomplete') {
+        // Not applied, so never integrated unjudged. A step 2 answers our step 1 with everything
+        // we lack: if even that is incomplete, asking again would loop.
+        if (syncType === syncProtocol.messageYjsSyncStep2) this.refuseSuggestion('it depends on changes the client did not send');
+        else this.requestMissing();
+        return;
+      }
+    }
     const pendingBefore = doc.store.pendingStructs?.update;
     const pendingDsBefore = doc.store.pendingDs;
     // While something waits for a dependency, what this update completes is reported as part of
     // it: the sender must then be sent it too (it may hold other people's waiting edits).
     const waiting = pendingBefore !== undefined || pendingDsBefore !== null;
-    Y.applyUpdate(doc, update, waiting ? new CompletingWrite(this) : this);
+    const origin = waiting ? new CompletingWrite(this) : this;
+    if (suggesting) SuggestionRules.apply(doc, update, origin);
+    else Y.applyUpdate(doc, update, origin);
     for (const struct of structs) this.claim(struct.id.client);
     // Ask only when this message left something new waiting (Yjs replaces the pending update when
     // it adds to it; it re-encodes pending deletions on every update, so those are compared by
@@ -178,6 +207,26 @@ export class Connection implements Peer, ChangeOrigin {
     const why = refusal.reason === 'client-id' ? `Yjs client id ${refusal.clientId} belongs to another person` : refusal.detail;
     console.warn(`[collab] refused an update from person ${this.person.id} in ${this.document.sectionId}: ${why}`);
     this.close(CLOSE_UPDATE_REFUSED, refusal.reason === 'client-id' ? 'update refused: client id of another person' : 'update refused: content not allowed');
+  }
+
+  /**
+   * An update on a suggesting connection that is more than suggestions: dropped like a read-only
+   * connection's, and the client told with a final close (its copy now holds what the section will
+   * never take; anything it sent next would build on it). Nothing of it was applied.
+   */
+  private refuseSuggestion(detail: string): void {
+    this.droppedUpdates++;
+    console.warn(`[collab] dropped an update from person ${this.person.id} in ${this.document.sectionId}: not a suggestion (${detail})`);
+    this.close(CLOSE_UPDATE_REFUSED, REASON_NOT_A_SUGGESTION);
+  }
+
+  /** Nobody else suggests here: the section's shadow copy is no longer worth following every update. */
+  private releaseShadow(): void {
+    if (!this.document.applied) return;
+    for (const peer of this.document.peers) {
+      if (peer !== this && peer instanceof Connection && peer.access === 'suggest') return;
+    }
+    SuggestionRules.release(this.document.doc);
   }
 
   /** The update depended on something we lack: send our state vector so the client sends it. */
@@ -266,6 +315,7 @@ export class Connection implements Peer, ChangeOrigin {
 
   /** Forgets this connection's presence; called once the socket has closed. */
   detach(): void {
+    if (this.level === 'suggest') this.releaseShadow();
     if (this.clientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.document.awareness, [this.clientId], this);
     }

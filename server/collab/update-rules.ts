@@ -57,7 +57,7 @@ function reachableChildren(type: NodeType): Set<NodeType> {
 }
 
 /** The mark a text-format key names: y-prosemirror writes overlapping marks as `name--hash`. */
-function markOf(key: string): MarkType | undefined {
+export function markOf(key: string): MarkType | undefined {
   return schema.marks[/^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key];
 }
 

@@ -21,6 +21,7 @@ export interface StartExportInput extends Omit<ExportRequest, 'scope' | 'locale'
   section: Section | null;
   /** The language of the document's fixed labels; the person's own language when not given. */
   locale?: ExportRequest['locale'];
+  suggestions?: ExportRequest['suggestions'];
 }
 
 export function startExport(context: ExportContext, input: StartExportInput, actor: PersonRecord): ExportJob {
@@ -32,6 +33,7 @@ export function startExport(context: ExportContext, input: StartExportInput, act
     includeComments: input.includeComments,
     includeApprovalRecord: input.includeApprovalRecord,
     includeUnapproved: input.includeUnapproved ?? true,
+    suggestions: input.suggestions,
     locale: input.locale ?? (actor.locale === 'ru' ? 'ru' : 'en'),
   };
   const document = context.source.load(input.state, section ? [section.id] : undefined, request.locale);

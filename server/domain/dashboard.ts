@@ -1,6 +1,7 @@
 /**
  * The workspace's home: every section with its status, approvals per organisation, open comments,
- * last edit and word count, and the deadline with the days left.
+ * last edit and word count, and the deadline with the days left. Words and the approval are read
+ * from the settled text: open suggestions are not counted, nor do they make an approval stale.
  */
 import type { DashboardOverview, DashboardRow } from '../../shared/api/dashboard';
 import type { Comments } from './comments';
@@ -9,6 +10,7 @@ import type { Reviews } from './reviews';
 import type { SectionContent } from './section-content';
 import type { Section, Sections } from './sections';
 import type { Settings } from './settings';
+import { countOpenSuggestions } from './suggestions';
 
 const DAY_MS = 86_400_000;
 
@@ -39,8 +41,9 @@ export class Dashboard {
       position: section.position,
       title: section.title,
       group: section.group,
-      approval: this.deps.reviews.state(section, snapshot.hash),
+      approval: this.deps.reviews.state(section, snapshot.settled.hash),
       openComments: openComments ?? this.deps.comments.openCounts().get(section.id) ?? 0,
+      openSuggestions: countOpenSuggestions(snapshot.json),
       lastEdit: section.lastEditedAt ? { at: section.lastEditedAt.toISOString(), by: editor?.name ?? '' } : null,
       words: snapshot.words,
     };

@@ -4,6 +4,7 @@
  */
 import { titleIn } from '../../shared/workspace';
 import type { Comments } from './comments';
+import { suggestionAuthors } from '../../shared/suggestions';
 import type { People } from './people';
 import type { Reviews } from './reviews';
 import type { SectionContent } from './section-content';
@@ -43,6 +44,8 @@ export interface MasterDocument {
   generatedAt: Date;
   state: TextState;
   sections: MasterSection[];
+  /** Names of the people whose open suggestions the content carries, by id (render threads see no people). */
+  authorNames: Record<number, string>;
 }
 
 export class MasterDocumentSource {
@@ -61,7 +64,7 @@ export class MasterDocumentSource {
     const wanted = sectionIds ? new Set(sectionIds) : null;
     const sections = this.deps.sections.list().filter((section) => !wanted || wanted.has(section.id));
     const outline = this.deps.sections.outline();
-    return {
+    const document: Omit<MasterDocument, 'authorNames'> = {
       courseTitle: titleIn(outline.course, locale),
       partTitles: { 1: titleIn(outline.parts[1], locale), 2: titleIn(outline.parts[2], locale) },
       generatedAt: new Date(),
@@ -90,6 +93,8 @@ export class MasterDocumentSource {
         };
       }),
     };
+    const authors = new Set(document.sections.flatMap((section) => suggestionAuthors(section.content)));
+    return { ...document, authorNames: Object.fromEntries([...authors].map((id) => [id, this.deps.people.find(id)?.name ?? ''])) };
   }
 
   private openComments(sectionId: string): MasterSection['openComments'] {

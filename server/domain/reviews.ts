@@ -3,9 +3,15 @@
  * approves or requests changes, and a section is approved when every required organisation has
  * approved its current text. A decision stores the exact content it judged, so an approval knows
  * what it approved, and an edit after it shows as "approved, changed since".
+ *
+ * A decision judges the settled text: the section with its open suggestions left out (#17). A
+ * reviewer suggesting on an approved section leaves it approved and current; accepting a
+ * suggestion changes the settled text, and so makes the approval stale.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { ApprovalState, Decision, Review, ReviewEvent } from '../../shared/api/reviews';
+import { type DocumentDiff, diffDocuments } from '../../shared/document-diff';
+import { jsonWithoutSuggestions } from '../../shared/suggestions';
 import type { ReviewOrganisation, SectionStatus } from '../../shared/workspace';
 import { isCountryGroup, isReviewOrganisation } from '../../shared/workspace';
 import type { Db } from '../db/client';
@@ -89,7 +95,11 @@ export class Reviews {
     return this.state(this.sections.find(section.id)!);
   }
 
-  /** A reviewer's decision on the text as it stands now, stored with that exact text. */
+  /**
+   * A reviewer's decision on the text as it stands now, stored with that exact text. The stored
+   * state keeps the open suggestions (it is the document as it was); the hash is the settled
+   * text's, and `approvedText` reads the state back settled.
+   */
   decide(section: Section, reviewer: PersonRecord, decision: Decision, message: string): ApprovalState {
     const organisation = reviewer.group;
     if (!isReviewOrganisation(organisation) || !this.required().includes(organisation)) {
@@ -109,7 +119,7 @@ export class Reviews {
         decision,
         message: message.trim(),
         round: section.round,
-        contentHash: snapshot.hash,
+        contentHash: snapshot.settled.hash,
         contentState: Buffer.from(snapshot.state),
         stateChecksum: checksumOf(snapshot.state),
       })
@@ -118,11 +128,11 @@ export class Reviews {
       actorId: reviewer.id,
       action: `section.${decision === 'approved' ? 'approved' : 'changes-requested'}`,
       target: `section:${section.id}`,
-      detail: { organisation, round: section.round, contentHash: snapshot.hash },
+      detail: { organisation, round: section.round, contentHash: snapshot.settled.hash },
     });
     let status: SectionStatus = 'in_review';
     if (decision === 'changes_requested') status = 'changes_requested';
-    else if (this.approvedByAll(section.id, snapshot.hash)) status = 'approved';
+    else if (this.approvedByAll(section.id, snapshot.settled.hash)) status = 'approved';
     this.sections.setStatus(section.id, status);
     if (decision === 'approved') {
       this.versions.save(section.id, 'approval', { label: `${organisation}: ${reviewer.name}`, personId: reviewer.id });
@@ -138,9 +148,12 @@ export class Reviews {
     return this.state(this.sections.find(section.id)!);
   }
 
-  /** The approval picture of a section as every screen shows it. */
-  state(section: Section, currentHash?: string): ApprovalState {
-    const hash = currentHash ?? this.content.hash(section.id);
+  /**
+   * The approval picture of a section as every screen shows it. `settledHash`, when the caller has
+   * it, is the hash of the section's settled text (`ContentSnapshot.settled.hash`).
+   */
+  state(section: Section, settledHash?: string): ApprovalState {
+    const hash = settledHash ?? this.content.settledHash(section.id);
     const organisations: ApprovalState['organisations'] = {};
     for (const organisation of this.required()) {
       const latest = this.latest(section.id, organisation);
@@ -150,7 +163,10 @@ export class Reviews {
     return { status: section.status, stale, round: section.round, organisations };
   }
 
-  /** The text every required organisation approved last, or null when there is none. */
+  /**
+   * The text every required organisation approved last, or null when there is none: the settled
+   * text they judged (`json`), and the document as it stood then, suggestions and all (`state`).
+   */
   approvedText(sectionId: string): { json: Record<string, unknown>; state: Uint8Array; hash: string; reviews: Review[] } | null {
     const approvals = this.required().map((organisation) => this.latestApproval(sectionId, organisation));
     if (approvals.some((row) => !row)) return null;
@@ -158,7 +174,16 @@ export class Reviews {
     if (new Set(rows.map((row) => row.contentHash)).size !== 1) return null;
     const newest = rows.reduce((a, b) => (a.id > b.id ? a : b));
     const state = verifiedState(new Uint8Array(newest.contentState), newest.stateChecksum, `the text approved in review ${newest.id} of ${sectionId}`);
-    return { json: jsonOfState(state), state, hash: newest.contentHash, reviews: rows.map((row) => this.present(row)) };
+    return { json: jsonWithoutSuggestions(jsonOfState(state)), state, hash: newest.contentHash, reviews: rows.map((row) => this.present(row)) };
+  }
+
+  /**
+   * What changed in the settled text since it was approved, or null when nothing is approved:
+   * open suggestions are not changes yet, accepted ones are.
+   */
+  changesSinceApproval(sectionId: string): DocumentDiff | null {
+    const approved = this.approvedText(sectionId);
+    return approved ? diffDocuments(approved.json, this.content.snapshot(sectionId).settled.json) : null;
   }
 
   /** Decisions, submissions and withdrawals, newest first. */
@@ -239,7 +264,7 @@ export class Reviews {
       if (approvals.length === 0) return;
       const newest = approvals.reduce((a, b) => (a.id > b.id ? a : b));
       if (this.staleTold.get(sectionId) === newest.id) return;
-      if (this.content.hash(sectionId) === newest.contentHash) return;
+      if (this.content.settledHash(sectionId) === newest.contentHash) return;
       this.staleTold.set(sectionId, newest.id);
       // After a restart the map is empty: the stored notifications still know.
       if (this.notifications.sentSince('approval-stale', sectionId, newest.createdAt)) return;

@@ -13,7 +13,8 @@
  *   loop, so a start never waits for it. A crash between an edit and its re-index is repaired so.
  *
  * What is matched is `foldForSearch` of the text (case, diacritics, Uzbek apostrophes); what is
- * shown is the text as written, cut to the sentence that holds the hit.
+ * shown is the text as written, cut to the sentence that holds the hit. The text indexed is the
+ * settled text, open suggestions left out (suggested words are found once they are accepted).
  */
 import { bestSentence, foldForSearch, type Snippet } from '../../shared/search-text';
 import { schema } from '../../shared/schema';
@@ -174,8 +175,10 @@ export class SearchIndex {
    */
   indexSection(sectionId: string): void {
     if (!this.sections.find(sectionId)) return;
-    const snapshot = this.content.snapshot(sectionId);
-    const hash = `${INDEX_FORMAT}:${snapshot.hash}`;
+    // The settled text: open suggestions are not what the section says yet (#17). Its hash is the
+    // whole document's when there are none, so sections indexed before suggestions existed stand.
+    const { settled } = this.content.snapshot(sectionId);
+    const hash = `${INDEX_FORMAT}:${settled.hash}`;
     if (this.statements.indexedHash.get(sectionId) === hash) return;
     const indexed = new Map<string, { id: number; block: number }[]>();
     for (const entry of this.statements.sectionEntries.all(sectionId) as { id: number; block: number; text: string }[]) {
@@ -183,7 +186,7 @@ export class SearchIndex {
     }
     const fresh: NewEntry[] = [];
     const moved: { id: number; block: number }[] = [];
-    for (const { index, text } of blocksOf(snapshot.json)) {
+    for (const { index, text } of blocksOf(settled.json)) {
       const same = indexed.get(text);
       const kept = same?.find((entry) => entry.block === index) ?? same?.[0];
       if (!kept) fresh.push({ kind: 'text', sectionId, block: index, threadId: null, commentId: null, text });

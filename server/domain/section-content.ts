@@ -1,18 +1,31 @@
 /**
  * What a section says right now, read from its live Y.Doc: the ProseMirror JSON, the encoded Yjs
- * state, a content hash (the same words give the same hash, however they were typed) and a word count.
+ * state, a content hash (the same words give the same hash, however they were typed) and a word
+ * count. Open suggestions (#17) are part of the document, but not yet of its text: the settled
+ * text leaves them out, and it is what approvals judge and words are counted in.
  */
 import { createHash } from 'node:crypto';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { fitsSchema, repairDocument } from '../../shared/document-repair';
 import { CONTENT_FRAGMENT } from '../../shared/schema';
+import { jsonWithoutSuggestions } from '../../shared/suggestions';
 import type { SectionStore } from './section-store';
 
 export interface ContentSnapshot {
+  /** The document as stored, open suggestions included (the editor, versions, DOCX exports). */
   json: Record<string, unknown>;
   state: Uint8Array;
+  /** Changes with every change of the document, a suggestion too (automatic versions follow it). */
   hash: string;
+  /**
+   * The settled text: the document with its open suggestions left out (suggested insertions
+   * absent, suggested deletions present). Its hash is what approvals store and compare, so a
+   * suggestion leaves an approval current and accepting one does not; without suggestions it is
+   * `json` and `hash` themselves.
+   */
+  settled: { json: Record<string, unknown>; hash: string };
+  /** Words of the settled text. */
   words: number;
 }
 
@@ -55,6 +68,12 @@ function normalise(json: Record<string, unknown>): Record<string, unknown> {
   return fitsSchema(json) ? json : (repairDocument(json).toJSON() as Record<string, unknown>);
 }
 
+/** The settled text of a document and its words (see `ContentSnapshot.settled`). */
+export function settledOf(json: Record<string, unknown>): Pick<ContentSnapshot, 'settled' | 'words'> {
+  const settled = jsonWithoutSuggestions(json);
+  return { settled: { json: settled, hash: contentHash(settled) }, words: countWords(textOf(settled)) };
+}
+
 function textOf(json: unknown): string {
   if (!json || typeof json !== 'object') return '';
   const node = json as { text?: string; content?: unknown[] };
@@ -77,7 +96,7 @@ export class SectionContent {
     if (cached) return cached;
     const snapshot = this.store.read(sectionId, (doc) => {
       const json = normalise(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>);
-      return { json, state: Y.encodeStateAsUpdate(doc), hash: contentHash(json), words: countWords(textOf(json)) };
+      return { json, state: Y.encodeStateAsUpdate(doc), hash: contentHash(json), ...settledOf(json) };
     });
     this.cache.set(sectionId, snapshot);
     return snapshot;
@@ -85,5 +104,10 @@ export class SectionContent {
 
   hash(sectionId: string): string {
     return this.snapshot(sectionId).hash;
+  }
+
+  /** The hash of the settled text (open suggestions left out): what approvals compare. */
+  settledHash(sectionId: string): string {
+    return this.snapshot(sectionId).settled.hash;
   }
 }

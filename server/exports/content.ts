@@ -1,10 +1,12 @@
 /**
  * A section's content as a ProseMirror node of the shared schema, and the questions exporters ask
- * of it (where does a comment's quote stand, how deep is a heading once shifted under the section).
+ * of it (where does a comment's quote stand, how deep is a heading once shifted under the section,
+ * who made a suggestion).
  */
-import type { Node } from 'prosemirror-model';
+import type { Mark, Node } from 'prosemirror-model';
 import { readDocument } from '../../shared/document-repair';
-import type { ExportSection } from './model';
+import { withoutSuggestions } from '../../shared/suggestions';
+import type { ExportSection, MasterDocument, SuggestionDisplay } from './model';
 
 /**
  * The section's doc. Content that does not fit the schema (an old or hand-made update) must not
@@ -12,8 +14,21 @@ import type { ExportSection } from './model';
  * Control characters (NUL, C0 but tab and line ends) are dropped: no file format wants them, and in
  * DOCX (XML 1.0) they make Word refuse the whole file.
  */
-export function sectionDoc(section: Pick<ExportSection, 'content'>): Node {
-  return readDocument(withoutControlCharacters(section.content));
+export function sectionDoc(section: Pick<ExportSection, 'content'>, suggestions: SuggestionDisplay = 'omit'): Node {
+  const doc = readDocument(withoutControlCharacters(section.content));
+  return suggestions === 'mark' ? doc : withoutSuggestions(doc);
+}
+
+/** Who made a suggestion (its mark's `author`), by name: the document's own, or a label with the id. */
+export function suggestionAuthor(document: Pick<MasterDocument, 'authorNames'>, mark: Mark, unnamed: (id: number) => string): string {
+  const id = Number(mark.attrs.author);
+  return document.authorNames?.[id]?.trim() || unnamed(id);
+}
+
+/** When a suggestion was made (its mark's `at`, ms since 1970), or null when it does not say. */
+export function suggestionTime(mark: Mark): Date | null {
+  const at = Number(mark.attrs.at);
+  return Number.isFinite(at) && at > 0 ? new Date(at) : null;
 }
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

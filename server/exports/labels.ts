@@ -27,6 +27,10 @@ export interface ExportLabels {
   openComments: string;
   commentOn: (quote: string) => string;
   reply: string;
+  /** Who made a suggestion when the export was not told their name. */
+  unnamedAuthor: (id: number) => string;
+  /** An open suggestion's note (HTML title): "Suggested insertion: Aigerim Bekova, 2 September 2026". */
+  suggestion: (kind: 'insertion' | 'deletion', author: string, date: string | null) => string;
   /** "Page X of Y" split around the two numbers, so formats with page fields can put fields in. */
   pageOf: [before: string, between: string, after: string];
 }
@@ -63,6 +67,8 @@ const en: ExportLabels = {
   openComments: 'Open comments',
   commentOn: (quote) => `On “${quote}”`,
   reply: 'Reply',
+  unnamedAuthor: (id) => `Participant ${id}`,
+  suggestion: (kind, author, date) => `${kind === 'insertion' ? 'Suggested insertion' : 'Suggested deletion'}: ${author}${date ? `, ${date}` : ''}`,
   pageOf: ['Page ', ' of ', ''],
 };
 
@@ -98,6 +104,8 @@ const ru: ExportLabels = {
   openComments: 'Открытые комментарии',
   commentOn: (quote) => `К тексту «${quote}»`,
   reply: 'Ответ',
+  unnamedAuthor: (id) => `Участник ${id}`,
+  suggestion: (kind, author, date) => `${kind === 'insertion' ? 'Предложено вставить' : 'Предложено удалить'}: ${author}${date ? `, ${date}` : ''}`,
   pageOf: ['Страница ', ' из ', ''],
 };
 

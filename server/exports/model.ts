@@ -63,6 +63,12 @@ export interface MasterDocument {
   /** In the export's language, as are the parts' and the sections' titles. */
   courseTitle: string;
   /**
+   * The names of the people whose open suggestions (#17) the sections' content carries, by person
+   * id: the marks hold ids, Word's tracked changes want names, and the render thread sees no
+   * people. An author missing here is named by a label ("Participant 12").
+   */
+  authorNames?: Record<number, string>;
+  /**
    * The parts' own titles as coordinators named them ("Unified theoretical framework"); the
    * exports' fixed labels stand in for a source that has none.
    */
@@ -73,6 +79,14 @@ export interface MasterDocument {
   /** In master order: Part 1, then Part 2. */
   sections: ExportSection[];
 }
+
+/**
+ * How open suggestions (#17) are shown: 'omit' leaves them out (the text as it would be approved:
+ * suggested insertions absent, suggested deletions present); 'mark' shows them marked (Word's
+ * tracked changes, HTML <ins>/<del>, CriticMarkup in Markdown, coloured underline and strike in
+ * the PDF). When a request does not say, DOCX marks them and the other formats omit them.
+ */
+export type SuggestionDisplay = 'omit' | 'mark';
 
 /** What a person asks for. `scope` is the whole master or one section. */
 export interface ExportRequest {
@@ -86,11 +100,13 @@ export interface ExportRequest {
    * title page still lists it, as not included); true, the default, shows its draft, marked.
    */
   includeUnapproved?: boolean;
+  /** Open suggestions left out or marked; by default marked in DOCX only (see `SuggestionDisplay`). */
+  suggestions?: SuggestionDisplay;
   locale: ExportLocale;
 }
 
 /** The part of a request that changes how a document is rendered (not what is read). */
-export type RenderOptions = Pick<ExportRequest, 'state' | 'includeComments' | 'includeApprovalRecord' | 'includeUnapproved' | 'locale'>;
+export type RenderOptions = Pick<ExportRequest, 'state' | 'includeComments' | 'includeApprovalRecord' | 'includeUnapproved' | 'suggestions' | 'locale'>;
 
 /**
  * Where the master document comes from. The server implements it over sections, Yjs content,

@@ -12,6 +12,8 @@ export interface DashboardRow {
   group: CountryGroup | null;
   approval: ApprovalState;
   openComments: number;
+  /** Open suggestions (#17) in the section's text. */
+  openSuggestions: number;
   /** When the text was last edited and by whom (a name); null if never. */
   lastEdit: { at: string; by: string } | null;
   words: number;

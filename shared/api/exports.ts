@@ -21,6 +21,12 @@ export interface ExportRequest {
    * title page lists it as not included); true, the default, shows its draft marked as a draft.
    */
   includeUnapproved?: boolean;
+  /**
+   * Open suggestions: 'omit' leaves them out (the text as an approval judges it), 'mark' shows
+   * them marked (HTML <ins>/<del>, Markdown CriticMarkup `{++ ++}`/`{-- --}`, PDF underlined green
+   * and struck red, Word tracked changes). By default DOCX marks them and the other formats omit them.
+   */
+  suggestions?: 'omit' | 'mark';
   /** The language of the document's fixed labels; the person's own language by default. */
   locale?: Locale;
 }

@@ -20,4 +20,5 @@ export type * from './search';
 export type * from './sections';
 export type * from './session';
 export type * from './settings';
+export type * from './suggestions';
 export type * from './versions';

@@ -7,9 +7,23 @@
  * - `submitted`, `withdrawn`: a section was sent to (or taken back from) their organisation's review;
  * - `changes-requested`, `approved`: a reviewer decided on a section their group drafts, or that they submitted;
  * - `approval-stale`: an approved section was changed since — sent once per approval, at the first change,
- *   to the leads of the groups that draft it (every country group for a regional module) and the reviewers who approved it.
+ *   to the leads of the groups that draft it (every country group for a regional module) and the reviewers who approved it;
+ * - `suggested`: someone suggested wording in a section whose suggestions they may accept (its working group's
+ *   members and leads) — at most once per suggester and section in ten minutes; the excerpt is the newest suggestion's text;
+ * - `suggestion-accepted`, `suggestion-rejected`: someone decided their suggestions (one notification per decision, or per
+ *   "accept all" / "reject all"); the excerpt is the decided text.
  */
-export type NotificationKind = 'mention' | 'reply' | 'submitted' | 'withdrawn' | 'changes-requested' | 'approved' | 'approval-stale';
+export type NotificationKind =
+  | 'mention'
+  | 'reply'
+  | 'submitted'
+  | 'withdrawn'
+  | 'changes-requested'
+  | 'approved'
+  | 'approval-stale'
+  | 'suggested'
+  | 'suggestion-accepted'
+  | 'suggestion-rejected';
 
 export interface Notification {
   id: number;

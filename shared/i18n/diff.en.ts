@@ -12,6 +12,8 @@ export const diffEn = {
   'diff.mark.subscript': 'subscript',
   'diff.mark.superscript': 'superscript',
   'diff.mark.link': 'link {href}',
+  'diff.mark.insertion': 'suggested insertion',
+  'diff.mark.deletion': 'suggested for deletion',
   'diff.cellChanged': 'Changed cell:',
   'counted.formatChanges.one': '{count} formatting change',
   'counted.formatChanges.few': '{count} formatting changes',

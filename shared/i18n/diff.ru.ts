@@ -14,6 +14,8 @@ export const diffRu: Record<keyof typeof diffEn, string> = {
   'diff.mark.subscript': 'нижний индекс',
   'diff.mark.superscript': 'верхний индекс',
   'diff.mark.link': 'ссылка {href}',
+  'diff.mark.insertion': 'предложенная вставка',
+  'diff.mark.deletion': 'предложено удалить',
   'diff.cellChanged': 'Изменённая ячейка:',
   'counted.formatChanges.one': '{count} изменение оформления',
   'counted.formatChanges.few': '{count} изменения оформления',

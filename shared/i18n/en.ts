@@ -13,6 +13,7 @@ import { connectionEn } from './connection.en';
 import { offlineEn } from './offline.en';
 import { appUpdateEn } from './app-update.en';
 import { sessionDialogEn } from './session-dialog.en';
+import { suggestionsEn } from './suggestions.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -131,6 +132,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn };
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { connectionRu } from './connection.ru';
 import { offlineRu } from './offline.ru';
 import { appUpdateRu } from './app-update.ru';
 import { sessionDialogRu } from './session-dialog.ru';
+import { suggestionsRu } from './suggestions.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const ru: Record<MessageKey, string> = {
   ...offlineRu,
   ...appUpdateRu,
   ...sessionDialogRu,
+  ...suggestionsRu,
   ...sectionRu,
   ...pagesRu,
   ...notificationsRu,

@@ -69,6 +69,8 @@ export const structureEn = {
   'auditLog.settings.required': '{actor} set who must approve: {organisations}.',
   'auditLog.comment.deleted': '{actor} deleted a comment in {target}.',
   'auditLog.version.restored': '{actor} restored an earlier version of {target}.',
+  'auditLog.suggestion.accepted': '{actor} accepted suggestions in {target}.',
+  'auditLog.suggestion.rejected': '{actor} rejected suggestions in {target}.',
   'auditLog.export': '{actor} exported {target} as {format}.',
   'auditLog.renamed.section': '{actor} renamed a section: {titles}.',
   'auditLog.renamed.course': '{actor} renamed the course: {titles}.',

@@ -60,9 +60,14 @@ test('the owning group writes, a reviewer and another country read with a notice
   await owner.page.keyboard.type('Written by the Kazakh working group');
   await waitForText(owner.page, 'Written by the Kazakh working group');
 
+  // A reviewer does not write the text either: what they type is a suggestion the group decides on.
   const reviewer = await open('reviewer', 'IOM', 'national-kz');
   await waitForText(reviewer.page, 'Written by the Kazakh working group');
-  await expectReadOnly(reviewer.page, 'reviewers comment and decide');
+  await expect(reviewer.page.getByRole('note').textContent()).resolves.toContain('You can suggest changes here');
+  await reviewer.page.locator('.ProseMirror p').first().click();
+  await reviewer.page.keyboard.press('End');
+  await reviewer.page.keyboard.type(' as proposed');
+  await owner.page.locator('.ProseMirror ins.suggestion', { hasText: 'as proposed' }).waitFor();
   await reviewer.page.screenshot({ path: screenshotPath('read-only-reviewer.png') });
 
   const uzbek = await open('member', 'UZ', 'national-kz');
@@ -70,10 +75,12 @@ test('the owning group writes, a reviewer and another country read with a notice
 
   // Nothing the readers typed reached the section, for the owner or after a reload.
   await owner.page.keyboard.type('.');
-  await waitForText(reviewer.page, 'Written by the Kazakh working group.');
+  await waitForText(owner.page, '.');
+  const written = await editorText(owner.page);
+  await waitForText(reviewer.page, written);
   await uzbek.page.reload();
   await uzbek.page.locator('.connection-connected').waitFor();
-  await waitForText(uzbek.page, 'Written by the Kazakh working group.');
+  await waitForText(uzbek.page, written);
   expect(await editorText(uzbek.page)).not.toContain('should not appear');
   expect(await editorText(owner.page)).not.toContain('should not appear');
   expect([...owner.errors, ...reviewer.errors, ...uzbek.errors]).toEqual([]);

@@ -73,29 +73,35 @@ async function editorTypes(editor: CollabClient, marker: string, others: { doc: 
   await waitFor(() => others.every((o) => o.doc.getText('notes').toString().includes(marker)), `${marker} everywhere`);
 }
 
-test('a reviewer and an Uzbek member in the Kazakh section are read-only: their edits reach nobody, even after a restart', async () => {
+test('a reviewer on the Kazakh section may only suggest (its rules: tests/integration/suggest-access.test.ts)', async () => {
+  const suggester = connect('national-kz', reviewer);
+  await synced(suggester);
+  expect(suggester.access()).toBe('suggest');
+});
+
+test('an Uzbek lead and member in the Kazakh section are read-only: their edits reach nobody, even after a restart', async () => {
   const writer = connect('national-kz', kzMember);
-  const readerReviewer = connect('national-kz', reviewer);
+  const readerUzLead = connect('national-kz', uzLead);
   const readerUz = connect('national-kz', uzMember);
-  await Promise.all([synced(writer), synced(readerReviewer), synced(readerUz)]);
+  await Promise.all([synced(writer), synced(readerUzLead), synced(readerUz)]);
   expect(writer.access()).toBe('edit');
-  expect(readerReviewer.access()).toBe('read-only');
+  expect(readerUzLead.access()).toBe('read-only');
   expect(readerUz.access()).toBe('read-only');
 
   scribble(writer.doc, 'Written by the Kazakh group. ');
-  await waitForConvergence(workspace, 'national-kz', [writer, readerReviewer, readerUz]);
+  await waitForConvergence(workspace, 'national-kz', [writer, readerUzLead, readerUz]);
   const before = snapshot('national-kz');
 
-  scribble(readerReviewer.doc, 'REVIEWER EDIT ');
+  scribble(readerUzLead.doc, 'UZ LEAD EDIT ');
   scribble(readerUz.doc, 'UZBEK EDIT ');
   await waitFor(
-    () => connectionOf('national-kz', reviewer)!.droppedUpdates > 0 && connectionOf('national-kz', uzMember)!.droppedUpdates > 0,
+    () => connectionOf('national-kz', uzLead)!.droppedUpdates > 0 && connectionOf('national-kz', uzMember)!.droppedUpdates > 0,
     'the server to drop both updates',
   );
   // Read-only clients still follow the editing live.
-  await editorTypes(writer, 'after-drop ', [readerReviewer, readerUz]);
-  expect(content(writer.doc).notes).not.toMatch(/REVIEWER|UZBEK/);
-  expect(content(writer.doc).prosemirror).not.toMatch(/REVIEWER|UZBEK/);
+  await editorTypes(writer, 'after-drop ', [readerUzLead, readerUz]);
+  expect(content(writer.doc).notes).not.toMatch(/UZ LEAD|UZBEK/);
+  expect(content(writer.doc).prosemirror).not.toMatch(/UZ LEAD|UZBEK/);
   expect(snapshot('national-kz').content).toEqual(content(writer.doc));
   expect(snapshot('national-kz').rows).toBe(before.rows + 1);
 
@@ -106,25 +112,25 @@ test('a reviewer and an Uzbek member in the Kazakh section are read-only: their 
   await workspace.stop();
   workspace = await startTestWorkspace({ dataDir, port });
   await waitFor(
-    () => [writer, readerReviewer, readerUz].every((c) => c.provider.wsconnected && c.provider.synced),
+    () => [writer, readerUzLead, readerUz].every((c) => c.provider.wsconnected && c.provider.synced),
     'every client to reconnect',
     10_000,
   );
   await waitFor(
-    () => (connectionOf('national-kz', reviewer)?.droppedUpdates ?? 0) > 0 && (connectionOf('national-kz', uzMember)?.droppedUpdates ?? 0) > 0,
+    () => (connectionOf('national-kz', uzLead)?.droppedUpdates ?? 0) > 0 && (connectionOf('national-kz', uzMember)?.droppedUpdates ?? 0) > 0,
     'the new server to drop what the read-only clients offered',
   );
-  await editorTypes(writer, 'after-restart ', [readerReviewer, readerUz]);
+  await editorTypes(writer, 'after-restart ', [readerUzLead, readerUz]);
   const fresh = connect('national-kz', kzLead);
   await synced(fresh);
   for (const doc of [writer.doc, fresh.doc]) {
-    expect(content(doc).notes).not.toMatch(/REVIEWER|UZBEK/);
-    expect(content(doc).prosemirror).not.toMatch(/REVIEWER|UZBEK/);
+    expect(content(doc).notes).not.toMatch(/UZ LEAD|UZBEK/);
+    expect(content(doc).prosemirror).not.toMatch(/UZ LEAD|UZBEK/);
   }
   expect(content(fresh.doc)).toEqual(onServer(workspace, 'national-kz', content));
   expect(content(fresh.doc).notes).toContain('after-restart');
   // The read-only clients keep their own scribbles locally, but the section never had them.
-  expect(content(readerReviewer.doc).notes).toContain('REVIEWER EDIT');
+  expect(content(readerUzLead.doc).notes).toContain('UZ LEAD EDIT');
 });
 
 test('a Kazakh member cannot write to the Uzbek section', async () => {
@@ -151,7 +157,7 @@ test('a Kazakh member cannot write to the Uzbek section', async () => {
   await waitFor(() => content(kazakh.mirror).notes.includes('sentinel'), 'the Kazakh reader to follow');
 });
 
-test("a reviewer's forged sync and presence messages are dropped; its own presence carries its session's name", async () => {
+test("a reader's forged sync and presence messages are dropped; its own presence carries its session's name", async () => {
   const observer = connect('national-kz', kzMember);
   const watcher = connect('national-kz', kzLead);
   await Promise.all([synced(observer), synced(watcher)]);
@@ -162,7 +168,7 @@ test("a reviewer's forged sync and presence messages are dropped; its own presen
     "the observer's presence at the watcher",
   );
 
-  const forger = await raw('national-kz', reviewer);
+  const forger = await raw('national-kz', uzLead);
   expect(forger.access()).toBe('read-only');
   const before = snapshot('national-kz');
   const observerClock = watcher.provider.awareness.meta.get(observerId)!.clock;
@@ -179,7 +185,7 @@ test("a reviewer's forged sync and presence messages are dropped; its own presen
   );
   forger.send(awarenessMessage([{ clientId: observerId, clock: observerClock + 1001, state: null }]));
   await forger.barrier();
-  const forgerConnection = connectionOf('national-kz', reviewer)!;
+  const forgerConnection = connectionOf('national-kz', uzLead)!;
   expect(forgerConnection.droppedUpdates).toBe(3);
   expect(forgerConnection.droppedAwareness).toBe(2);
   expect(snapshot('national-kz')).toEqual(before);
@@ -198,8 +204,8 @@ test("a reviewer's forged sync and presence messages are dropped; its own presen
   await editorTypes(observer, 'sentinel ', [watcher]);
   const states = watcher.provider.awareness.getStates();
   const user = (id: number) => states.get(id)?.user as { id?: number; name?: string; color?: string } | undefined;
-  expect(user(ownId)?.name).toBe(reviewer.name);
-  expect(user(ownId)?.id).toBe(reviewer.id);
+  expect(user(ownId)?.name).toBe(uzLead.name);
+  expect(user(ownId)?.id).toBe(uzLead.id);
   expect(user(ownId)?.color).not.toBe('#000000');
   expect(states.has(ownId + 1)).toBe(false);
   expect(user(observerId)?.name).toBe(kzMember.name);

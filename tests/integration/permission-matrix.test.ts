@@ -3,9 +3,11 @@
  * the collab endpoint and socket.io room joins. Each cell is tried whether it is allowed or not.
  */
 import type { Socket } from 'socket.io-client';
+import { CLOSE_UPDATE_REFUSED } from '../../shared/collab-protocol';
 import { type CollabClient, connectCollab } from '../support/collab-client';
 import {
   PERSONAS,
+  RIGHTS,
   type Persona,
   TABLE_SECTIONS,
   type TableSection,
@@ -147,6 +149,8 @@ describe('collab', () => {
       const client = connectCollab(workspace.url, sectionId, cookies.get(persona)!);
       clients.push(client);
       await waitFor(() => client.provider.synced, 'sync');
+      let closedWith: number | null = null;
+      client.provider.on('connection-close', (event) => (closedWith = event?.code ?? null));
       const marker = `${persona} was here in ${section}`;
       client.doc.getText('matrix').insert(0, `${marker}\n`);
       const serverText = () =>
@@ -154,6 +158,11 @@ describe('collab', () => {
       if (allowed) {
         await waitFor(() => serverText().includes(marker), 'the edit to arrive');
         expect(client.access()).toBe('edit');
+      } else if (RIGHTS[persona].suggest.includes(section)) {
+        // Who may suggest there gets a suggest-only connection: a plain edit is refused and closes it.
+        expect(client.access()).toBe('suggest');
+        await waitFor(() => closedWith === CLOSE_UPDATE_REFUSED, 'the edit to be refused');
+        expect(serverText()).not.toContain(marker);
       } else {
         await waitFor(
           () => workspace.server.collab.connectionsOf(sectionId).some((c) => c.person.name === persona && c.droppedUpdates > 0),

@@ -212,7 +212,8 @@ describe('a change of rights reaches open connections at once', () => {
     const client = connectCollab(workspace.url, 'regional-2', await signIn(workspace.url, person.email, person.password));
     await synced(client);
     await api(workspace.url, coordinatorCookie)('PATCH', `/people/${person.id}`, { role: 'reviewer', group: 'TSPC' });
-    await waitFor(() => client.access() === 'read-only', 'read-only notice', 1000);
+    // A reviewer proposes wording and no longer writes it: the connection becomes suggest-only.
+    await waitFor(() => client.access() === 'suggest', 'suggest-only notice', 1000);
     client.destroy();
   });
 

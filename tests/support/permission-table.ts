@@ -30,6 +30,10 @@ interface Rights {
   read: TableSection[];
   edit: TableSection[];
   comment: TableSection[];
+  /** Proposing wording as suggestions (#17): reviewers everywhere, a working group where it drafts. */
+  suggest: TableSection[];
+  /** Accepting someone's suggestion: the group that drafts the section, and coordinators. */
+  'accept-suggestion': TableSection[];
   submit: TableSection[];
   decide: TableSection[];
   'list-people': boolean;
@@ -44,6 +48,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: ['a regional module', 'the Kazakh section'],
     comment: ALL,
+    suggest: ['a regional module', 'the Kazakh section'],
+    'accept-suggestion': ['a regional module', 'the Kazakh section'],
     submit: NONE,
     decide: NONE,
     'list-people': true,
@@ -55,6 +61,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: ['a regional module', 'the Kazakh section'],
     comment: ALL,
+    suggest: ['a regional module', 'the Kazakh section'],
+    'accept-suggestion': ['a regional module', 'the Kazakh section'],
     submit: ['a regional module', 'the Kazakh section'],
     decide: NONE,
     'list-people': true,
@@ -66,6 +74,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: ['a regional module', 'the Uzbek section'],
     comment: ALL,
+    suggest: ['a regional module', 'the Uzbek section'],
+    'accept-suggestion': ['a regional module', 'the Uzbek section'],
     submit: NONE,
     decide: NONE,
     'list-people': true,
@@ -77,6 +87,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: ['a regional module', 'the Uzbek section'],
     comment: ALL,
+    suggest: ['a regional module', 'the Uzbek section'],
+    'accept-suggestion': ['a regional module', 'the Uzbek section'],
     submit: ['a regional module', 'the Uzbek section'],
     decide: NONE,
     'list-people': true,
@@ -88,6 +100,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: NONE,
     comment: ALL,
+    suggest: ALL,
+    'accept-suggestion': NONE,
     submit: NONE,
     decide: ALL,
     'list-people': true,
@@ -99,6 +113,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: NONE,
     comment: ALL,
+    suggest: ALL,
+    'accept-suggestion': NONE,
     submit: NONE,
     decide: ALL,
     'list-people': true,
@@ -110,6 +126,8 @@ export const RIGHTS: Record<Persona, Rights> = {
     read: ALL,
     edit: ALL,
     comment: ALL,
+    suggest: ALL,
+    'accept-suggestion': ALL,
     submit: ALL,
     decide: NONE,
     'list-people': true,
@@ -119,7 +137,7 @@ export const RIGHTS: Record<Persona, Rights> = {
   },
 };
 
-export type SectionRight = 'read' | 'edit' | 'comment' | 'submit' | 'decide';
+export type SectionRight = 'read' | 'edit' | 'comment' | 'suggest' | 'accept-suggestion' | 'submit' | 'decide';
 export type WorkspaceRight = 'list-people' | 'manage-people' | 'read-audit' | 'manage-structure';
 
 /** Every (persona, section right, section) cell with its expected answer. */

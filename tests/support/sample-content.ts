@@ -44,6 +44,9 @@ export function richSectionJSON() {
         text('2', [{ type: 'superscript' }]),
         text(' '),
         text('IOM', [{ type: 'link', attrs: { href: 'https://www.iom.int/', title: null } }]),
+        // Open suggestions: left out of the text without suggestions, tracked changes in Word.
+        text(' proposed wording', [{ type: 'insertion', attrs: { id: 'sample-ins', author: 1, at: 1_764_547_200_000 } }]),
+        text(' old wording', [{ type: 'deletion', attrs: { id: 'sample-del', author: 1, at: 1_764_547_200_000 } }]),
       ),
       {
         type: 'blockquote',

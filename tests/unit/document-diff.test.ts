@@ -147,3 +147,41 @@ describe('comparisons keep the shape of the document', () => {
     expect(diff.formatChanges).toBe(1);
   });
 });
+
+describe('comparing versions that carry open suggestions (#17)', () => {
+  const suggestion = (type: 'insertion' | 'deletion') => ({ type, attrs: { id: `s-${type}`, author: 7, at: 1 } });
+  const run = (text: string, ...marks: unknown[]) => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+  const para = (...content: unknown[]) => ({ type: 'paragraph', content });
+  const before = doc(para(run('Право на возвращение.')));
+
+  test('a suggested insertion shows as inserted text that carries the mark', () => {
+    const diff = diffDocuments(before, doc(para(run('Право на '), run('добровольное ', suggestion('insertion')), run('возвращение.'))));
+    expect(diff.blocks[0].segments).toContainEqual({ text: 'добровольное ', change: 'insert', marks: [{ type: 'insertion' }] });
+    expect(diff.insertions).toBe(1);
+  });
+
+  test('a suggested deletion shows as a formatting change to "suggested for deletion", and rejecting it as one back', () => {
+    const suggested = doc(para(run('Право на '), run('возвращение', suggestion('deletion')), run('.')));
+    const made = diffDocuments(before, suggested);
+    expect(made.blocks[0].segments).toContainEqual({ text: 'возвращение', change: 'format', marks: [{ type: 'deletion' }] });
+    expect(made).toMatchObject({ insertions: 0, deletions: 0, formatChanges: 1 });
+    const rejected = diffDocuments(suggested, before);
+    expect(rejected.blocks[0].segments).toContainEqual({ text: 'возвращение', change: 'format', formerMarks: [{ type: 'deletion' }] });
+  });
+
+  test('accepting a suggested insertion is the mark going; rejecting it, the text going', () => {
+    const suggested = doc(para(run('Право на '), run('добровольное ', suggestion('insertion')), run('возвращение.')));
+    const accepted = diffDocuments(suggested, doc(para(run('Право на добровольное возвращение.'))));
+    expect(accepted).toMatchObject({ insertions: 0, deletions: 0, formatChanges: 1 });
+    const rejected = diffDocuments(suggested, before);
+    expect(rejected.blocks[0].segments).toContainEqual({ text: 'добровольное ', change: 'delete', marks: [{ type: 'insertion' }] });
+  });
+
+  test('both catalogues name the suggestion marks, for the formatting a text had', async () => {
+    const { diffEn } = await import('../../shared/i18n/diff.en');
+    const { diffRu } = await import('../../shared/i18n/diff.ru');
+    expect(diffEn['diff.mark.insertion']).toBe('suggested insertion');
+    expect(diffEn['diff.mark.deletion']).toBe('suggested for deletion');
+    expect(diffRu['diff.mark.deletion']).toBe('предложено удалить');
+  });
+});

@@ -1,8 +1,19 @@
-import { ACCESS_LEVELS, type Actor, isValidMembership, mayComment, maySection, mayWorkspace, sectionAccess } from '../../shared/policy';
+import {
+  ACCESS_LEVELS,
+  type Actor,
+  OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS,
+  isValidMembership,
+  mayComment,
+  maySection,
+  mayWorkspace,
+  sectionAccess,
+} from '../../shared/policy';
 import {
   PERSONAS,
   type Persona,
+  RIGHTS,
   TABLE_SECTIONS,
+  type TableSection,
   sectionCells,
   workspaceCells,
 } from '../support/permission-table';
@@ -10,7 +21,7 @@ import {
 const actor = (persona: Persona, id = 1): Actor => ({ id, ...PERSONAS[persona], active: true });
 
 describe('the policy module agrees with the permission table', () => {
-  test.each(sectionCells(['read', 'edit', 'comment', 'submit', 'decide']))(
+  test.each(sectionCells(['read', 'edit', 'comment', 'suggest', 'accept-suggestion', 'submit', 'decide']))(
     'a $persona $right $section: $allowed',
     ({ persona, right, section, allowed }) => {
       expect(maySection(actor(persona), right, TABLE_SECTIONS[section])).toBe(allowed);
@@ -65,19 +76,69 @@ describe('rules beyond the table', () => {
 
 describe('access levels to a section’s text', () => {
   const regional = TABLE_SECTIONS['a regional module'];
+
+  /** The level the table implies: the most a person may do to the text, most to least. */
+  function expectedLevel(persona: Persona, section: TableSection) {
+    const rights = RIGHTS[persona];
+    if (!rights.read.includes(section)) return null;
+    if (rights.edit.includes(section)) return 'edit';
+    if (rights.suggest.includes(section)) return 'suggest';
+    if (rights.comment.includes(section)) return 'comment';
+    return 'read';
+  }
+
+  test.each(sectionCells(['read']))('a $persona works on $section at the level the table implies', ({ persona, section }) => {
+    expect(sectionAccess(actor(persona), TABLE_SECTIONS[section])).toBe(expectedLevel(persona, section));
+  });
+
   test.each([
     ['KZ member', 'a regional module', 'edit'],
     ['KZ lead', 'the Kazakh section', 'edit'],
     ['KZ member', 'the Uzbek section', 'comment'],
     ['coordinator', 'the Uzbek section', 'edit'],
-    ['IOM reviewer', 'a regional module', 'comment'],
+    ['IOM reviewer', 'a regional module', 'suggest'],
+    ['TSPC reviewer', 'the Kazakh section', 'suggest'],
   ] as const)('a %s works on %s at the level %s', (persona, section, level) => {
     expect(sectionAccess(actor(persona), TABLE_SECTIONS[section])).toBe(level);
+  });
+
+  test('a reviewer suggests but never edits nor accepts: the level is suggest, not edit', () => {
+    const reviewer = actor('IOM reviewer');
+    for (const section of Object.values(TABLE_SECTIONS)) {
+      expect(maySection(reviewer, 'suggest', section)).toBe(true);
+      expect(maySection(reviewer, 'edit', section)).toBe(false);
+      expect(maySection(reviewer, 'accept-suggestion', section)).toBe(false);
+      expect(sectionAccess(reviewer, section)).toBe('suggest');
+    }
+  });
+
+  test('someone who may edit works at edit, though they may also suggest there', () => {
+    const member = actor('KZ member');
+    const kazakh = TABLE_SECTIONS['the Kazakh section'];
+    expect(maySection(member, 'suggest', kazakh)).toBe(true);
+    expect(sectionAccess(member, kazakh)).toBe('edit');
+  });
+
+  test('members of other groups may not suggest on a country’s section while the coordinator setting is off', () => {
+    expect(OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS).toBe(false);
+    const uzbek = TABLE_SECTIONS['the Uzbek section'];
+    for (const persona of ['KZ member', 'KZ lead'] as const) {
+      expect(maySection(actor(persona), 'suggest', uzbek)).toBe(false);
+      expect(maySection(actor(persona), 'suggest', regional)).toBe(true);
+      expect(sectionAccess(actor(persona), uzbek)).toBe('comment');
+    }
+  });
+
+  test('a deactivated reviewer may neither suggest nor open a section', () => {
+    const inactive = { ...actor('IOM reviewer'), active: false };
+    expect(maySection(inactive, 'suggest', regional)).toBe(false);
+    expect(sectionAccess(inactive, regional)).toBeNull();
   });
 
   test('a deactivated person, or nobody, may not open a section at all', () => {
     expect(sectionAccess({ ...actor('coordinator'), active: false }, regional)).toBeNull();
     expect(sectionAccess(null, regional)).toBeNull();
+    expect(maySection(null, 'accept-suggestion', regional)).toBe(false);
   });
 
   test('every level is one of the listed levels, most to least', () => {

@@ -11,7 +11,7 @@ import type { Comments } from '../../server/domain/comments';
 import { People } from '../../server/domain/people';
 import { REINDEX_AFTER_MS, SearchIndex } from '../../server/domain/search';
 import { parseSearchQuery } from '../../server/domain/search-query';
-import type { ContentSnapshot, SectionContent } from '../../server/domain/section-content';
+import { type ContentSnapshot, type SectionContent, settledOf } from '../../server/domain/section-content';
 import { Sections } from '../../server/domain/sections';
 import { ensureWorkspace } from '../../server/domain/workspace-seed';
 import { WorkspaceEventBus } from '../../server/events';
@@ -34,7 +34,7 @@ const content = {
   snapshot: (sectionId: string) => {
     reads.push(sectionId);
     const json = texts.get(sectionId) ?? doc();
-    return { json, hash: JSON.stringify(json), state: new Uint8Array(), words: 0 } satisfies ContentSnapshot;
+    return { json, hash: JSON.stringify(json), state: new Uint8Array(), ...settledOf(json) } satisfies ContentSnapshot;
   },
 } as unknown as SectionContent;
 
@@ -156,4 +156,29 @@ test('a paragraph inserted above keeps the entries below, at their new places; o
   expect(index.find(parseSearchQuery('первый'), new Sections(db).list()).map((hit) => hit.blockIndex)).toEqual([1]);
   expect(index.find(parseSearchQuery('исправленный'), new Sections(db).list()).map((hit) => hit.blockIndex)).toEqual([2]);
   expect(index.find(parseSearchQuery('второй'), new Sections(db).list())).toHaveLength(1);
+});
+
+test('open suggestions are not indexed: suggested words are found once accepted, words suggested for deletion until then', async () => {
+  const suggestion = (type: 'insertion' | 'deletion') => [{ type, attrs: { id: `s-${type}`, author: 9, at: 1 } }];
+  const text = (inserted: 'suggested' | 'accepted') => ({
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Закон о миграции ' },
+          { type: 'text', text: 'устаревший ', marks: suggestion('deletion') },
+          { type: 'text', text: 'реадмиссия', ...(inserted === 'suggested' ? { marks: suggestion('insertion') } : {}) },
+        ],
+      },
+    ],
+  });
+  texts.set('regional-3', text('suggested'));
+  const index = start();
+  await caughtUp();
+  expect(sectionsIn(index, 'устаревший')).toEqual(['regional-3']);
+  expect(sectionsIn(index, 'реадмиссия')).toEqual([]);
+  texts.set('regional-3', text('accepted'));
+  index.indexSection('regional-3');
+  expect(sectionsIn(index, 'реадмиссия')).toEqual(['regional-3']);
 });

@@ -23,12 +23,14 @@ import type {
   ManagedPerson,
   Me,
   Notification,
+  OpenSuggestion,
   OrganisationDecision,
   Person,
   Review,
   ReviewEvent,
   Section,
   ServerToClientEvents,
+  SuggestionDecision,
   Thread,
   Version,
   VersionWithContent,
@@ -59,12 +61,15 @@ import {
   presentReviewHistory,
   presentSection,
   presentSettings,
+  presentSuggestion,
+  presentSuggestionDecision,
   presentThread,
   presentUnreadCount,
   presentVersion,
   presentVersionWithContent,
 } from '../../server/http/presenters';
 import type { ReviewDeps } from '../../server/http/routes/reviews';
+import type { SuggestionDeps } from '../../server/http/routes/suggestions';
 import type { VersionDeps } from '../../server/http/routes/versions';
 
 // ---------------------------------------------------------------------------------------------
@@ -188,6 +193,7 @@ const DASHBOARD_ROW = keysOf<DashboardRow>()({
   group: true,
   approval: true,
   openComments: true,
+  openSuggestions: true,
   lastEdit: true,
   words: true,
 });
@@ -208,6 +214,8 @@ const VERSION_FIELDS = {
 const VERSION = keysOf<Version>()(VERSION_FIELDS);
 const VERSION_WITH_CONTENT = keysOf<VersionWithContent>()({ ...VERSION_FIELDS, content: true });
 const DIFF = keysOf<DocumentDiff>()({ blocks: true, insertions: true, deletions: true, moves: true, formatChanges: true });
+const OPEN_SUGGESTION = keysOf<OpenSuggestion>()({ id: true, author: true, authorName: true, kind: true, text: true, at: true });
+const SUGGESTION_DECISION = keysOf<SuggestionDecision>()({ decision: true, count: true, ids: true });
 const EXPORT_JOB = keysOf<ExportJob>()({ id: true, status: true, progress: true, fileName: true, error: true, expiresAt: true });
 
 // What the domain hands the routes and the bus is still the contract's shape (declared, for now,
@@ -220,6 +228,7 @@ sameShape<Same<WorkspaceEvents['notification-created'][1], Parameters<ServerToCl
 sameShape<Same<NonNullable<ReturnType<ExportJobs['find']>>, ExportJob>>();
 sameShape<Same<ReturnType<ReviewDeps['dashboard']['row']>, Parameters<ServerToClientEvents['section:updated']>[0]>>();
 sameShape<Same<NonNullable<ReturnType<Services['comments']['thread']>>, Parameters<ServerToClientEvents['thread:changed']>[0]>>();
+sameShape<Same<ReturnType<SuggestionDeps['suggestions']['list']>[number], OpenSuggestion>>();
 
 // ---------------------------------------------------------------------------------------------
 // Run time
@@ -314,6 +323,7 @@ const row: DashboardRow = withExtra({
   group: 'KZ',
   approval,
   openComments: 2,
+  openSuggestions: 3,
   lastEdit: withExtra({ at: iso, by: 'Айгерім' }),
   words: 120,
 });
@@ -481,6 +491,15 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
     expect(keys(attribution.blocks[0].runs[0])).toEqual(['personId', 'text']);
     expect(keys(attribution.people[0])).toEqual(['characters', 'colour', 'id', 'name']);
     expectPlainJson({ version: presentVersionWithContent(withContent), presentedDiff, attribution });
+  });
+
+  test('suggestions: an open one, and what a decision decided', () => {
+    const suggestion: OpenSuggestion = withExtra({ id: 's1', author: 7, authorName: 'Айгерім', kind: 'insert' as const, text: 'см. ст. 12', at: iso });
+    expect(keys(presentSuggestion(suggestion))).toEqual(OPEN_SUGGESTION);
+    expect(presentSuggestion({ ...suggestion, at: null }).at).toBeNull();
+    const decision = presentSuggestionDecision(withExtra({ decision: 'accepted' as const, count: 1, ids: ['s1'] }));
+    expect(keys(decision)).toEqual(SUGGESTION_DECISION);
+    expectPlainJson({ suggestion: presentSuggestion(suggestion), decision });
   });
 
   test('an export job as its owner sees it', () => {

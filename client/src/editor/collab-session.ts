@@ -21,13 +21,31 @@ import { LocalCopy } from '../offline/local-copy';
 import { ConnectionState } from './connection-state';
 import { type EditorOptions, createEditor, refreshEditor } from './editor';
 import { type PresentPerson, presentPeople } from './presence';
+import { recolourSuggestions, setSuggesting, suggestingState } from './suggesting';
 import { Toolbar } from './toolbar';
+
+/**
+ * What the server lets this connection do to the text: `edit`, `suggest` (changes must be
+ * suggestions: suggesting mode is always on) or `read-only`.
+ */
+export type SessionAccess = Access | 'suggest';
+
+function isSessionAccess(value: string): value is SessionAccess {
+  return value === 'edit' || value === 'suggest' || value === 'read-only';
+}
+
+/** The wire's two-way answer for what only asks "are changes taken?" (the connection line). */
+function takesChanges(access: SessionAccess): Access {
+  return access === 'read-only' ? 'read-only' : 'edit';
+}
 
 export interface CollabSessionOptions {
   sectionId: string;
   me: Me;
   /** What the section's permissions said; the server's access message overrides it. */
-  initialAccess: Access;
+  initialAccess: SessionAccess;
+  /** An author's colour (#rrggbb) for suggestion marks, from the people directory; undefined: not known there. */
+  colour?: (author: number) => string | undefined;
   /** Something the page shows changed: access, connection, presence. */
   onChange: () => void;
   /** The server closed the connection for good (4401 signed out, 4403 no longer allowed), and why. */
@@ -63,7 +81,7 @@ export class CollabSession {
   readonly view: EditorView;
   /** This device's copy of the section (null: the device keeps none, see `keepsCopies`). */
   readonly copy: LocalCopy | null;
-  private access: Access;
+  private access: SessionAccess;
   private destroyed = false;
   private copyShown = '';
   private readonly editorOptions: EditorOptions;
@@ -87,7 +105,7 @@ export class CollabSession {
     });
     this.provider.messageHandlers[MESSAGE_ACCESS] = (_encoder, decoder) => {
       const access = decoding.readVarString(decoder);
-      if (access === 'edit' || access === 'read-only') this.setAccess(access);
+      if (isSessionAccess(access)) this.setAccess(access);
     };
     this.provider.on('closed', ({ code, reason }) => options.onClosed(code, reason));
     this.provider.on('connection-close', () => {
@@ -117,7 +135,7 @@ export class CollabSession {
         options.onChange();
       },
       {
-        access: () => this.access,
+        access: () => takesChanges(this.access),
         localCopyOrigin: () => this.copy?.origin,
         hasLocalText: () => this.copy?.usable ?? false,
         heldLocally: () => this.copy?.held ?? false,
@@ -137,9 +155,13 @@ export class CollabSession {
         options.onEditorUpdate?.(view);
       },
       plugins: options.plugins,
+      me: () => this.options.me.id,
+      colour: (author) => this.colour(author),
+      refused: (reason) => this.toolbar.refused(reason),
     };
     this.view = createEditor(this.editorElement, this.editorOptions);
     this.view.dom.id = 'section-text';
+    this.applySuggestingAccess();
     this.toolbar.render();
     this.stopLocale = onLocaleChange(() => refreshEditor(this.view, this.editorOptions));
     window.addEventListener('beforeunload', this.beforeUnload);
@@ -206,8 +228,34 @@ export class CollabSession {
   }
 
   /** What the server lets us do now (read-only until it says otherwise, if permissions said so). */
-  get currentAccess(): Access {
+  get currentAccess(): SessionAccess {
     return this.access;
+  }
+
+  /** The wire's edit / read-only, for the connection line. */
+  get changesTaken(): Access {
+    return takesChanges(this.access);
+  }
+
+  /** Typing becomes suggestions now (chosen, or the only way this connection may change the text). */
+  get suggesting(): boolean {
+    return suggestingState(this.view.state).on;
+  }
+
+  /** The people directory or presence changed: suggestion marks take their authors' colours again. */
+  recolour(): void {
+    recolourSuggestions(this.view);
+  }
+
+  /** A suggestion author's colour: the directory's, else a present person's, else a neutral grey. */
+  private colour(author: number): string {
+    const known = this.options.colour?.(author);
+    if (known && /^#[0-9a-fA-F]{6}$/.test(known)) return known;
+    for (const state of this.provider.awareness.getStates().values()) {
+      const user = (state as { user?: { id?: unknown; color?: unknown } }).user;
+      if (user?.id === author && typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color)) return user.color;
+    }
+    return '#5f6368';
   }
 
   /**
@@ -215,7 +263,7 @@ export class CollabSession {
    * after that, edits made offline are kept and merged when the connection returns.
    */
   get editable(): boolean {
-    return this.access === 'edit' && this.hasText && this.connection.status !== 'closed';
+    return this.access !== 'read-only' && this.hasText && this.connection.status !== 'closed';
   }
 
   get people(): PresentPerson[] {
@@ -228,12 +276,23 @@ export class CollabSession {
     this.provider.awareness.setLocalStateField('user', { id: me.id, name: me.name, color: me.colour });
   }
 
-  setAccess(access: Access): void {
+  setAccess(access: SessionAccess): void {
     if (access === this.access) return;
     this.access = access;
     if (access === 'read-only') this.toolbar.reset();
+    this.applySuggestingAccess();
     this.refreshEditability();
     this.options.onChange();
+  }
+
+  /**
+   * A suggest-only connection suggests, always; given the right to edit again, the person keeps
+   * suggesting until they turn it off.
+   */
+  private applySuggestingAccess(): void {
+    if (!this.view) return;
+    const { on } = suggestingState(this.view.state);
+    setSuggesting(this.view, this.access === 'suggest' || on, this.access === 'suggest');
   }
 
   private refreshEditability(): void {

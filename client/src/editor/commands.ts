@@ -10,6 +10,7 @@ import { type Command, type EditorState, TextSelection, type Transaction } from 
 import { addRowAfter, goToNextCell, isInTable, selectionCell } from 'prosemirror-tables';
 import { schema } from '../../../shared/schema';
 import { safeHref } from '../../../shared/links';
+import { suggestingKey, suggestingState } from './suggesting';
 
 const { nodes, marks } = schema;
 
@@ -200,3 +201,11 @@ export function applyLink(state: EditorState, dispatch: (tr: Transaction) => voi
   dispatch(tr.scrollIntoView());
   return 'applied';
 }
+
+/** Suggesting on or off (Ctrl+Alt+S / ⌘⌥S); not where it is forced on (a suggest-only connection). */
+export const toggleSuggesting: Command = (state, dispatch) => {
+  const current = suggestingState(state);
+  if (current.forced) return false;
+  dispatch?.(state.tr.setMeta(suggestingKey, { on: !current.on }));
+  return true;
+};

@@ -20,7 +20,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { type Access, MESSAGE_SYNC } from '../../../shared/collab-protocol';
+import { type Access, CLOSE_UPDATE_REFUSED, MESSAGE_SYNC } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
 import { locale, plural, t } from '../i18n';
 
@@ -278,7 +278,11 @@ export class ConnectionState {
    * have not reached it: they stay here, and the page says what can be done with them.
    */
   get refused(): boolean {
-    return this.options.access?.() === 'read-only' && this.unsaved > 0 && this.caughtUp;
+    if (this.unsaved === 0) return false;
+    // Closed for a change the server will not take (4422: not allowed here, or not a suggestion on a
+    // suggest-only connection): what it refused is among the unsent changes.
+    if (this.closedCode === CLOSE_UPDATE_REFUSED) return true;
+    return this.options.access?.() === 'read-only' && this.caughtUp;
   }
 
   /** Tries again at once after the server closed the connection for good (a retry button). */

@@ -7,7 +7,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { columnResizing, tableEditing } from 'prosemirror-tables';
 import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
@@ -17,6 +17,7 @@ import { schema } from '../../../shared/schema';
 import { buildCursor, buildSelection } from './cursors';
 import { editingKeymap, markdownInputRules } from './keymap';
 import { placeholder } from './placeholder';
+import { type Refusal, isLocalChange, isSuggesting, plainTransaction, suggestTransaction, suggesting } from './suggesting';
 
 export interface EditorOptions {
   fragment: Y.XmlFragment;
@@ -31,6 +32,12 @@ export interface EditorOptions {
   plugins?: Plugin[];
   /** What an empty section shows, in the current language; null while its text has not arrived. */
   placeholder?: () => string | null;
+  /** The local person's id: the author of what they suggest. */
+  me: () => number;
+  /** An author's colour, for suggestion marks. */
+  colour: (author: number) => string;
+  /** A change was refused in suggesting mode (it was not text), and why. */
+  refused: (reason: Refusal) => void;
 }
 
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
@@ -38,6 +45,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     schema,
     plugins: [
       ySyncPlugin(options.fragment),
+      suggesting({ colour: options.colour }),
       ...(options.plugins ?? []),
       placeholder(options.placeholder ?? (() => null)),
       yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
@@ -54,16 +62,30 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
   return new EditorView(mount, {
     state,
     editable: options.editable,
-    attributes: () => attributes(options),
+    attributes: (state) => attributes(options, state),
     // Plugin views dispatch while the constructor runs, so `this` rather than a variable.
     dispatchTransaction(this: EditorView, transaction) {
-      this.updateState(this.state.apply(transaction));
+      const applied = ownChange(transaction, this.state, options);
+      if (applied) this.updateState(this.state.apply(applied));
       options.onUpdate(this);
     },
   });
 }
 
-function attributes(options: EditorOptions): Record<string, string> {
+/**
+ * The person's own changes pass through suggesting mode (see `suggesting.ts`); whatever came from
+ * Yjs (colleagues, sync, undo, restores) is applied as it is. Null: refused, nothing changes.
+ */
+function ownChange(tr: Transaction, state: EditorState, options: EditorOptions): Transaction | null {
+  if (!isLocalChange(tr)) return tr;
+  if (!isSuggesting(state)) return plainTransaction(tr);
+  const rewritten = suggestTransaction(tr, state, options.me());
+  if ('tr' in rewritten) return rewritten.tr;
+  options.refused(rewritten.refused);
+  return null;
+}
+
+function attributes(options: EditorOptions, state: EditorState): Record<string, string> {
   const editable = options.editable();
   return {
     class: 'document-text',
@@ -71,6 +93,7 @@ function attributes(options: EditorOptions): Record<string, string> {
     'aria-multiline': 'true',
     'aria-label': options.label(),
     'aria-readonly': String(!editable),
+    'data-suggesting': String(editable && isSuggesting(state)),
     spellcheck: 'true',
   };
 }
@@ -79,6 +102,6 @@ function attributes(options: EditorOptions): Record<string, string> {
 export function refreshEditor(view: EditorView, options: EditorOptions): void {
   // A view destroyed while an event that changes these was being delivered is left alone.
   if (view.isDestroyed) return;
-  view.setProps({ editable: options.editable, attributes: () => attributes(options) });
+  view.setProps({ editable: options.editable, attributes: (state) => attributes(options, state) });
   options.onUpdate(view);
 }

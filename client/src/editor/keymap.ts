@@ -4,7 +4,7 @@
  */
 import { chainCommands } from 'prosemirror-commands';
 import {
-  type InputRule,
+  InputRule,
   ellipsis,
   emDash,
   inputRules,
@@ -12,12 +12,13 @@ import {
   wrappingInputRule,
 } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
-import type { Command, Plugin } from 'prosemirror-state';
+import type { Command, EditorState, Plugin, Transaction } from 'prosemirror-state';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import { goToNextCell } from 'prosemirror-tables';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { schema } from '../../../shared/schema';
-import { insertHardBreak, nextCellOrNewRow, setHeading, setParagraph, toggle } from './commands';
+import { insertHardBreak, nextCellOrNewRow, setHeading, setParagraph, toggle, toggleSuggesting } from './commands';
+import { isSuggesting } from './suggesting';
 
 const { nodes, marks } = schema;
 
@@ -49,15 +50,26 @@ export function editingKeymap(): Plugin {
     'Mod-Alt-1': setHeading(1),
     'Mod-Alt-2': setHeading(2),
     'Mod-Alt-3': setHeading(3),
+    'Mod-Alt-s': toggleSuggesting,
   };
   return keymap(bindings);
 }
 
+type RuleHandler = (state: EditorState, match: RegExpMatchArray, start: number, end: number) => Transaction | null;
+
+/**
+ * A rule that changes structure (a heading, a list) does nothing in suggesting mode, so what was
+ * typed stays text (a suggestion) instead of being refused with the key. prosemirror-inputrules
+ * keeps a rule's handler internal; the rule is rebuilt around it.
+ */
+function unlessSuggesting(rule: InputRule): InputRule {
+  const { match, handler } = rule as unknown as { match: RegExp; handler: RuleHandler };
+  return new InputRule(match, (state, found, start, end) => (isSuggesting(state) ? null : handler(state, found, start, end)));
+}
+
 /** Markdown-like shortcuts typed at the start of a line: `# `, `- `, `1. `, `> `. */
 export function markdownInputRules(): Plugin {
-  const rules: InputRule[] = [
-    ellipsis,
-    emDash,
+  const structural: InputRule[] = [
     textblockTypeInputRule(/^(#{1,3})\s$/, nodes.heading, (match) => ({ level: match[1].length })),
     wrappingInputRule(/^\s*([-+*])\s$/, nodes.bullet_list),
     wrappingInputRule(
@@ -68,5 +80,6 @@ export function markdownInputRules(): Plugin {
     ),
     wrappingInputRule(/^\s*>\s$/, nodes.blockquote),
   ];
-  return inputRules({ rules });
+  // The typographic ones replace text with text: in suggesting mode that is a suggestion too.
+  return inputRules({ rules: [ellipsis, emDash, ...structural.map(unlessSuggesting)] });
 }

@@ -3,7 +3,7 @@
  * disabled states are asked of the editor state after every transaction. One tab stop for the
  * whole toolbar, arrow keys between buttons (the WAI-ARIA toolbar pattern).
  */
-import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { html, nothing, render, svg, type TemplateResult } from 'lit-html';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable } from 'prosemirror-tables';
@@ -23,11 +23,18 @@ import {
   toggle,
   toggleBlockquote,
   toggleList,
+  toggleSuggesting,
 } from './commands';
 import { glyph, icons } from './icons';
 import { LinkForm } from './link-form';
+import { type Refusal, isSuggesting, suggestingState } from './suggesting';
 
 const { nodes, marks } = schema;
+
+/** A pen over a line: suggesting (drawn here, in the stroke style of `icons.ts`). */
+const suggestIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ${svg`<path d="M4 20h7"/><path d="M14.5 5.5l4 4L10 18H6v-4z"/>`}
+</svg>`;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 interface Tool {
@@ -41,6 +48,10 @@ interface Tool {
   active?: (state: EditorState) => boolean;
   /** Buttons that act on a kind of selection (tables, undo) are disabled elsewhere. */
   applies?: (state: EditorState) => boolean;
+  /** Still works in suggesting mode (undo, comments); formatting and structure do not. */
+  suggests?: true;
+  /** Shows its name beside the icon. */
+  labelled?: true;
 }
 
 type Group = Tool[];
@@ -68,6 +79,9 @@ export class Toolbar {
   private focusIndex = 0;
   private readonly linkForm = new LinkForm(() => this.render());
   private readonly groups: Group[];
+  /** Why the last change was refused in suggesting mode, shown under the toolbar for a while. */
+  private refusal: Refusal | null = null;
+  private refusalTimer = 0;
 
   /** @param comment starts a comment on the selection; given, the toolbar ends with its button. */
   constructor(
@@ -111,15 +125,28 @@ export class Toolbar {
         { id: 'deleteTable', label: 'toolbar.deleteTable', icon: icons.deleteTable, ...commandTool(deleteTable) },
       ],
       [
-        { id: 'undo', label: 'toolbar.undo', icon: icons.undo, keys: 'Mod-z', ...commandTool(undoCommand) },
-        { id: 'redo', label: 'toolbar.redo', icon: icons.redo, keys: isMac ? 'Mod-Shift-z' : 'Mod-y', ...commandTool(redoCommand) },
+        { id: 'undo', label: 'toolbar.undo', icon: icons.undo, keys: 'Mod-z', suggests: true, ...commandTool(undoCommand) },
+        { id: 'redo', label: 'toolbar.redo', icon: icons.redo, keys: isMac ? 'Mod-Shift-z' : 'Mod-y', suggests: true, ...commandTool(redoCommand) },
       ],
     ];
     if (comment) {
       this.groups.push([
-        { id: 'comment', label: 'comments.add', icon: icons.comment, keys: 'Mod-Alt-m', run: comment, applies: (state) => !state.selection.empty },
+        { id: 'comment', label: 'comments.add', icon: icons.comment, keys: 'Mod-Alt-m', suggests: true, run: comment, applies: (state) => !state.selection.empty },
       ]);
     }
+    this.groups.push([
+      {
+        id: 'suggesting',
+        label: 'suggestions.mode',
+        icon: suggestIcon,
+        keys: 'Mod-Alt-s',
+        suggests: true,
+        labelled: true,
+        run: exec(toggleSuggesting),
+        active: (state) => isSuggesting(state),
+        applies: (state) => !suggestingState(state).forced,
+      },
+    ]);
     this.element.addEventListener('keydown', (event) => this.moveFocus(event));
   }
 
@@ -144,14 +171,35 @@ export class Toolbar {
         )}
       </div>
       ${this.linkForm.template(view)}
+      <p class="toolbar-note" role="status">${this.note(view.state)}</p>
     `;
+  }
+
+  /** Under the toolbar: suggesting is on (and why it cannot be turned off), or why a change was refused. */
+  private note(state: EditorState): string | typeof nothing {
+    if (this.refusal) return t(`suggestions.refused.${this.refusal}`);
+    const mode = suggestingState(state);
+    if (!mode.on) return nothing;
+    return t(mode.forced ? 'suggestions.forcedNote' : 'suggestions.onNote', { keys: shortcut('Mod-Alt-s') });
+  }
+
+  /** Says for a few seconds why a change cannot be suggested. */
+  refused(reason: Refusal): void {
+    this.refusal = reason;
+    window.clearTimeout(this.refusalTimer);
+    this.refusalTimer = window.setTimeout(() => {
+      this.refusal = null;
+      this.render();
+    }, 6000);
+    this.render();
   }
 
   private button(view: EditorView, tool: Tool, index: number): TemplateResult {
     const state = view.state;
-    const enabled = tool.applies ? tool.applies(state) : true;
+    const enabled = (tool.suggests || !isSuggesting(state)) && (tool.applies ? tool.applies(state) : true);
     const label = t(tool.label);
-    const title = tool.keys ? `${label} (${shortcut(tool.keys)})` : label;
+    const forced = tool.id === 'suggesting' && suggestingState(state).forced;
+    const title = forced ? t('suggestions.forcedTitle') : tool.keys ? `${label} (${shortcut(tool.keys)})` : label;
     const activate = () => {
       if (!enabled) return;
       this.focusIndex = index;
@@ -160,7 +208,7 @@ export class Toolbar {
     };
     return html`<button
       type="button"
-      class="tool"
+      class=${tool.labelled ? 'tool is-labelled' : 'tool'}
       data-tool=${tool.id}
       tabindex=${index === this.focusIndex ? 0 : -1}
       aria-label=${label}
@@ -170,7 +218,7 @@ export class Toolbar {
       @mousedown=${(event: MouseEvent) => event.preventDefault()}
       @click=${activate}
     >
-      ${tool.icon}
+      ${tool.icon}${tool.labelled ? html`<span class="tool-label">${label}</span>` : nothing}
     </button>`;
   }
 
@@ -189,5 +237,7 @@ export class Toolbar {
   /** Closes the link form, e.g. when the section became read-only. */
   reset(): void {
     this.linkForm.close(null);
+    this.refusal = null;
+    window.clearTimeout(this.refusalTimer);
   }
 }

@@ -26,6 +26,8 @@ const SIMPLE: Record<string, MessageKey> = {
   'section.submitted': 'auditLog.section.submitted',
   'section.withdrawn': 'auditLog.section.withdrawn',
   'version.restored': 'auditLog.version.restored',
+  'suggestion.accepted': 'auditLog.suggestion.accepted',
+  'suggestion.rejected': 'auditLog.suggestion.rejected',
 };
 
 export function auditSentence(entry: AuditEntry, titles: WorkspaceTitles | null): string {

@@ -1,7 +1,8 @@
 /**
  * The dashboard's table: every section (Part 1, then Part 2) with its stage, each required
- * organisation's decision, open comments, last edit and length. One table with a row group per
- * part, so the columns line up across both parts and a screen reader announces the headers.
+ * organisation's decision, open comments (and open suggestions beside them), last edit and
+ * length. One table with a row group per part, so the columns line up across both parts and a
+ * screen reader announces the headers.
  */
 import { html, type TemplateResult } from 'lit-html';
 import type { DashboardRow } from '../../../shared/api';
@@ -45,6 +46,20 @@ export function sectionsTable(rows: DashboardRow[], organisations: string[], tit
   </div>`;
 }
 
+/**
+ * Open suggestions, small beside the open comments: a pen and the number on screen, the words
+ * ("3 open suggestions") for screen readers and as the tooltip. Nothing when there are none.
+ */
+function suggestionCount(count: number): TemplateResult | null {
+  if (count === 0) return null;
+  const words = plural('dashboard.openSuggestions', count);
+  return html`<span class="suggestion-count" title=${words}>
+    <span aria-hidden="true"
+      ><svg class="icon small" viewBox="0 0 24 24" focusable="false"><path d="M4 20h4L19 9l-4-4L4 16v4z" /></svg>${count}</span
+    ><span class="visually-hidden">${words}</span>
+  </span>`;
+}
+
 function sectionRow(row: DashboardRow, organisations: string[], title: string): TemplateResult {
   const stale = row.approval.status === 'approved' && row.approval.stale;
   return html`<tr class="section-row ${stale ? 'row-stale' : ''}" data-section=${row.id}>
@@ -63,6 +78,7 @@ function sectionRow(row: DashboardRow, organisations: string[], title: string): 
       ${row.openComments > 0
         ? html`<span class="comment-count" title=${plural('dashboard.openComments', row.openComments)}>${row.openComments}</span>`
         : html`<span class="muted">0</span>`}
+      ${suggestionCount(row.openSuggestions)}
     </td>
     <td class="col-edit">
       ${row.lastEdit

@@ -26,6 +26,9 @@ const KIND_TEXT: Record<NotificationKind, MessageKey> = {
   'changes-requested': 'notify.changesRequested',
   approved: 'notify.approved',
   'approval-stale': 'notifications.approvalStale',
+  suggested: 'notifications.suggested',
+  'suggestion-accepted': 'notifications.suggestionAccepted',
+  'suggestion-rejected': 'notifications.suggestionRejected',
 };
 
 /** The notifications about one section (or about none), newest first, as the list shows them. */
@@ -59,6 +62,9 @@ const KIND_ICON: Record<NotificationKind, TemplateResult> = {
   'changes-requested': html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 20h4L19 9l-4-4L4 16v4z" /></svg>`,
   approved: html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M5 12.5l4.5 4.5L19 7.5" /></svg>`,
   'approval-stale': html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 4 2.5 20h19L12 4z" /><path d="M12 10v4.5M12 17.2v.3" /></svg>`,
+  suggested: html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 20h4L19 9l-4-4L4 16v4z" /><path d="M14 20h6" /></svg>`,
+  'suggestion-accepted': html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M5 12.5l4.5 4.5L19 7.5" /></svg>`,
+  'suggestion-rejected': html`<svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6 6 18" /></svg>`,
 };
 
 export class NotificationBell {

@@ -15,6 +15,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { maySection } from '../../../shared/policy';
 import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession, closedByDeactivation } from '../editor/collab-session';
+import { suggestionsIn } from '../editor/suggesting';
 import { connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
 import { copyName, unsentIn } from '../offline/device';
@@ -33,8 +34,11 @@ import { selectionBubble } from '../section/selection-bubble';
 import { type PanelTab, focusTab, sidePanel } from '../section/side-panel';
 import { VersionsPanel } from '../section/versions-panel';
 import { revealSearchHit } from '../section/search-hit';
+import { suggestionCards } from '../section/suggestion-cards';
+import { SuggestionList } from '../section/suggestion-list';
 import { problem, statusBadge } from '../ui/parts';
 import '../section/section.css';
+import '../section/suggestion-marks.css';
 import type { AppContext, Page, UnsentWork } from './page';
 import { loading, notFound, ownerName } from './parts';
 
@@ -70,6 +74,7 @@ export class SectionPage implements Page {
   /** What the page shows of the editor's state, at the last render it asked for. */
   private editorShown = '';
   private readonly comments: Comments;
+  private readonly suggestions: SuggestionList;
   private readonly review: ReviewPanel;
   private readonly versions: VersionsPanel;
   private readonly reader: Reader;
@@ -93,6 +98,17 @@ export class SectionPage implements Page {
       reveal: () => this.showTab('comments'),
       sessionEnded,
     });
+    this.suggestions = new SuggestionList({
+      sectionId,
+      me: () => this.context.me,
+      section: () => this.section,
+      view: () => this.session?.view ?? null,
+      person: (author) => this.comments.person(author),
+      recolour: () => this.session?.recolour(),
+      discuss: () => this.comments.start(),
+      rerender,
+      sessionEnded,
+    });
     this.review = new ReviewPanel({
       sectionId,
       section: () => this.section,
@@ -102,6 +118,7 @@ export class SectionPage implements Page {
       changed: (state) => this.approvalChanged(state),
       showChanges: () => this.showChanges(),
       showApproved: () => this.showApproved(),
+      openSuggestions: () => (this.session ? suggestionsIn(this.session.view.state).length : 0),
     });
     this.versions = new VersionsPanel(
       { sectionId, maySave: () => this.may('save-version'), mayRestore: () => this.may('restore-version'), rerender, sessionEnded },
@@ -177,6 +194,7 @@ export class SectionPage implements Page {
       plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: id !== null }))],
       onEditorUpdate: (view) => this.editorUpdated(view),
       onComment: () => this.comments.start(),
+      colour: (author) => this.suggestions.person(author)?.colour,
     });
     this.comments.attach();
     this.reloadPanels();
@@ -191,7 +209,11 @@ export class SectionPage implements Page {
   }
 
   private reloadPanels(): void {
-    void this.comments.load().then(() => this.showWantedThread());
+    void this.comments.load().then(() => {
+      // The people directory came with the threads: suggestion marks take their authors' colours.
+      this.session?.recolour();
+      this.showWantedThread();
+    });
     void this.review.load();
     if (this.versions.versions || this.tab === 'history') void this.versions.load();
   }
@@ -288,7 +310,10 @@ export class SectionPage implements Page {
   private editorUpdated(view: EditorView): void {
     const { empty, from, to } = view.state.selection;
     const places = [...this.comments.places()].sort(([, a], [, b]) => (a?.from ?? Infinity) - (b?.from ?? Infinity));
-    const shown = `${empty ? '' : `${from}-${to}`}|${places.map(([id, place]) => (place ? id : `-${id}`)).join(',')}`;
+    const suggestions = suggestionsIn(view.state)
+      .map((suggestion) => `${suggestion.id}:${suggestion.text}`)
+      .join(',');
+    const shown = `${empty ? '' : `${from}-${to}`}|${places.map(([id, place]) => (place ? id : `-${id}`)).join(',')}|${suggestions}|${this.session?.suggesting}`;
     if (shown === this.editorShown) return;
     this.editorShown = shown;
     this.scheduleUpdate();
@@ -377,6 +402,7 @@ export class SectionPage implements Page {
     const session = this.session;
     if (!section || !session) return loading();
     const readOnly = session.currentAccess === 'read-only';
+    const suggestOnly = session.currentAccess === 'suggest';
     const stale = this.approval?.status === 'approved' && this.approval.stale;
     return html`
       <nav class="breadcrumb" aria-label=${t('nav.breadcrumb')}>
@@ -402,6 +428,7 @@ export class SectionPage implements Page {
           ${stale ? staleBanner(() => this.showChanges(), () => this.showApproved()) : nothing}
           ${this.unsentNotice(section, session)}
           ${readOnly && !this.reader.isOpen && !session.connection.refused ? this.readOnlyNotice(section) : nothing}
+          ${suggestOnly && !this.reader.isOpen && !session.connection.refused ? this.suggestNotice(section) : nothing}
           ${this.reader.template()}
           <div class="editor-frame ${readOnly ? 'is-read-only' : ''}" ?hidden=${this.reader.isOpen}>
             ${readOnly ? nothing : session.toolbar.element}
@@ -416,11 +443,13 @@ export class SectionPage implements Page {
         ${this.panel(section, session.view, session.hasText)}
       </div>
       <p class="visually-hidden" aria-live="polite">${this.comments.announcement}</p>
+      <p class="visually-hidden" aria-live="polite">${this.suggestions.announcement}</p>
     `;
   }
 
   private panel(section: Section, view: EditorView, synced: boolean): TemplateResult {
     const open = this.comments.openCount();
+    const suggested = suggestionsIn(view.state).length;
     const status = this.approval?.status ?? section.status;
     const content =
       this.tab === 'comments'
@@ -428,6 +457,7 @@ export class SectionPage implements Page {
             canComment: section.permissions.comment,
             hasSelection: !view.state.selection.empty,
             synced,
+            suggestions: synced ? suggestionCards(this.suggestions, { canComment: section.permissions.comment }) : nothing,
           })
         : this.tab === 'review'
           ? this.review.template()
@@ -437,7 +467,9 @@ export class SectionPage implements Page {
       {
         comments: {
           text: t('panel.comments'),
-          extra: open > 0 ? html`<span class="tab-count" aria-label=${plural('counted.openComments', open)}>${open}</span>` : '',
+          extra: html`${open > 0 ? html`<span class="tab-count" aria-label=${plural('counted.openComments', open)}>${open}</span>` : nothing}${suggested > 0
+            ? html`<span class="tab-count is-suggestions" aria-label=${plural('counted.suggestions', suggested)}>${suggested}</span>`
+            : nothing}`,
         },
         review: {
           text: t('panel.review'),
@@ -480,6 +512,17 @@ export class SectionPage implements Page {
     </div>`;
   }
 
+  /** A suggest-only connection (a reviewer): what they type is a suggestion, and why. */
+  private suggestNotice(section: Section): TemplateResult {
+    const reason = this.context.me?.role === 'reviewer' ? t('suggestions.readOnly.reviewer') : readOnlyReason(this.context.me, section);
+    return html`<div class="notice is-suggesting" role="note">
+      <svg class="icon notice-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M4 20h7" /><path d="M14.5 5.5l4 4L10 18H6v-4z" />
+      </svg>
+      <p>${t('suggestions.notice', { reason })}</p>
+    </div>`;
+  }
+
   private connection(session: CollabSession): TemplateResult {
     const status = session.connection.status;
     const code = session.connection.closedCode;
@@ -487,8 +530,8 @@ export class SectionPage implements Page {
     // The line shows counts and times as they change; the live region says only when the state
     // changes (offline, reconnecting, sending, saved), so typing offline is not read out per key.
     return html`<div class="connection connection-${status}">
-      <p class="connection-text"><span class="connection-dot" aria-hidden="true"></span>${closed ?? connectionText(session.connection, session.currentAccess)}</p>
-      <span class="visually-hidden" role="status" aria-live="polite">${closed ?? connectionAnnouncement(session.connection, session.currentAccess)}</span>
+      <p class="connection-text"><span class="connection-dot" aria-hidden="true"></span>${closed ?? connectionText(session.connection, session.changesTaken)}</p>
+      <span class="visually-hidden" role="status" aria-live="polite">${closed ?? connectionAnnouncement(session.connection, session.changesTaken)}</span>
       ${status === 'closed' && !NO_RETRY.has(code ?? 0)
         ? html`<button type="button" class="button small" @click=${() => session.connection.retry()}>${t('app.retry')}</button>`
         : nothing}

@@ -1,6 +1,7 @@
 /**
- * The comments tab: a button to comment on the selected text, the filters (open, resolved, mine,
- * mentioning me), the composer of a new thread, and the threads in the order of their text.
+ * The comments tab: a button to comment on the selected text, the open suggestions' cards (given
+ * by the page, see `suggestion-cards.ts`), the filters (open, resolved, mine, mentioning me), the
+ * composer of a new thread, and the threads in the order of their text.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { MessageKey } from '../../../shared/i18n';
@@ -30,7 +31,10 @@ const EMPTY: Record<CommentFilter, MessageKey> = {
  * @param synced whether the editor has the section's text yet: before that every thread would look
  *   detached, so none is shown as such.
  */
-export function commentsSidebar(comments: Comments, options: { canComment: boolean; hasSelection: boolean; synced: boolean }): TemplateResult {
+export function commentsSidebar(
+  comments: Comments,
+  options: { canComment: boolean; hasSelection: boolean; synced: boolean; suggestions?: TemplateResult | typeof nothing },
+): TemplateResult {
   const { canComment, hasSelection, synced } = options;
   if (comments.loadError) return problem(comments.loadError, () => void comments.load());
   if (!comments.loaded) return html`<p class="panel-loading" role="status"><span class="spinner" aria-hidden="true"></span>${t('app.loading')}</p>`;
@@ -52,6 +56,7 @@ export function commentsSidebar(comments: Comments, options: { canComment: boole
           <span class="panel-hint" role="status">${comments.hint ?? (hasSelection ? '' : t('comments.selectHint'))}</span>
         </div>`
       : nothing}
+    ${options.suggestions ?? nothing}
     <div class="filters" role="group" aria-label=${t('comments.filter.label')}>
       ${COMMENT_FILTERS.map(
         (filter) => html`<button

@@ -15,7 +15,9 @@ import { maySection } from '../../../shared/policy';
 import { isUnauthenticated } from '../api';
 import { t } from '../i18n';
 import { problem, statusBadge } from '../ui/parts';
+import { confirmAction } from './confirm-dialog';
 import { sectionIcons } from './icons';
+import { plural } from './plural';
 import { explain } from './problems';
 import { requests } from './requests';
 import { when } from './time';
@@ -30,6 +32,8 @@ export interface ReviewHost {
   changed(state: ApprovalState): void;
   showChanges(): void;
   showApproved(): void;
+  /** How many suggestions are open in the text now (submitting with some asks first). */
+  openSuggestions?(): number;
 }
 
 type Form = 'submit' | 'approved' | 'changes_requested';
@@ -129,8 +133,22 @@ export class ReviewPanel {
       return;
     }
     const id = this.host.sectionId;
-    if (form === 'submit') void this.run(() => requests.submit(id, message));
+    if (form === 'submit') void this.submit(id, message);
     else if (form) void this.run(() => requests.decide(id, form as Decision, message));
+  }
+
+  /** Reviewers judge the text without open suggestions: submitting with some asks first. */
+  private async submit(id: string, message: string): Promise<void> {
+    const open = this.host.openSuggestions?.() ?? 0;
+    if (open > 0) {
+      const confirmed = await confirmAction({
+        title: t('suggestions.submitOpen.title'),
+        message: t('suggestions.submitOpen.message', { suggestions: plural('counted.suggestions', open) }),
+        confirm: t('suggestions.submitOpen.confirm'),
+      });
+      if (!confirmed) return;
+    }
+    await this.run(() => requests.submit(id, message));
   }
 
   template(): TemplateResult {

@@ -20,6 +20,7 @@ import type { Node } from 'prosemirror-model';
 import { type Anchor, columnShares, shiftedLevel } from '../content';
 import { BULLET_REFERENCE, HANGING, LEVEL_INDENT, orderedReference } from './docx-styles';
 import { inlineChildren } from './docx-inline';
+import type { DocxRevisions } from './docx-revisions';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -40,6 +41,8 @@ export interface DocxContext {
   lists: ListInstances;
   /** Usable width in twips, for table columns. */
   width: number;
+  /** Open suggestions as tracked changes (section content; the master's own blocks have none). */
+  revisions?: DocxRevisions;
 }
 
 export class ListInstances {
@@ -76,7 +79,7 @@ function blockProps(context: DocxContext): Writable<IParagraphOptions> {
 }
 
 function textblock(node: Node, context: DocxContext, extra: IParagraphOptions = {}): Paragraph {
-  const children: ParagraphChild[] = inlineChildren(node, { bold: context.header, anchors: context.anchors.get(node) });
+  const children: ParagraphChild[] = inlineChildren(node, { bold: context.header, anchors: context.anchors.get(node), revisions: context.revisions });
   return new Paragraph({ ...blockProps(context), ...extra, children });
 }
 

@@ -1,6 +1,7 @@
 /**
- * Inline content for Word: text runs with their marks, hard breaks, hyperlinks, and the range
- * markers of Word comments placed at the characters a comment's quote covers.
+ * Inline content for Word: text runs with their marks, hard breaks, hyperlinks, the range
+ * markers of Word comments placed at the characters a comment's quote covers, and open suggestions
+ * as tracked changes (docx-revisions.ts).
  */
 import {
   CommentRangeEnd,
@@ -15,6 +16,7 @@ import {
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
 import type { Anchor } from '../content';
+import type { DocxRevisions } from './docx-revisions';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 export type RunProps = Writable<IRunOptions>;
@@ -32,11 +34,14 @@ export const docxMarks: Record<string, MarkHandler> = {
   link: (run, mark) => {
     if (safeHref(mark.attrs.href)) run.style = 'Hyperlink';
   },
+  // Open suggestions are not run properties: the run is wrapped in w:ins / w:del (DocxRevisions).
+  insertion: () => {},
+  deletion: () => {},
 };
 
 type Segment =
   | { kind: 'text'; text: string; marks: readonly Mark[] }
-  | { kind: 'break' }
+  | { kind: 'break'; marks: readonly Mark[] }
   | { kind: 'start' | 'end'; ids: number[] };
 
 export interface InlineOptions {
@@ -44,6 +49,8 @@ export interface InlineOptions {
   bold?: boolean;
   /** Comment threads anchored in this block: character ranges and their Word comment ids. */
   anchors?: Anchor<number[]>[];
+  /** Writes open suggestions as tracked changes; without it, their text is written plain. */
+  revisions?: DocxRevisions;
 }
 
 /** Text and breaks of the block, with comment markers inserted at the anchors' offsets. */
@@ -62,7 +69,7 @@ function segments(block: Node, anchors: Anchor<number[]>[]): Segment[] {
   block.forEach((child) => {
     if (!child.isText) {
       flushCuts(offset);
-      result.push({ kind: 'break' });
+      result.push({ kind: 'break', marks: child.marks });
       offset += 1;
       return;
     }
@@ -93,11 +100,11 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');
 }
 
-function textRun(segment: { text: string; marks: readonly Mark[] }, options: InlineOptions): TextRun {
+function textRun(segment: { text: string; marks: readonly Mark[] }, options: InlineOptions): ParagraphChild {
   const run: RunProps = { text: xmlSafe(segment.text) };
   if (options.bold) run.bold = true;
   for (const mark of segment.marks) docxMarks[mark.type.name]?.(run, mark);
-  return new TextRun(run);
+  return options.revisions ? options.revisions.run(run, segment.marks) : new TextRun(run);
 }
 
 function linkOf(marks: readonly Mark[]): string | null {
@@ -109,7 +116,7 @@ function linkOf(marks: readonly Mark[]): string | null {
 export function inlineChildren(block: Node, options: InlineOptions = {}): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   // The hyperlink being filled, in a holder: TypeScript does not follow assignments made in closures.
-  const open: { link: { href: string; runs: TextRun[] } | null } = { link: null };
+  const open: { link: { href: string; runs: ParagraphChild[] } | null } = { link: null };
   const closeLink = () => {
     if (open.link) children.push(new ExternalHyperlink({ link: open.link.href, children: open.link.runs }));
     open.link = null;
@@ -128,7 +135,7 @@ export function inlineChildren(block: Node, options: InlineOptions = {}): Paragr
       continue;
     }
     closeLink();
-    if (segment.kind === 'break') children.push(new TextRun({ break: 1 }));
+    if (segment.kind === 'break') children.push(options.revisions ? options.revisions.run({ break: 1 }, segment.marks) : new TextRun({ break: 1 }));
     else if (segment.kind === 'start') children.push(...segment.ids.map((id) => new CommentRangeStart(id)));
     else {
       children.push(...segment.ids.map((id) => new CommentRangeEnd(id)));

@@ -1,8 +1,8 @@
 /**
  * The DOCX export: a Word document built with the `docx` package from the schema — title page
  * with each section's status, a table of contents field (filled in already, page numbers
- * included), one section per page run, page numbers in the footer, Word comments for open threads
- * and the approval record.
+ * included), one section per page run, page numbers in the footer, Word comments for open threads,
+ * open suggestions as tracked changes (unless the request leaves them out) and the approval record.
  */
 import {
   AlignmentType,
@@ -28,6 +28,7 @@ import { approvalRecordBody, statusTable } from '../master-nodes';
 import { formatDate, includedSections, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { DocxComments } from './docx-comments';
+import { DocxRevisions } from './docx-revisions';
 import { type DocxContext, ListInstances, renderBlock } from './docx-content';
 import { plainRuns, xmlSafe } from './docx-inline';
 import { DOCX_STYLES, numberingFor } from './docx-styles';
@@ -49,9 +50,10 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
   const labels = labelsFor(options.locale);
   const comments = new DocxComments(labels);
   const lists = new ListInstances();
+  const revisions = new DocxRevisions(document, labels);
   const sections = await eachSection(
     includedSections(document, options),
-    (section) => sectionBlocks(section, { labels, options, comments, lists }),
+    (section) => sectionBlocks(section, { labels, options, comments, lists, revisions }),
     onProgress,
   );
   const body: FileChild[] = [
@@ -131,10 +133,12 @@ interface SectionDeps {
   options: RenderOptions;
   comments: DocxComments;
   lists: ListInstances;
+  revisions: DocxRevisions;
 }
 
 function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
-  const doc = sectionDoc(section);
+  // Word is where suggestions are reviewed: marked unless the request says to leave them out.
+  const doc = sectionDoc(section, deps.options.suggestions ?? 'mark');
   const placed = deps.options.includeComments ? deps.comments.place(doc, section.openComments) : { anchors: new Map(), atHeading: [] };
   const title = xmlSafe(sectionHeading(section));
   const heading = new Paragraph({
@@ -149,7 +153,7 @@ function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
   });
   const blocks: FileChild[] = [heading];
   if (section.state === 'draft-unapproved') blocks.push(draftMarker(deps.labels));
-  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors }));
+  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors, revisions: deps.revisions }));
   return blocks;
 }
 

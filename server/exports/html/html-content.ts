@@ -10,12 +10,14 @@ import { escapeHtml } from './escape';
 export interface HtmlContext {
   /** The heading level of the section title; content headings go below it. */
   base: number;
+  /** The note on an open suggestion (who, when), shown as its title; none without it. */
+  suggestionNote?: (mark: Mark) => string;
 }
 
 type NodeHandler = (node: Node, context: HtmlContext) => string;
 
 interface MarkHandler {
-  open(mark: Mark): string;
+  open(mark: Mark, context: HtmlContext): string;
   close(mark: Mark): string;
 }
 
@@ -71,11 +73,11 @@ export const htmlNodes: Record<string, NodeHandler> = {
   table_row: (node, context) => `<tr>${children(node, context)}</tr>`,
   table_header: cell('th'),
   table_cell: cell('td'),
-  text: (node) => {
+  text: (node, context) => {
     let html = escapeHtml(node.text ?? '');
     for (const mark of [...node.marks].reverse()) {
       const handler = htmlMarks[mark.type.name];
-      if (handler) html = handler.open(mark) + html + handler.close(mark);
+      if (handler) html = handler.open(mark, context) + html + handler.close(mark);
     }
     return html;
   },
@@ -83,6 +85,15 @@ export const htmlNodes: Record<string, NodeHandler> = {
 };
 
 const tag = (name: string): MarkHandler => ({ open: () => `<${name}>`, close: () => `</${name}>` });
+
+/** An open suggestion shown marked: <ins> or <del> with who made it, and when, as its title. */
+const suggestion = (name: 'ins' | 'del'): MarkHandler => ({
+  open: (mark, context) => {
+    const note = context.suggestionNote?.(mark);
+    return `<${name} class="suggestion"${note ? ` title="${escapeHtml(note)}"` : ''}>`;
+  },
+  close: () => `</${name}>`,
+});
 
 export const htmlMarks: Record<string, MarkHandler> = {
   link: {
@@ -100,6 +111,8 @@ export const htmlMarks: Record<string, MarkHandler> = {
   strike: tag('s'),
   subscript: tag('sub'),
   superscript: tag('sup'),
+  insertion: suggestion('ins'),
+  deletion: suggestion('del'),
 };
 
 export function renderNode(node: Node, context: HtmlContext): string {

@@ -18,6 +18,8 @@ th, td { border: 1px solid #777; padding: 0.3rem 0.5rem; vertical-align: top; ov
 th { background: #e7e6e6; font-weight: bold; text-align: left; }
 td > p, th > p { margin: 0; }
 blockquote { margin: 1rem 0; padding: 0 0 0 1rem; border-left: 3px solid #999; color: #333; }
+ins.suggestion { color: #1b7f3b; text-decoration: underline; }
+del.suggestion { color: #b3261e; text-decoration: line-through; }
 .draft-marker { border: 2px solid #b3261e; color: #b3261e; font-weight: bold; padding: 0.4rem 0.8rem; }
 .comments { border-top: 1px dashed #999; margin-top: 2rem; font-size: 0.9rem; }
 .comments blockquote { font-style: italic; }

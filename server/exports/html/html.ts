@@ -1,9 +1,11 @@
 /**
  * The HTML export: one standalone, printable file with its own stylesheet, title page, contents
  * with anchors, the sections and the optional appendices. Built from the schema, never from the
- * editor's screen HTML; every string is escaped.
+ * editor's screen HTML; every string is escaped. Open suggestions are left out unless the request
+ * asks for them marked (<ins>/<del>, titled with their author and date).
  */
-import { sectionDoc } from '../content';
+import type { Mark } from 'prosemirror-model';
+import { sectionDoc, suggestionAuthor, suggestionTime } from '../content';
 import { type ExportLabels, labelsFor } from '../labels';
 import type { ExportComment, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
@@ -17,7 +19,9 @@ const APPENDIX_ANCHOR = 'approval-record';
 
 export async function renderHtml(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<string> {
   const labels = labelsFor(options.locale);
-  const sections = await eachSection(includedSections(document, options), (section) => sectionHtml(section, labels, options), onProgress);
+  const suggestionNote = (mark: Mark) =>
+    labels.suggestion(mark.type.name === 'insertion' ? 'insertion' : 'deletion', suggestionAuthor(document, mark, labels.unnamedAuthor), noteDate(labels, mark));
+  const sections = await eachSection(includedSections(document, options), (section) => sectionHtml(section, labels, options, suggestionNote), onProgress);
   return [
     '<!doctype html>',
     `<html lang="${e(labels.lang)}">`,
@@ -57,14 +61,19 @@ function contents(document: MasterDocument, labels: ExportLabels, options: Rende
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${e(labels.tableOfContents)}</h2><ol>${items.join('')}</ol></nav>`;
 }
 
-function sectionHtml(section: ExportSection, labels: ExportLabels, options: RenderOptions): string {
-  const doc = sectionDoc(section);
+function noteDate(labels: ExportLabels, mark: Mark): string | null {
+  const at = suggestionTime(mark);
+  return at ? formatDate(labels, at) : null;
+}
+
+function sectionHtml(section: ExportSection, labels: ExportLabels, options: RenderOptions, suggestionNote: (mark: Mark) => string): string {
+  const doc = sectionDoc(section, options.suggestions ?? 'omit');
   const draft = section.state === 'draft-unapproved' ? `<p class="draft-marker" role="note">${e(labels.draftNotApproved)}</p>` : '';
   const comments = options.includeComments && section.openComments.length ? commentsHtml(section.openComments, labels) : '';
   return `<section class="section" id="${sectionAnchor(section)}">
 <h2>${e(sectionHeading(section))}</h2>
 ${draft}
-${renderNode(doc, { base: 2 })}
+${renderNode(doc, { base: 2, suggestionNote })}
 ${comments}
 </section>`;
 }

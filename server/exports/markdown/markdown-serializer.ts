@@ -3,6 +3,9 @@
  * (the schema-walk test holds the maps complete). CommonMark has no underline, subscript or
  * superscript, so those are written as inline HTML (<u>, <sub>, <sup>); tables are GFM tables.
  * Text escapes `<`, `>`, `&` and `|` too, so no text can become HTML or break a table row.
+ * Open suggestions, when the export shows them, are CriticMarkup (`{++inserted++}`,
+ * `{--deleted--}`): plain text that reads as what it is, and that CriticMarkup tools render as
+ * changes. A deletion proposed over a proposed insertion is the one inside the other.
  */
 import {
   MarkdownSerializer,
@@ -34,6 +37,8 @@ export const markdownMarks: Record<string, MarkSpec> = {
   bold: { open: '**', close: '**', mixable: true, expelEnclosingWhitespace: true },
   italic: { open: '*', close: '*', mixable: true, expelEnclosingWhitespace: true },
   strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
+  insertion: { open: '{++', close: '++}', mixable: true },
+  deletion: { open: '{--', close: '--}', mixable: true },
   underline: html('u'),
   subscript: html('sub'),
   superscript: html('sup'),

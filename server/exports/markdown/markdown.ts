@@ -1,7 +1,8 @@
 /**
  * The Markdown export: `# Course title`, the status of each section, then each section as a `##`
  * block with its content headings shifted below it, and the optional appendix. The master's own
- * lines are schema nodes written by the same serializer, so they are escaped alike.
+ * lines are schema nodes written by the same serializer, so they are escaped alike. Open
+ * suggestions are left out unless the request asks for them marked (CriticMarkup).
  */
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../../shared/schema';
@@ -52,7 +53,7 @@ function statusLists(document: MasterDocument, labels: ExportLabels, options: Re
 function sectionMarkdown(section: ExportSection, labels: ExportLabels, options: RenderOptions): string {
   const head = [heading(2, sectionHeading(section))];
   if (section.state === 'draft-unapproved') head.push(schema.nodes.blockquote.create(null, paragraph(labels.draftNotApproved, ['bold'])));
-  const parts = [write(...head), contentMarkdown(sectionDoc(section))];
+  const parts = [write(...head), contentMarkdown(sectionDoc(section, options.suggestions ?? 'omit'))];
   if (options.includeComments && section.openComments.length) {
     parts.push(write(paragraph(labels.openComments, ['bold']), commentList(section.openComments, labels)));
   }

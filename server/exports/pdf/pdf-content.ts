@@ -12,6 +12,9 @@ import { drawTable } from './pdf-table';
 import { BODY, type Span, type TextStyle, drawLines, layoutLines, lineHeight } from './pdf-text';
 
 const LINK_COLOUR = '#0b57d0';
+/** Open suggestions, when the export shows them: proposed text underlined in green, text proposed for deletion struck in red. */
+const INSERTION_COLOUR = '#1b7f3b';
+const DELETION_COLOUR = '#b3261e';
 const HEADING_COLOUR = '#17365d';
 /** Font size of headings by their level in the whole document (1 = section title). */
 const HEADING_SIZES = [18, 15, 13, 11.5, 10.5, 10.5];
@@ -32,6 +35,9 @@ export const pdfMarks: Record<string, (style: TextStyle, mark: Mark) => TextStyl
     const href = safeHref(mark.attrs.href);
     return href ? { ...style, link: href, color: LINK_COLOUR, underline: true } : style;
   },
+  // After the link in the schema's order, so a suggested link shows as a suggestion.
+  insertion: (style) => ({ ...style, color: INSERTION_COLOUR, underline: true }),
+  deletion: (style) => ({ ...style, color: DELETION_COLOUR, strike: true }),
 };
 
 const inlineNodes = {

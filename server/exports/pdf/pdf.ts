@@ -114,7 +114,7 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
 function drawSection(section: ExportSection, labels: ExportLabels, options: RenderOptions, context: PdfContext): void {
   renderBlock(heading(1, sectionHeading(section)), { ...context, base: 0 });
   if (section.state === 'draft-unapproved') draftMarker(labels, context);
-  renderBlock(sectionDoc(section), context);
+  renderBlock(sectionDoc(section, options.suggestions ?? 'omit'), context);
   if (options.includeComments && section.openComments.length) {
     renderBlock(heading(2, labels.openComments), { ...context, base: 0 });
     renderBlock(commentList(section.openComments, labels), context);

@@ -12,6 +12,7 @@ export function presentDashboardRow(row: DashboardRow): DashboardRow {
     group: row.group,
     approval: presentApprovalState(row.approval),
     openComments: row.openComments,
+    openSuggestions: row.openSuggestions,
     lastEdit: row.lastEdit ? { at: row.lastEdit.at, by: row.lastEdit.by } : null,
     words: row.words,
   };

@@ -22,4 +22,5 @@ export {
 export { presentSection } from './sections';
 export { presentMe } from './session';
 export { presentSettings } from './settings';
+export { presentSuggestion, presentSuggestionDecision } from './suggestions';
 export { presentVersion, presentVersionWithContent } from './versions';

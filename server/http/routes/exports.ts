@@ -24,6 +24,8 @@ const startExportBody = z.object({
   includeApprovalRecord: z.boolean().default(false),
   /** With approved texts, false leaves sections without one out of the file. */
   includeUnapproved: z.boolean().default(true),
+  /** Open suggestions left out or marked; by default DOCX marks them and the other formats leave them out. */
+  suggestions: z.enum(['omit', 'mark']).optional(),
   /** The language of the document's fixed labels; the person's own language by default. */
   locale: z.enum(['en', 'ru']).optional(),
 });
@@ -53,6 +55,7 @@ export function exportRoutes(services: Services, deps: ExportDeps): Router {
         includeComments: input.includeComments,
         includeApprovalRecord: input.includeApprovalRecord,
         includeUnapproved: input.includeUnapproved,
+        suggestions: input.suggestions,
         locale: input.locale,
       },
       person,

@@ -1,12 +1,10 @@
 /** The review workflow, the approved texts, the dashboard and the workspace settings. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { diffDocuments } from '../../../shared/document-diff';
 import { REVIEW_ORGANISATIONS } from '../../../shared/workspace';
 import type { Dashboard } from '../../domain/dashboard';
 import { DomainError } from '../../domain/errors';
 import { MAX_MESSAGE_LENGTH, type Reviews } from '../../domain/reviews';
-import type { SectionContent } from '../../domain/section-content';
 import type { Settings } from '../../domain/settings';
 import { changeSettings } from '../../commands/change-settings';
 import { decideSection } from '../../commands/decide-section';
@@ -40,14 +38,13 @@ const settingsBody = z
 
 export interface ReviewDeps {
   reviews: Reviews;
-  content: SectionContent;
   dashboard: Dashboard;
   settings: Settings;
 }
 
 export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   const router = Router();
-  const { reviews, content, dashboard } = deps;
+  const { reviews, dashboard } = deps;
   const { commands } = services;
 
   router.post('/sections/:id/submit', (req, res) => {
@@ -86,9 +83,9 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   router.get('/sections/:id/changes-since-approval', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
-    const approved = reviews.approvedText(section.id);
-    if (!approved) throw new DomainError(404, 'this section has no approved text yet', 'not-approved');
-    res.json(presentDocumentDiff(diffDocuments(approved.json, content.snapshot(section.id).json)));
+    const diff = reviews.changesSinceApproval(section.id);
+    if (!diff) throw new DomainError(404, 'this section has no approved text yet', 'not-approved');
+    res.json(presentDocumentDiff(diff));
   });
 
   router.get('/dashboard', (_req, res) => {
