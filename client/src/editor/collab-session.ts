@@ -18,6 +18,7 @@ import { CONTENT_FRAGMENT } from '../../../shared/schema';
 import { onLocaleChange, t } from '../i18n';
 import { keepsCopies } from '../offline/device';
 import { LocalCopy } from '../offline/local-copy';
+import { collabUrl } from './collab-url';
 import { ConnectionState } from './connection-state';
 import { type EditorOptions, createEditor, refreshEditor } from './editor';
 import { type PresentPerson, presentPeople } from './presence';
@@ -65,10 +66,6 @@ export function closedByDeactivation(code: number, reason: string): boolean {
     // The collab endpoint closes a deactivated person's connections with 4401 and this reason; a
   // sign-out anywhere says 'signed out'.
   return code === CLOSE_UNAUTHENTICATED && reason === REASON_ACCESS_REVOKED;
-}
-
-function collabUrl(): string {
-  return `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/collab`;
 }
 
 export class CollabSession {

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { Me } from '../../../shared/api';
 import { isFinalClose } from '../../../shared/collab-protocol';
 import { api } from '../api';
+import { collabUrl } from '../editor/collab-url';
 import { keepsCopies } from './device';
 import { LocalCopy } from './local-copy';
 
@@ -61,8 +62,7 @@ async function warmOne(me: Me, sectionId: string, cancelled: () => boolean): Pro
     if (!copy.loaded || cancelled()) return false;
     if (copy.syncedAt && Date.now() - copy.syncedAt.getTime() < FRESH_MS) return true;
     await api.section(sectionId);
-    const url = `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/collab`;
-    provider = new WebsocketProvider(url, sectionId, doc, { connect: false, disableBc: true, shouldReconnect: (event) => !isFinalClose(event.code) });
+    provider = new WebsocketProvider(collabUrl(), sectionId, doc, { connect: false, disableBc: true, shouldReconnect: (event) => !isFinalClose(event.code) });
     // Not "present" on the section: colleagues there must not see the person flicker in and out.
     provider.awareness.setLocalState(null);
     provider.connect();

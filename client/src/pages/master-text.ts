@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { ApprovedText } from '../../../shared/api';
 import { CLOSE_UNAUTHENTICATED, MESSAGE_ACCESS } from '../../../shared/collab-protocol';
 import { CONTENT_FRAGMENT, schema } from '../../../shared/schema';
+import { collabUrl } from '../editor/collab-url';
 
 /** Redraw at most this often while people type: every keystroke is an update. */
 const RENDER_DEBOUNCE_MS = 150;
@@ -37,10 +38,6 @@ const serializer = new DOMSerializer(
   },
   DOMSerializer.marksFromSchema(schema),
 );
-
-function collabUrl(): string {
-  return `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/collab`;
-}
 
 export class SectionText {
   /** The rendered text; the page template places this same element on every render. */
