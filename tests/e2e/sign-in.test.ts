@@ -45,6 +45,8 @@ test('signing in from a section link leads back to that section; an unknown sect
 
   await page.getByRole('link', { name: 'Workspace' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Regional syllabus' }).waitFor();
+  // The heading is drawn before the dashboard's data arrives: wait for the rows themselves.
+  await page.locator('.section-row').nth(9).waitFor();
   await expect(page.locator('.section-row').count()).resolves.toBe(10);
 
   await page.goto(`${workspace.url}/sections/no-such-section`);
