@@ -3,6 +3,8 @@
  * and their decisions.
  */
 export const suggestionsEn = {
+  /** The export dialog's option: open suggestions marked (Word: tracked changes) or left out. */
+  'suggestions.exportOption': 'Open suggestions, marked (in Word as tracked changes)',
   'suggestions.mode': 'Suggesting',
   /** {keys}: the shortcut, e.g. Ctrl+Alt+S. */
   'suggestions.onNote': 'Suggesting: what you type and delete is proposed to the working group, not changed. {keys} to edit directly.',

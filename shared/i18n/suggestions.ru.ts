@@ -2,6 +2,7 @@
 import type { suggestionsEn } from './suggestions.en';
 
 export const suggestionsRu: Record<keyof typeof suggestionsEn, string> = {
+  'suggestions.exportOption': 'Открытые предложения, с пометками (в Word — как исправления)',
   'suggestions.mode': 'Предлагать',
   'suggestions.onNote': 'Режим предложений: то, что вы вводите и удаляете, предлагается рабочей группе, а не меняется. {keys} — править напрямую.',
   'suggestions.forcedNote': 'Режим предложений: то, что вы вводите и удаляете, предлагается рабочей группе, она принимает или отклоняет.',
