@@ -70,8 +70,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const audit = new AuditLog(db);
   const people = new People(db, audit, events);
   const sessions = new Sessions(db, people, events, config.sessionTtlMs);
-  const sections = new Sections(db);
   const settings = new Settings(db, audit);
+  const sections = new Sections(db, () => settings.otherGroupsSuggest());
   const notifications = new Notifications(db, events);
   const comments = new Comments(db, people, notifications, audit, events);
   const firstCoordinator = await ensureWorkspace(db, people);
@@ -151,6 +151,9 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const realtime = new Realtime(server, { publicUrl: config.publicUrl, sessions, sections, people, audit, events });
   announce(events, realtime, { comments, dashboard, sections });
   events.on('person-changed', (personId) => collab.recheckPerson(personId));
+  events.on('section-rules-changed', (sectionId) => collab.recheckSection(sectionId));
+  // Whether other groups may suggest is a setting the policy reads: every connection follows it.
+  events.on('settings-changed', () => collab.recheckAll());
   // `npm run admin` writes from another process: whoever is connected is re-checked when it does.
   const stopWatchingWrites = watchExternalWrites(db, () => {
     for (const personId of new Set([...collab.connectedPeople(), ...realtime.connectedPeople()])) events.emit('person-changed', personId);

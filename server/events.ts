@@ -19,9 +19,11 @@ export interface WorkspaceEvents {
   'thread-changed': [sectionId: string, threadId: number];
   /** A section was submitted, withdrawn or decided, or its approval went stale or fresh. */
   'section-status-changed': [sectionId: string];
+  /** A section's "suggestions only" changed: its open connections are re-checked, its pages told. */
+  'section-rules-changed': [sectionId: string];
   /** A version of a section was saved (by hand, on review, automatically, or by a restore). */
   'version-saved': [sectionId: string];
-  /** The deadline or the required organisations changed. */
+  /** The deadline, the required organisations or whether other groups may suggest changed. */
   'settings-changed': [];
   /** A notification for one person, in its wire shape (realtime pushes it as 'notification:new'). */
   'notification-created': [personId: number, notification: Notification];

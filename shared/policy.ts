@@ -22,6 +22,17 @@ export interface SectionRef {
   id: string;
   part: 1 | 2;
   group: CountryGroup | null;
+  /**
+   * "Suggestions only" (#17), set by the section's lead or a coordinator while it is in review:
+   * everyone who may edit it suggests instead. Absent means off.
+   */
+  suggestionsOnly?: boolean;
+  /**
+   * The coordinators' workspace setting as it applies to this section: whether members and leads
+   * of the other working groups may suggest on a country's own section. Absent means off (the
+   * default). The server's section records carry it, so every caller of the policy has it.
+   */
+  otherGroupsSuggest?: boolean;
 }
 
 export interface CommentRef {
@@ -43,6 +54,8 @@ export const SECTION_ACTIONS = [
   'save-version',
   'restore-version',
   'export',
+  /** Turn the section's "suggestions only" on or off (#17). */
+  'set-suggestions-only',
 ] as const;
 export type SectionAction = (typeof SECTION_ACTIONS)[number];
 
@@ -72,24 +85,28 @@ const anyone: SectionRule = () => true;
 const nobody: SectionRule = () => false;
 
 /**
- * Whether members and leads of the other working groups may suggest on a country's own section.
- * Issue #17 makes this a coordinator's setting, off by default; until that setting exists it is
- * off here. When it comes, it becomes an input of the rule below (the policy stays pure: the
- * caller passes the workspace's setting), and the permission table gains the cells it opens.
- */
-export const OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS = false;
-
-/**
  * Members and leads suggest wherever they draft (they may switch themselves to suggesting), and on
- * other countries' sections only if the setting above allows it.
+ * other countries' sections only if the coordinators' setting allows it (`otherGroupsSuggest`).
  */
 const suggestsAsGroup: SectionRule = (actor, section) =>
-  draftsSection(actor, section) || (OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS && isCountryGroup(actor.group));
+  draftsSection(actor, section) || (section.otherGroupsSuggest === true && isCountryGroup(actor.group));
+
+/**
+ * A rule that changes the text directly holds only while the section is not in "suggestions only":
+ * then whoever it allows suggests instead (they all may suggest where they may edit).
+ */
+const unlessSuggestionsOnly =
+  (rule: SectionRule): SectionRule =>
+  (actor, section) =>
+    section.suggestionsOnly !== true && rule(actor, section);
+
+const draftsDirectly = unlessSuggestionsOnly(draftsSection);
+const anyoneDirectly = unlessSuggestionsOnly(anyone);
 
 const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
   member: {
     read: anyone,
-    edit: draftsSection,
+    edit: draftsDirectly,
     comment: anyone,
     suggest: suggestsAsGroup,
     'accept-suggestion': draftsSection,
@@ -97,12 +114,13 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     withdraw: nobody,
     decide: nobody,
     'save-version': draftsSection,
-    'restore-version': draftsSection,
+    'restore-version': draftsDirectly,
     export: anyone,
+    'set-suggestions-only': nobody,
   },
   lead: {
     read: anyone,
-    edit: draftsSection,
+    edit: draftsDirectly,
     comment: anyone,
     suggest: suggestsAsGroup,
     'accept-suggestion': draftsSection,
@@ -110,8 +128,10 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     withdraw: draftsSection,
     decide: nobody,
     'save-version': draftsSection,
-    'restore-version': draftsSection,
+    'restore-version': draftsDirectly,
     export: anyone,
+    // The lead puts the text their group drafts in review under suggestions only.
+    'set-suggestions-only': draftsSection,
   },
   reviewer: {
     read: anyone,
@@ -126,10 +146,11 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     'save-version': nobody,
     'restore-version': nobody,
     export: anyone,
+    'set-suggestions-only': nobody,
   },
   coordinator: {
     read: anyone,
-    edit: anyone,
+    edit: anyoneDirectly,
     comment: anyone,
     // Coordinators edit everywhere, so they may also switch themselves to suggesting everywhere.
     suggest: anyone,
@@ -138,8 +159,9 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     withdraw: anyone,
     decide: nobody,
     'save-version': anyone,
-    'restore-version': anyone,
+    'restore-version': anyoneDirectly,
     export: anyone,
+    'set-suggestions-only': anyone,
   },
 };
 
@@ -158,7 +180,8 @@ export function maySection(actor: Actor | null, action: SectionAction, section: 
 
 /**
  * How a person may work on a section's text over a live connection, most to least. `suggest` is
- * for people who may propose wording but not edit (reviewers): the collab endpoint takes only
+ * for people who may propose wording but not edit (reviewers; everyone who edits while the section
+ * is in "suggestions only"): the collab endpoint takes only
  * suggestions from them (`server/collab/suggestion-rules.ts`). Someone who may edit works at
  * `edit` and switches to suggesting in the editor; the server does not hold them to it.
  * `comment` and `read` both leave the text untouched: comments travel over HTTP.

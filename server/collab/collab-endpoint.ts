@@ -111,10 +111,33 @@ export class CollabEndpoint {
    * longer read is disconnected, and one whose access level changed is told the new one.
    */
   recheckPerson(personId: number): void {
-    const person = this.gate.person(personId);
-    for (const connection of this.connections) {
-      if (connection.person.id !== personId) continue;
-      const section = this.gate.section(connection.document.sectionId);
+    this.recheck((connection) => connection.person.id === personId);
+  }
+
+  /**
+   * Applies a change of a section's rules ("suggestions only") to every connection open on it:
+   * whoever edited there is told `suggest`, and back.
+   */
+  recheckSection(sectionId: string): void {
+    this.recheck((connection) => connection.document.sectionId === sectionId);
+  }
+
+  /** Applies a change of a workspace setting the policy reads to every open connection. */
+  recheckAll(): void {
+    this.recheck(() => true);
+  }
+
+  private recheck(concerned: (connection: Connection) => boolean): void {
+    const people = new Map<number, Person | null>();
+    const sections = new Map<string, SectionRef | null>();
+    for (const connection of [...this.connections]) {
+      if (!concerned(connection)) continue;
+      const personId = connection.person.id;
+      const sectionId = connection.document.sectionId;
+      if (!people.has(personId)) people.set(personId, this.gate.person(personId));
+      if (!sections.has(sectionId)) sections.set(sectionId, this.gate.section(sectionId));
+      const person = people.get(personId) ?? null;
+      const section = sections.get(sectionId) ?? null;
       const access = person && section ? sectionAccess(person, section) : null;
       if (!person || access === null) {
         connection.close(person?.active === false ? CLOSE_UNAUTHENTICATED : CLOSE_FORBIDDEN, REASON_ACCESS_REVOKED);

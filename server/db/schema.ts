@@ -65,6 +65,8 @@ export const sections = sqliteTable('sections', {
   round: integer('round').notNull().default(0),
   lastEditedAt: integer('last_edited_at', { mode: 'timestamp_ms' }),
   lastEditedBy: integer('last_edited_by').references(() => users.id),
+  /** "Suggestions only" (#17): everyone who may edit the section suggests instead. */
+  suggestionsOnly: integer('suggestions_only', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -18,6 +18,8 @@ export interface Section extends SectionRef {
   round: number;
   lastEditedAt: Date | null;
   lastEditedBy: number | null;
+  suggestionsOnly: boolean;
+  otherGroupsSuggest: boolean;
 }
 
 /** The titles above the sections: the course's and each part's. */
@@ -31,7 +33,7 @@ export type OutlineKey = 'course' | 'part-1' | 'part-2';
 
 type SectionRow = typeof sections.$inferSelect;
 
-function toSection(row: SectionRow): Section {
+function toSection(row: SectionRow, otherGroupsSuggest: boolean): Section {
   return {
     id: row.id,
     part: row.part === 2 ? 2 : 1,
@@ -43,6 +45,8 @@ function toSection(row: SectionRow): Section {
     round: row.round,
     lastEditedAt: row.lastEditedAt,
     lastEditedBy: row.lastEditedBy,
+    suggestionsOnly: row.suggestionsOnly,
+    otherGroupsSuggest,
   };
 }
 
@@ -50,7 +54,14 @@ export class Sections {
   /** Prepared once: looked up on every connection, announcement and request. */
   private readonly byId;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `otherGroupsSuggest` reads the coordinators' workspace setting (`Settings`): each section
+   * record carries it, so that every caller of the policy has it with the section.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly otherGroupsSuggest: () => boolean = () => false,
+  ) {
     this.byId = db.select().from(sections).where(eq(sections.id, sql.placeholder('id'))).prepare();
   }
 
@@ -60,6 +71,14 @@ export class Sections {
       .set(round === undefined ? { status } : { status, round })
       .where(eq(sections.id, id))
       .run();
+  }
+
+  /** Turns "suggestions only" on or off; answers the section as it is now. */
+  setSuggestionsOnly(id: string, on: boolean): Section {
+    this.db.update(sections).set({ suggestionsOnly: on }).where(eq(sections.id, id)).run();
+    const section = this.find(id);
+    if (!section) throw new DomainError(404, 'no such section', 'not-found');
+    return section;
   }
 
   /** Records who edited last, and when (SectionActivity decides how often). */
@@ -81,12 +100,13 @@ export class Sections {
 
   /** All sections in master-document order: Part 1, then Part 2. */
   list(): Section[] {
-    return this.db.select().from(sections).orderBy(asc(sections.part), asc(sections.position)).all().map(toSection);
+    const others = this.otherGroupsSuggest();
+    return this.db.select().from(sections).orderBy(asc(sections.part), asc(sections.position)).all().map((row) => toSection(row, others));
   }
 
   find(id: string): Section | null {
     const row = this.byId.get({ id });
-    return row ? toSection(row) : null;
+    return row ? toSection(row, this.otherGroupsSuggest()) : null;
   }
 
   /** The course's and the parts' titles; the seeded ones where none is stored. */

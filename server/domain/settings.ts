@@ -1,5 +1,8 @@
-/** Workspace settings coordinators change: the deadline and which organisations must approve. */
-import { eq } from 'drizzle-orm';
+/**
+ * Workspace settings coordinators change: the deadline, which organisations must approve, and
+ * whether other working groups may suggest on a country's section.
+ */
+import { eq, sql } from 'drizzle-orm';
 import type { WorkspaceSettings } from '../../shared/api/settings';
 import { REVIEW_ORGANISATIONS, type ReviewOrganisation } from '../../shared/workspace';
 import type { Db } from '../db/client';
@@ -16,17 +19,29 @@ export function nextFifteenthSeptember(today: Date): string {
 }
 
 export class Settings {
+  /** Prepared once: the section records read one setting on every lookup. */
+  private readonly byKey;
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
-  ) {}
+  ) {
+    this.byKey = db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare();
+  }
 
   get(): WorkspaceSettings {
     const rows = new Map(this.db.select().from(settings).all().map((row) => [row.key, JSON.parse(row.value) as unknown]));
     return {
       deadline: (rows.get('deadline') as string | undefined) ?? nextFifteenthSeptember(new Date()),
       requiredOrganisations: (rows.get('requiredOrganisations') as ReviewOrganisation[] | undefined) ?? [...REVIEW_ORGANISATIONS],
+      otherGroupsSuggest: rows.get('otherGroupsSuggest') === true,
     };
+  }
+
+  /** Whether other working groups may suggest on a country's own section (off unless set). */
+  otherGroupsSuggest(): boolean {
+    const row = this.byKey.get({ key: 'otherGroupsSuggest' });
+    return row !== undefined && JSON.parse(row.value) === true;
   }
 
   /**
@@ -50,6 +65,7 @@ export class Settings {
     }
     if (change.deadline !== undefined) this.write('deadline', change.deadline);
     if (change.requiredOrganisations) this.write('requiredOrganisations', [...new Set(change.requiredOrganisations)]);
+    if (change.otherGroupsSuggest !== undefined) this.write('otherGroupsSuggest', change.otherGroupsSuggest);
     this.audit.record({ actorId, action: 'settings.changed', target: 'workspace', detail: change });
     return this.get();
   }

@@ -260,6 +260,15 @@ export class Suggestions {
     return this.deps.store.read(sectionId, suggestionsInDoc).map((found) => this.named(found));
   }
 
+  /**
+   * The section a suggestion is (or was) in, among `sectionIds`, for a decision that names only the
+   * suggestion: open ones first, then decided ones (so that deciding again says 409, not 404).
+   */
+  sectionOf(id: string, sectionIds: readonly string[]): string | null {
+    for (const sectionId of sectionIds) if (this.deps.store.read(sectionId, suggestionsInDoc).some((found) => found.id === id)) return sectionId;
+    return sectionIds.find((sectionId) => this.decisionOf(sectionId, id) !== null) ?? null;
+  }
+
   /** One open suggestion of a section, or a 404 (never made) or 409 (decided already) refusal. */
   find(sectionId: string, id: string): OpenSuggestion {
     const found = this.list(sectionId).find((suggestion) => suggestion.id === id);

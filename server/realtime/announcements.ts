@@ -13,14 +13,17 @@ export function announce(
   realtime: Realtime,
   deps: { comments: Comments; dashboard: Dashboard; sections: Sections },
 ): void {
-  events.on('section-status-changed', (sectionId) => {
+  const sectionUpdated = (sectionId: string) => {
     // A row costs a few queries and a read of the section: nobody watching, nothing to build.
     if (!realtime.workspaceWatched()) return;
     const section = deps.sections.find(sectionId);
     if (!section) return;
     const row = deps.dashboard.row(section);
     realtime.toWorkspace('section:updated', row);
-  });
+  };
+  events.on('section-status-changed', sectionUpdated);
+  // A section page re-reads its section on 'section:updated' ("suggestions only" on or off).
+  events.on('section-rules-changed', sectionUpdated);
   events.on('version-saved', (sectionId) => realtime.toSection(sectionId, 'versions:changed', { sectionId }));
   events.on('settings-changed', () => {
     const { deadline, daysLeft, requiredOrganisations } = deps.dashboard.overview();

@@ -1,7 +1,8 @@
 /**
  * The syllabus outline (`GET /api/sections`), one section's metadata (`GET /api/sections/:id`),
  * and the titles of the course, its parts and its sections (`GET`/`PATCH /api/outline`,
- * `PATCH /api/sections/:id`, coordinators). Every title exists in English and Russian.
+ * `PATCH /api/sections/:id`, coordinators), and a section's "suggestions only" (`PATCH
+ * /api/sections/:id/suggestions-only`). Every title exists in English and Russian.
  */
 import type { CountryGroup, SectionStatus, Titles } from '../workspace';
 
@@ -29,6 +30,11 @@ export interface Section {
   status: SectionStatus;
   /** Unresolved comment threads. */
   openComments: number;
+  /**
+   * "Suggestions only" (#17): while on, everyone who may edit the section suggests instead.
+   * Its lead (and coordinators) turn it on and off with `PATCH /api/sections/:id/suggestions-only`.
+   */
+  suggestionsOnly: boolean;
   permissions: SectionPermissions;
 }
 
@@ -52,6 +58,14 @@ export interface OutlineChange {
   course?: TitlesChange;
   part1?: TitlesChange;
   part2?: TitlesChange;
+}
+
+/**
+ * `PATCH /api/sections/:id/suggestions-only` (the section's lead, coordinators): turns "suggestions
+ * only" on or off; answered with the `Section`. Open connections follow at once.
+ */
+export interface SuggestionsOnlyChange {
+  suggestionsOnly: boolean;
 }
 
 /** `PATCH /api/sections/:id` (coordinators): the section's titles; answered with the `Section`. */

@@ -6,6 +6,11 @@ export interface WorkspaceSettings {
   deadline: string;
   /** The organisations whose approval makes a section approved; at least one. */
   requiredOrganisations: ReviewOrganisation[];
+  /**
+   * Whether members and leads of the other working groups may suggest on a country's own section
+   * (#17); off by default. Regional modules are drafted by every group anyway.
+   */
+  otherGroupsSuggest: boolean;
 }
 
 /** `PATCH /api/settings`: at least one field; answered with the `WorkspaceSettings`. */

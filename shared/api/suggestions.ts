@@ -34,7 +34,8 @@ export interface OpenSuggestion {
 }
 
 export interface SuggestionDecisionBody {
-  sectionId: string;
+  /** The section the suggestion is in; when left out (`{}`) the server finds it. */
+  sectionId?: string;
 }
 
 export interface BulkSuggestionDecisionBody {

@@ -71,6 +71,8 @@ export const structureEn = {
   'auditLog.version.restored': '{actor} restored an earlier version of {target}.',
   'auditLog.suggestion.accepted': '{actor} accepted suggestions in {target}.',
   'auditLog.suggestion.rejected': '{actor} rejected suggestions in {target}.',
+  'auditLog.section.suggestions-only.on': '{actor} put {target} in “suggestions only”.',
+  'auditLog.section.suggestions-only.off': '{actor} ended “suggestions only” in {target}.',
   'auditLog.export': '{actor} exported {target} as {format}.',
   'auditLog.renamed.section': '{actor} renamed a section: {titles}.',
   'auditLog.renamed.course': '{actor} renamed the course: {titles}.',

@@ -69,6 +69,8 @@ export const structureRu: Record<keyof typeof structureEn, string> = {
   'auditLog.version.restored': '{actor} восстановил(а) прежнюю версию раздела {target}.',
   'auditLog.suggestion.accepted': '{actor} принял(а) предложения в разделе {target}.',
   'auditLog.suggestion.rejected': '{actor} отклонил(а) предложения в разделе {target}.',
+  'auditLog.section.suggestions-only.on': '{actor} включил(а) режим «только предложения» в разделе {target}.',
+  'auditLog.section.suggestions-only.off': '{actor} выключил(а) режим «только предложения» в разделе {target}.',
   'auditLog.export': '{actor} экспортировал(а) {target} в формате {format}.',
   'auditLog.renamed.section': '{actor} переименовал(а) раздел: {titles}.',
   'auditLog.renamed.course': '{actor} изменил(а) название курса: {titles}.',

@@ -3,6 +3,8 @@
  * and their decisions.
  */
 export const suggestionsEn = {
+  /** The export dialog's option: open suggestions marked (Word: tracked changes) or left out. */
+  'suggestions.exportOption': 'Open suggestions, marked (in Word as tracked changes)',
   'suggestions.mode': 'Suggesting',
   /** {keys}: the shortcut, e.g. Ctrl+Alt+S. */
   'suggestions.onNote': 'Suggesting: what you type and delete is proposed to the working group, not changed. {keys} to edit directly.',
@@ -49,4 +51,11 @@ export const suggestionsEn = {
   'suggestions.submitOpen.title': 'Open suggestions',
   'suggestions.submitOpen.message': 'The section has {suggestions} that nobody has accepted or rejected. Reviewers judge the text without them. Submit anyway?',
   'suggestions.submitOpen.confirm': 'Submit anyway',
+
+  'suggestions.only.label': 'Suggestions only',
+  'suggestions.only.explain': 'While it is on, everyone who may edit this section suggests instead, and the working group accepts or rejects. For a section in review.',
+  'suggestions.only.on': 'This section is in “suggestions only”: changes to its text are proposed as suggestions.',
+  'suggestions.only.reason': 'The section is in “suggestions only”.',
+  'settings.otherGroupsSuggest': 'Members of other groups may suggest on a country’s section',
+  'settings.otherGroupsSuggest.explain': 'Their suggestions are accepted or rejected by the country’s working group.',
 };

@@ -2,6 +2,7 @@
 import type { suggestionsEn } from './suggestions.en';
 
 export const suggestionsRu: Record<keyof typeof suggestionsEn, string> = {
+  'suggestions.exportOption': 'Открытые предложения, с пометками (в Word — как исправления)',
   'suggestions.mode': 'Предлагать',
   'suggestions.onNote': 'Режим предложений: то, что вы вводите и удаляете, предлагается рабочей группе, а не меняется. {keys} — править напрямую.',
   'suggestions.forcedNote': 'Режим предложений: то, что вы вводите и удаляете, предлагается рабочей группе, она принимает или отклоняет.',
@@ -43,4 +44,11 @@ export const suggestionsRu: Record<keyof typeof suggestionsEn, string> = {
   'suggestions.submitOpen.title': 'Открытые предложения',
   'suggestions.submitOpen.message': 'В разделе {suggestions}, по которым никто не решил. Рецензенты оценивают текст без них. Всё равно отправить?',
   'suggestions.submitOpen.confirm': 'Всё равно отправить',
+
+  'suggestions.only.label': 'Только предложения',
+  'suggestions.only.explain': 'Пока режим включён, все, кто может править раздел, вместо этого предлагают правки, а рабочая группа принимает или отклоняет их. Для раздела на рецензии.',
+  'suggestions.only.on': 'Раздел в режиме «только предложения»: изменения текста вносятся как предложения.',
+  'suggestions.only.reason': 'Раздел в режиме «только предложения».',
+  'settings.otherGroupsSuggest': 'Участники других групп могут предлагать правки в разделе страны',
+  'settings.otherGroupsSuggest.explain': 'Их предложения принимает или отклоняет рабочая группа страны.',
 };

@@ -172,6 +172,13 @@ test('a reviewer suggests, the Kazakh group sees it live and decides, a member s
   // A reviewer may withdraw their own suggestion but not accept it.
   await expect(reviewer.page.locator('.suggestion-card [data-action="accept"]').count()).resolves.toBe(0);
 
+  // The member discusses the deletion: a comment thread on the words proposed for deletion.
+  await member.page.locator('.suggestion-card.kind-delete [data-action="discuss"]').click();
+  await member.page.getByRole('combobox', { name: 'Your comment' }).fill('Why drop "labour"? Article 1 of the law says labour migration.');
+  await member.page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await reviewer.page.locator('.thread', { hasText: 'Why drop "labour"?' }).waitFor();
+  await expect(reviewer.page.locator('.comment-highlight').first().textContent()).resolves.toContain('labour');
+
   // The member accepts the insertion and rejects the deletion.
   await member.page.locator('.suggestion-card.kind-insert [data-action="accept"]').click();
   await waitFor(() => !JSON.stringify(serverDoc()).includes('"insertion"'), 'the insertion accepted on the server');

@@ -165,11 +165,13 @@ describe('listing and deciding', () => {
     expect(await suggestionsOf('national-kz')).toEqual([]);
   });
 
-  test('a reviewer may not reject someone else’s suggestion; a coordinator may accept anywhere', async () => {
+  test('a reviewer may not reject someone else’s suggestion; a coordinator may accept anywhere, naming only the suggestion', async () => {
     textAt(writer.doc, 1).insert(0, 'Ранее ', { insertion: mark('kz-late', kzMember) });
     await waitFor(() => serverJson('national-kz').includes('kz-late'), 'the suggestion on the server');
-    expect((await as(iom)('POST', '/suggestions/kz-late/reject', { sectionId: 'national-kz' })).status).toBe(403);
-    expect((await as(coordinator)('POST', '/suggestions/kz-late/accept', { sectionId: 'national-kz' })).status).toBe(200);
+    expect((await as(iom)('POST', '/suggestions/kz-late/reject', {})).status).toBe(403);
+    expect((await as(coordinator)('POST', '/suggestions/kz-late/accept', {})).status).toBe(200);
+    // Decided once: found again by its id, and refused as decided.
+    expect((await as(coordinator)('POST', '/suggestions/kz-late/accept', {})).status).toBe(409);
   });
 
   test('unknown suggestions, sections and bad bodies are JSON refusals', async () => {
@@ -178,9 +180,11 @@ describe('listing and deciding', () => {
     expect(unknown.body).toMatchObject({ code: 'not-found' });
     expect((await as(kzLead)('POST', '/suggestions/x/accept', { sectionId: 'national-xx' })).status).toBe(404);
     expect((await as(kzLead)('GET', '/sections/national-xx/suggestions')).status).toBe(404);
+    // Without a section the server looks for the suggestion itself: an unknown id is a 404.
     const noSection = await as(kzLead)('POST', '/suggestions/x/accept', {});
-    expect(noSection.status).toBe(400);
-    expect(noSection.body).toMatchObject({ code: 'invalid-request' });
+    expect(noSection.status).toBe(404);
+    expect(noSection.body).toMatchObject({ code: 'not-found' });
+    expect((await as(kzLead)('POST', '/suggestions/x/accept', { sectionId: 7 })).status).toBe(400);
     expect((await as(kzLead)('POST', '/sections/national-kz/suggestions/accept-all', { author: 'me' })).status).toBe(400);
     expect((await api(workspace.url, null)('GET', '/sections/national-kz/suggestions')).status).toBe(401);
   });

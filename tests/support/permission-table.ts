@@ -36,6 +36,8 @@ interface Rights {
   'accept-suggestion': TableSection[];
   submit: TableSection[];
   decide: TableSection[];
+  /** Turning a section's "suggestions only" on and off: the leads who draft it, and coordinators. */
+  'set-suggestions-only': TableSection[];
   'list-people': boolean;
   'manage-people': boolean;
   'read-audit': boolean;
@@ -52,6 +54,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': ['a regional module', 'the Kazakh section'],
     submit: NONE,
     decide: NONE,
+    'set-suggestions-only': NONE,
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
@@ -65,6 +68,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': ['a regional module', 'the Kazakh section'],
     submit: ['a regional module', 'the Kazakh section'],
     decide: NONE,
+    'set-suggestions-only': ['a regional module', 'the Kazakh section'],
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
@@ -78,6 +82,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': ['a regional module', 'the Uzbek section'],
     submit: NONE,
     decide: NONE,
+    'set-suggestions-only': NONE,
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
@@ -91,6 +96,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': ['a regional module', 'the Uzbek section'],
     submit: ['a regional module', 'the Uzbek section'],
     decide: NONE,
+    'set-suggestions-only': ['a regional module', 'the Uzbek section'],
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
@@ -104,6 +110,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': NONE,
     submit: NONE,
     decide: ALL,
+    'set-suggestions-only': NONE,
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
@@ -117,6 +124,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': NONE,
     submit: NONE,
     decide: ALL,
+    'set-suggestions-only': NONE,
     'list-people': true,
     'manage-people': false,
     'read-audit': false,
@@ -130,6 +138,7 @@ export const RIGHTS: Record<Persona, Rights> = {
     'accept-suggestion': ALL,
     submit: ALL,
     decide: NONE,
+    'set-suggestions-only': ALL,
     'list-people': true,
     'manage-people': true,
     'read-audit': true,
@@ -137,7 +146,15 @@ export const RIGHTS: Record<Persona, Rights> = {
   },
 };
 
-export type SectionRight = 'read' | 'edit' | 'comment' | 'suggest' | 'accept-suggestion' | 'submit' | 'decide';
+export type SectionRight =
+  | 'read'
+  | 'edit'
+  | 'comment'
+  | 'suggest'
+  | 'accept-suggestion'
+  | 'submit'
+  | 'decide'
+  | 'set-suggestions-only';
 export type WorkspaceRight = 'list-people' | 'manage-people' | 'read-audit' | 'manage-structure';
 
 /** Every (persona, section right, section) cell with its expected answer. */
@@ -148,6 +165,26 @@ export function sectionCells(rights: SectionRight[]) {
     ),
   );
 }
+
+/**
+ * The text levels while a section is in "suggestions only" (#17): whoever edits it suggests
+ * instead; nobody else's level changes.
+ */
+export const SUGGESTIONS_ONLY_LEVEL = 'suggest';
+
+/**
+ * Who may suggest on a country's own section when the coordinators let other groups suggest:
+ * the members and leads of every working group; the regional modules are drafted by all anyway.
+ */
+export const OTHER_GROUPS_SUGGEST: Record<Persona, TableSection[]> = {
+  'KZ member': ALL,
+  'KZ lead': ALL,
+  'UZ member': ALL,
+  'UZ lead': ALL,
+  'IOM reviewer': ALL,
+  'TSPC reviewer': ALL,
+  coordinator: ALL,
+};
 
 export function workspaceCells(rights: WorkspaceRight[]) {
   return (Object.keys(PERSONAS) as Persona[]).flatMap((persona) =>

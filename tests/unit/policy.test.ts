@@ -1,7 +1,6 @@
 import {
   ACCESS_LEVELS,
   type Actor,
-  OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS,
   isValidMembership,
   mayComment,
   maySection,
@@ -9,6 +8,7 @@ import {
   sectionAccess,
 } from '../../shared/policy';
 import {
+  OTHER_GROUPS_SUGGEST,
   PERSONAS,
   type Persona,
   RIGHTS,
@@ -21,7 +21,7 @@ import {
 const actor = (persona: Persona, id = 1): Actor => ({ id, ...PERSONAS[persona], active: true });
 
 describe('the policy module agrees with the permission table', () => {
-  test.each(sectionCells(['read', 'edit', 'comment', 'suggest', 'accept-suggestion', 'submit', 'decide']))(
+  test.each(sectionCells(['read', 'edit', 'comment', 'suggest', 'accept-suggestion', 'submit', 'decide', 'set-suggestions-only']))(
     'a $persona $right $section: $allowed',
     ({ persona, right, section, allowed }) => {
       expect(maySection(actor(persona), right, TABLE_SECTIONS[section])).toBe(allowed);
@@ -120,7 +120,6 @@ describe('access levels to a section’s text', () => {
   });
 
   test('members of other groups may not suggest on a country’s section while the coordinator setting is off', () => {
-    expect(OTHER_GROUPS_SUGGEST_ON_NATIONAL_SECTIONS).toBe(false);
     const uzbek = TABLE_SECTIONS['the Uzbek section'];
     for (const persona of ['KZ member', 'KZ lead'] as const) {
       expect(maySection(actor(persona), 'suggest', uzbek)).toBe(false);
@@ -143,5 +142,55 @@ describe('access levels to a section’s text', () => {
 
   test('every level is one of the listed levels, most to least', () => {
     expect(ACCESS_LEVELS).toEqual(['edit', 'suggest', 'comment', 'read']);
+  });
+});
+
+describe('“suggestions only” on a section (#17)', () => {
+  const on = (section: TableSection) => ({ ...TABLE_SECTIONS[section], suggestionsOnly: true });
+  const off = (section: TableSection) => ({ ...TABLE_SECTIONS[section], suggestionsOnly: false });
+
+  test.each(sectionCells(['read']))('a $persona on $section: edit becomes suggest while it is on, and back', ({ persona, section }) => {
+    const rights = RIGHTS[persona];
+    const editing = rights.edit.includes(section);
+    expect(maySection(actor(persona), 'edit', on(section))).toBe(false);
+    expect(maySection(actor(persona), 'restore-version', on(section))).toBe(false);
+    expect(maySection(actor(persona), 'edit', off(section))).toBe(editing);
+    const level = sectionAccess(actor(persona), on(section));
+    if (editing) expect(level).toBe('suggest');
+    else expect(level).toBe(sectionAccess(actor(persona), off(section)));
+  });
+
+  test('the group keeps accepting, submitting and saving versions while it is on', () => {
+    const lead = actor('KZ lead');
+    const kazakh = on('the Kazakh section');
+    expect(maySection(lead, 'accept-suggestion', kazakh)).toBe(true);
+    expect(maySection(lead, 'submit', kazakh)).toBe(true);
+    expect(maySection(lead, 'save-version', kazakh)).toBe(true);
+    expect(maySection(lead, 'set-suggestions-only', kazakh)).toBe(true);
+  });
+
+  test('a reviewer stays at suggest, and a member of another group at comment', () => {
+    expect(sectionAccess(actor('IOM reviewer'), on('the Kazakh section'))).toBe('suggest');
+    expect(sectionAccess(actor('UZ member'), on('the Kazakh section'))).toBe('comment');
+  });
+});
+
+describe('the coordinators’ setting: other groups suggest on a country’s section (#17)', () => {
+  const allowing = (section: TableSection, otherGroupsSuggest: boolean) => ({ ...TABLE_SECTIONS[section], otherGroupsSuggest });
+
+  test.each(sectionCells(['read']))('a $persona suggests on $section as the setting says, both ways', ({ persona, section }) => {
+    expect(maySection(actor(persona), 'suggest', allowing(section, true))).toBe(OTHER_GROUPS_SUGGEST[persona].includes(section));
+    expect(maySection(actor(persona), 'suggest', allowing(section, false))).toBe(RIGHTS[persona].suggest.includes(section));
+  });
+
+  test('a UZ member works on the Kazakh section at comment by default and at suggest with the setting on', () => {
+    expect(sectionAccess(actor('UZ member'), allowing('the Kazakh section', false))).toBe('comment');
+    expect(sectionAccess(actor('UZ member'), allowing('the Kazakh section', true))).toBe('suggest');
+    expect(maySection(actor('UZ member'), 'edit', allowing('the Kazakh section', true))).toBe(false);
+    expect(maySection(actor('UZ member'), 'accept-suggestion', allowing('the Kazakh section', true))).toBe(false);
+  });
+
+  test('the setting never lowers anyone who edits', () => {
+    expect(sectionAccess(actor('KZ member'), allowing('the Kazakh section', true))).toBe('edit');
   });
 });

@@ -124,6 +124,7 @@ const SECTION = keysOf<Section>()({
   group: true,
   status: true,
   openComments: true,
+  suggestionsOnly: true,
   permissions: true,
 });
 const COMMENT = keysOf<Comment>()({
@@ -183,8 +184,8 @@ const SUBMISSION_EVENT = keysOf<Extract<ReviewEvent, { type: 'submitted' | 'with
   round: true,
   createdAt: true,
 });
-const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true });
-const DASHBOARD = keysOf<DashboardOverview>()({ deadline: true, requiredOrganisations: true, today: true, daysLeft: true, sections: true });
+const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true });
+const DASHBOARD = keysOf<DashboardOverview>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true, today: true, daysLeft: true, sections: true });
 const DASHBOARD_ROW = keysOf<DashboardRow>()({
   id: true,
   part: true,
@@ -387,6 +388,8 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
       round: 0,
       lastEditedAt: when,
       lastEditedBy: 7,
+      suggestionsOnly: true,
+      otherGroupsSuggest: false,
     });
     const presented = presentSection(section, person, 2);
     expect(keys(presented)).toEqual(SECTION);
@@ -454,12 +457,12 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
   });
 
   test('the dashboard and the settings', () => {
-    const overview = presentDashboard(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], today: '2026-06-03', daysLeft: 104, sections: [row] }));
+    const overview = presentDashboard(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: false, today: '2026-06-03', daysLeft: 104, sections: [row] }));
     expect(keys(overview)).toEqual(DASHBOARD);
     expect(keys(overview.sections[0])).toEqual(DASHBOARD_ROW);
     expect(keys(overview.sections[0].lastEdit!)).toEqual(['at', 'by']);
     expect(keys(overview.sections[0].approval)).toEqual(APPROVAL_STATE);
-    expect(keys(presentSettings(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const] })))).toEqual(SETTINGS);
+    expect(keys(presentSettings(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: true })))).toEqual(SETTINGS);
     expectPlainJson(overview);
   });
 

@@ -47,6 +47,8 @@ function describe(entry: AuditEntry, titles: WorkspaceTitles | null): string {
   const simple = SIMPLE[entry.action];
   if (simple) return say(simple);
   switch (entry.action) {
+    case 'section.suggestions-only':
+      return say(detail.suggestionsOnly === true ? 'auditLog.section.suggestions-only.on' : 'auditLog.section.suggestions-only.off');
     case 'sign-in.failed':
       return say('auditLog.sign-in.failed', { email: text(detail.email) });
     case 'denied':

@@ -1,7 +1,7 @@
 /**
  * The deadline at a glance (the days left, in colour when time runs short) and, for coordinators,
- * the two settings that decide when the syllabus is final: the deadline day and which
- * organisations must approve.
+ * the settings that decide when the syllabus is final: the deadline day and which organisations
+ * must approve; and whether other working groups may suggest on a country's section (#17).
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { WorkspaceSettings } from '../../../shared/api';
@@ -49,6 +49,7 @@ export class DeadlinePanel {
       ${rights.organisations
         ? this.organisationsForm(state)
         : html`<p class="deadline-orgs">${t('deadline.requiredList', { organisations: state.requiredOrganisations.map(organisationName).join(', ') })}</p>`}
+      ${rights.organisations ? this.otherGroupsForm(state) : nothing}
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
       ${this.saved && !this.error ? html`<p class="saved-note" role="status">${t('deadline.saved')}</p>` : nothing}
     </section>`;
@@ -102,6 +103,23 @@ export class DeadlinePanel {
         </label>`,
       )}
     </fieldset>`;
+  }
+
+  /** Off by default: a country's section is suggested on by its own group and the reviewers only. */
+  private otherGroupsForm(state: DeadlineState): TemplateResult {
+    return html`<div class="deadline-other-groups">
+      <label class="check">
+        <input
+          type="checkbox"
+          aria-describedby="other-groups-hint"
+          .checked=${state.otherGroupsSuggest}
+          ?disabled=${this.busy}
+          @change=${(event: Event) => void this.save({ otherGroupsSuggest: (event.target as HTMLInputElement).checked })}
+        />
+        ${t('settings.otherGroupsSuggest')}
+      </label>
+      <p id="other-groups-hint" class="panel-hint">${t('settings.otherGroupsSuggest.explain')}</p>
+    </div>`;
   }
 
   private async save(change: Partial<WorkspaceSettings>): Promise<void> {

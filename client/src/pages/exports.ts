@@ -116,6 +116,14 @@ export class ExportPanel {
               <legend>${t('exports.include')}</legend>
               ${this.check(t('exports.includeComments'), Boolean(this.request.includeComments), (on) => (this.request = { ...this.request, includeComments: on }))}
               ${this.check(t('exports.includeApprovalRecord'), Boolean(this.request.includeApprovalRecord), (on) => (this.request = { ...this.request, includeApprovalRecord: on }))}
+              ${this.request.state === 'current'
+                ? this.check(
+                    t('suggestions.exportOption'),
+                    // Word marks open suggestions by default (as tracked changes); the others leave them out.
+                    (this.request.suggestions ?? (this.request.format === 'docx' ? 'mark' : 'omit')) === 'mark',
+                    (on) => (this.request = { ...this.request, suggestions: on ? 'mark' : 'omit' }),
+                  )
+                : nothing}
               ${this.request.state === 'approved'
                 ? this.check(t('exports.includeUnapproved'), this.request.includeUnapproved !== false, (on) => (this.request = { ...this.request, includeUnapproved: on }))
                 : nothing}

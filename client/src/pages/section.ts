@@ -116,6 +116,7 @@ export class SectionPage implements Page {
       rerender,
       sessionEnded,
       changed: (state) => this.approvalChanged(state),
+      sectionChanged: (section) => this.sectionChanged(section),
       showChanges: () => this.showChanges(),
       showApproved: () => this.showApproved(),
       openSuggestions: () => (this.session ? suggestionsIn(this.session.view.state).length : 0),
@@ -131,6 +132,8 @@ export class SectionPage implements Page {
         if (row.id !== this.sectionId) return;
         this.review.receive(row);
         this.reader.refresh('changes');
+        // The row does not say whether the section is in "suggestions only": read the section again.
+        void this.refreshSection();
       }),
       realtime.on('versions:changed', ({ sectionId: id }) => {
         if (id === this.sectionId && this.versions.versions) void this.versions.load();
@@ -333,6 +336,27 @@ export class SectionPage implements Page {
     return this.section !== null && maySection(me ? { ...me, active: true } : null, action, this.section);
   }
 
+  /** A change of the section itself (its "suggestions only"), keeping the status the review panel knows. */
+  private sectionChanged(section: Section): void {
+    this.section = { ...section, status: this.section?.status ?? section.status };
+    this.update();
+  }
+
+  private refreshing = false;
+
+  private async refreshSection(): Promise<void> {
+    if (this.refreshing || !this.section) return;
+    this.refreshing = true;
+    try {
+      const section = await api.section(this.sectionId);
+      if (!this.disposed && section.suggestionsOnly !== this.section?.suggestionsOnly) this.sectionChanged(section);
+    } catch {
+      // A failed re-read leaves the page as it was; the next announcement or a reload reads it again.
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
   private approvalChanged(state: ApprovalState): void {
     this.approval = state;
     if (this.section) this.section = { ...this.section, status: state.status };
@@ -428,6 +452,7 @@ export class SectionPage implements Page {
           ${stale ? staleBanner(() => this.showChanges(), () => this.showApproved()) : nothing}
           ${this.unsentNotice(section, session)}
           ${readOnly && !this.reader.isOpen && !session.connection.refused ? this.readOnlyNotice(section) : nothing}
+          ${readOnly && section.suggestionsOnly && !this.reader.isOpen ? this.suggestionsOnlyNotice() : nothing}
           ${suggestOnly && !this.reader.isOpen && !session.connection.refused ? this.suggestNotice(section) : nothing}
           ${this.reader.template()}
           <div class="editor-frame ${readOnly ? 'is-read-only' : ''}" ?hidden=${this.reader.isOpen}>
@@ -512,15 +537,24 @@ export class SectionPage implements Page {
     </div>`;
   }
 
-  /** A suggest-only connection (a reviewer): what they type is a suggestion, and why. */
+  /** A suggest-only connection (a reviewer, anyone in "suggestions only"): what they type is a suggestion, and why. */
   private suggestNotice(section: Section): TemplateResult {
-    const reason = this.context.me?.role === 'reviewer' ? t('suggestions.readOnly.reviewer') : readOnlyReason(this.context.me, section);
+    const reason = section.suggestionsOnly
+      ? t('suggestions.only.reason')
+      : this.context.me?.role === 'reviewer'
+        ? t('suggestions.readOnly.reviewer')
+        : readOnlyReason(this.context.me, section);
     return html`<div class="notice is-suggesting" role="note">
       <svg class="icon notice-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M4 20h7" /><path d="M14.5 5.5l4 4L10 18H6v-4z" />
       </svg>
       <p>${t('suggestions.notice', { reason })}</p>
     </div>`;
+  }
+
+  /** Beside a read-only notice: the section is in "suggestions only" for everyone who edits it. */
+  private suggestionsOnlyNotice(): TemplateResult {
+    return html`<div class="notice is-suggesting" role="note"><p>${t('suggestions.only.on')}</p></div>`;
   }
 
   private connection(session: CollabSession): TemplateResult {

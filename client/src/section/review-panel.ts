@@ -1,7 +1,8 @@
 /**
  * The review tab: where the section stands (status, round, each required organisation's latest
  * decision and whether it judged the text as it is now), what you may do about it (leads submit
- * and withdraw, reviewers approve or request changes), and the history of the workflow.
+ * and withdraw, reviewers approve or request changes; leads and coordinators put the section in
+ * "suggestions only"), and the history of the workflow.
  *
  * The approval picture is read when the page opens and again whenever the server announces the
  * section's row ('section:updated'), which it also does while people type, so "approved, changed
@@ -9,10 +10,19 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
-import type { ApprovalState, DashboardRow, Decision, Me, ReviewEvent, ReviewHistory, Section } from '../../../shared/api';
+import type {
+  ApprovalState,
+  DashboardRow,
+  Decision,
+  Me,
+  ReviewEvent,
+  ReviewHistory,
+  Section,
+  SuggestionsOnlyChange,
+} from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { maySection } from '../../../shared/policy';
-import { isUnauthenticated } from '../api';
+import { isUnauthenticated, request } from '../api';
 import { t } from '../i18n';
 import { problem, statusBadge } from '../ui/parts';
 import { confirmAction } from './confirm-dialog';
@@ -34,6 +44,8 @@ export interface ReviewHost {
   showApproved(): void;
   /** How many suggestions are open in the text now (submitting with some asks first). */
   openSuggestions?(): number;
+  /** The server answered a change of the section itself ("suggestions only"). */
+  sectionChanged?(section: Section): void;
 }
 
 type Form = 'submit' | 'approved' | 'changes_requested';
@@ -45,6 +57,10 @@ export class ReviewPanel {
   private message = '';
   private busy = false;
   private error: string | null = null;
+  /** Why the "suggestions only" switch did not take, shown beside it. */
+  private switchError: string | null = null;
+  /** The "suggestions only" asked for, while the server has not answered. */
+  private pendingSuggestionsOnly: boolean | null = null;
   private token = 0;
 
   constructor(private readonly host: ReviewHost) {}
@@ -174,7 +190,7 @@ export class ReviewPanel {
       <ul class="decisions">
         ${Object.entries(state.organisations).map(([organisation, decision]) => decisionCard(organisation, decision))}
       </ul>
-      ${this.actions(section, state)}
+      ${this.actions(section, state)} ${this.suggestionsOnly(section)}
       <h3 class="panel-subtitle">${t('review.history')}</h3>
       ${this.reviews && this.reviews.history.length > 0
         ? html`<ol class="review-history">${this.reviews.history.map(historyItem)}</ol>`
@@ -207,6 +223,53 @@ export class ReviewPanel {
       ${mayDecide && !inReview ? html`<p class="panel-hint">${t('review.decideWhenInReview')}</p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * "Suggestions only": a switch for the section's lead and coordinators, a line for everyone else
+   * while it is on. The server re-checks every open connection when it changes.
+   */
+  private suggestionsOnly(section: Section): TemplateResult | typeof nothing {
+    const me = this.host.me();
+    const mayChange = maySection(me ? { ...me, active: true } : null, 'set-suggestions-only', section);
+    if (!mayChange) {
+      return section.suggestionsOnly ? html`<p class="panel-hint suggestions-only-on">${t('suggestions.only.on')}</p>` : nothing;
+    }
+    return html`<div class="suggestions-only">
+      <label class="check">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-describedby="suggestions-only-hint"
+          .checked=${live(this.pendingSuggestionsOnly ?? section.suggestionsOnly)}
+          ?disabled=${this.busy}
+          @change=${(event: Event) => void this.setSuggestionsOnly((event.target as HTMLInputElement).checked)}
+        />
+        ${t('suggestions.only.label')}
+      </label>
+      <p id="suggestions-only-hint" class="panel-hint">${t('suggestions.only.explain')}</p>
+      ${this.switchError ? html`<p class="field-error" role="alert">${this.switchError}</p>` : nothing}
+    </div>`;
+  }
+
+  private async setSuggestionsOnly(on: boolean): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.switchError = null;
+    this.pendingSuggestionsOnly = on;
+    this.host.rerender();
+    try {
+      const body: SuggestionsOnlyChange = { suggestionsOnly: on };
+      const section = await request<Section>('PATCH', `/sections/${encodeURIComponent(this.host.sectionId)}/suggestions-only`, body);
+      this.host.sectionChanged?.(section);
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.host.sessionEnded();
+      this.switchError = explain(error);
+    } finally {
+      this.pendingSuggestionsOnly = null;
+      this.busy = false;
+      this.host.rerender();
+    }
   }
 
   private formTemplate(): TemplateResult {

@@ -6,8 +6,8 @@ import type { PersonRecord } from '../../domain/people';
 import type { OutlineTitles, Section as SectionRecord } from '../../domain/sections';
 
 /**
- * The contract shape `{id, part, position, title, group, status}` plus both titles, open comments
- * and the viewer's rights. `title` is in the viewer's language.
+ * The contract shape `{id, part, position, title, group, status}` plus both titles, open comments,
+ * "suggestions only" and the viewer's rights. `title` is in the viewer's language.
  */
 export function presentSection(section: SectionRecord, viewer: PersonRecord, openComments = 0): Section {
   const can = (action: SectionAction) => maySection(viewer, action, section);
@@ -20,6 +20,7 @@ export function presentSection(section: SectionRecord, viewer: PersonRecord, ope
     group: section.group,
     status: section.status,
     openComments,
+    suggestionsOnly: section.suggestionsOnly === true,
     permissions: { edit: can('edit'), comment: can('comment'), submit: can('submit'), decide: can('decide') },
   };
 }

@@ -2,5 +2,5 @@
 import type { WorkspaceSettings } from '../../../shared/api/settings';
 
 export function presentSettings(settings: WorkspaceSettings): WorkspaceSettings {
-  return { deadline: settings.deadline, requiredOrganisations: settings.requiredOrganisations };
+  return { deadline: settings.deadline, requiredOrganisations: settings.requiredOrganisations, otherGroupsSuggest: settings.otherGroupsSuggest };
 }

@@ -33,8 +33,12 @@ const settingsBody = z
       }, 'not a real date')
       .optional(),
     requiredOrganisations: z.array(z.enum(REVIEW_ORGANISATIONS)).min(1).optional(),
+    otherGroupsSuggest: z.boolean().optional(),
   })
-  .refine((body) => body.deadline !== undefined || body.requiredOrganisations !== undefined, 'nothing to change');
+  .refine(
+    (body) => body.deadline !== undefined || body.requiredOrganisations !== undefined || body.otherGroupsSuggest !== undefined,
+    'nothing to change',
+  );
 
 export interface ReviewDeps {
   reviews: Reviews;
@@ -96,7 +100,7 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   router.patch('/settings', (req, res) => {
     const body = settingsBody.parse(req.body);
     const actor = authorizeWorkspace(services, res, body.deadline !== undefined ? 'set-deadline' : 'manage-structure');
-    if (body.requiredOrganisations) authorizeWorkspace(services, res, 'manage-structure');
+    if (body.requiredOrganisations || body.otherGroupsSuggest !== undefined) authorizeWorkspace(services, res, 'manage-structure');
     const updated = changeSettings(commands, body, actor);
     res.json(presentSettings(updated));
   });

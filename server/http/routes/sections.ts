@@ -1,7 +1,11 @@
-/** Reading the syllabus outline and one section's metadata; coordinators rename the course, its parts and sections. */
+/**
+ * Reading the syllabus outline and one section's metadata; coordinators rename the course, its
+ * parts and sections; a section's lead (and coordinators) turn its "suggestions only" on and off.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import { renameOutline, renameSection } from '../../commands/rename-outline';
+import { setSuggestionsOnly } from '../../commands/set-suggestions-only';
 import { authorizeSection, authorizeWorkspace, sectionOr404, type Services } from '../context';
 import { presentSection } from '../presenters';
 import { presentOutline } from '../presenters/sections';
@@ -13,6 +17,7 @@ const titlesChange = z
   .refine((change) => change.en !== undefined || change.ru !== undefined, 'give an English or a Russian title');
 
 const sectionChange = z.object({ titles: titlesChange }).strict();
+const suggestionsOnlyChange = z.object({ suggestionsOnly: z.boolean() }).strict();
 const outlineChange = z
   .object({ course: titlesChange.optional(), part1: titlesChange.optional(), part2: titlesChange.optional() })
   .strict()
@@ -40,6 +45,14 @@ export function sectionRoutes(services: Services): Router {
     const { titles } = sectionChange.parse(req.body);
     const renamed = renameSection(renaming(), { sectionId: section.id, titles }, actor);
     res.json(presentSection(renamed, actor, services.comments.openCounts().get(section.id) ?? 0));
+  });
+
+  router.patch('/sections/:id/suggestions-only', (req, res) => {
+    const section = sectionOr404(services, req.params.id);
+    const actor = authorizeSection(services, res, 'set-suggestions-only', section);
+    const { suggestionsOnly } = suggestionsOnlyChange.parse(req.body);
+    const changed = setSuggestionsOnly(renaming(), { section, suggestionsOnly }, actor);
+    res.json(presentSection(changed, actor, services.comments.openCounts().get(section.id) ?? 0));
   });
 
   router.get('/outline', (_req, res) => {

@@ -18,7 +18,8 @@ export interface SuggestionDeps {
 }
 
 const suggestionId = z.string().min(1).max(200);
-const decisionBody = z.object({ sectionId: z.string().trim().min(1, 'say which section the suggestion is in').max(100) });
+/** The section may be named, or left out (`{}`): the server then finds the suggestion itself. */
+const decisionBody = z.object({ sectionId: z.string().trim().min(1).max(100).optional() });
 const bulkBody = z.object({ author: z.number().int().positive().optional() });
 const DECISIONS = [
   ['accept', 'accepted'],
@@ -54,7 +55,10 @@ export function suggestionRoutes(services: Services, deps: SuggestionDeps): Rout
   for (const [verb, decision] of DECISIONS) {
     router.post(`/suggestions/:id/${verb}`, (req, res) => {
       const id = suggestionId.parse(req.params.id);
-      const section = sectionOr404(services, decisionBody.parse(req.body).sectionId);
+      const named = decisionBody.parse(req.body ?? {}).sectionId;
+      const located = named ?? suggestions.sectionOf(id, services.sections.list().map((candidate) => candidate.id));
+      if (!located) throw new DomainError(404, 'no such suggestion', 'not-found');
+      const section = sectionOr404(services, located);
       authorizeSection(services, res, 'read', section);
       const suggestion = suggestions.find(section.id, id);
       const person = authorizeDecision(res, decision, section, suggestion.author, 'this suggestion');
