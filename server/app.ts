@@ -16,6 +16,7 @@ import { Comments } from './domain/comments';
 import { Dashboard } from './domain/dashboard';
 import { Invitations } from './domain/invitations';
 import { MasterDocumentSource } from './domain/master-document';
+import { References } from './domain/references';
 import { Notifications } from './domain/notifications';
 import { People } from './domain/people';
 import { Reviews } from './domain/reviews';
@@ -36,6 +37,9 @@ import { ExportJobs } from './exports/jobs';
 import { createApp } from './http/api';
 import { exportRoutes } from './http/routes/exports';
 import { suggestionRoutes } from './http/routes/suggestions';
+import { referenceRoutes } from './http/routes/references';
+import { importRoutes } from './http/routes/imports';
+import { WordConverter } from './imports/converter';
 import type { Services } from './http/context';
 import { isSameOrigin } from './transport/origin';
 import { sessionToken } from './transport/session-cookie';
@@ -115,7 +119,9 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const versions = new Versions(db, content, documents, people, audit, events);
   const reviews = new Reviews(db, sections, content, people, settings, notifications, audit, events, versions);
   const search = new SearchIndex(db, sections, content, comments, events);
-  const dashboard = new Dashboard({ sections, content, reviews, comments, people, settings });
+  // One index of cross-reference targets (cached per section text) for the dashboard, the route and exports.
+  const references = new References({ sections, content });
+  const dashboard = new Dashboard({ sections, content, reviews, comments, people, settings, references });
   const activity = new SectionActivity(sections, content, events, config.autoVersionQuietMs, (sectionId, editors) =>
     versions.save(sectionId, 'auto', { authors: editors }),
   );
@@ -133,7 +139,9 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     // Rendering runs on threads of its own: one long export must not hold up anyone's typing.
     pool: { size: config.exportWorkers },
   });
-  const master = new MasterDocumentSource({ sections, content, reviews, comments, people });
+  // Word files are read on a thread of their own, started on the first import (#18).
+  const converter = new WordConverter();
+  const master = new MasterDocumentSource({ sections, content, reviews, comments, people, references });
   const server = http.createServer(
     createApp(services, {
       reviews,
@@ -142,7 +150,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       versions,
       authors,
       search,
-      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions })],
+      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions }), referenceRoutes(services, { references }), importRoutes(services, { store: documents, converter })],
     }),
   );
   server.on('upgrade', (req, socket, head) => {
@@ -193,6 +201,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
         suggestions.stop();
         stopWatchingWrites();
         exportJobs.close();
+        await converter.close();
         collab.close();
         documents.close();
         server.closeAllConnections();

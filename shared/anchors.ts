@@ -52,17 +52,43 @@ export function anchorFor(
 /**
  * The end of a range sticks to its last character, so that text typed right after the commented
  * words is not pulled into the comment. y-prosemirror's positions stick to the character after;
- * a position on the last character with assoc -1 means "just after it".
+ * a position on the last character with assoc -1 means "just after it". A range that ends with an
+ * inline node (a footnote or a cross-reference, #18) sticks to that node the same way.
  */
 function endPosition(fragment: Y.XmlFragment, mapping: ProseMirrorMapping, from: number, to: number): Y.RelativePosition {
+  const after = absolutePositionToRelativePosition(to, fragment, mapping as never) as Y.RelativePosition;
   if (to > from && fragment.doc) {
     const last = absolutePositionToRelativePosition(to - 1, fragment, mapping as never) as Y.RelativePosition;
     const absolute = Y.createAbsolutePositionFromRelativePosition(last, fragment.doc);
     if (last.item && absolute?.type instanceof Y.XmlText) {
       return new Y.RelativePosition(last.type, last.tname, last.item, -1);
     }
+    const inline = afterInlineNode(Y.createAbsolutePositionFromRelativePosition(after, fragment.doc));
+    if (inline) return inline;
   }
-  return absolutePositionToRelativePosition(to, fragment, mapping as never);
+  return after;
+}
+
+/**
+ * When `position` is right after an inline node (the start of the text that follows it, or the
+ * end of its paragraph), a position just after that node; otherwise null.
+ */
+function afterInlineNode(position: Y.AbsolutePosition | null): Y.RelativePosition | null {
+  if (!position) return null;
+  const { type } = position;
+  let parent: Y.XmlElement;
+  let index: number;
+  if (type instanceof Y.XmlText) {
+    if (position.index !== 0 || !(type.parent instanceof Y.XmlElement)) return null;
+    parent = type.parent;
+    index = parent.toArray().indexOf(type);
+  } else if (type instanceof Y.XmlElement) {
+    parent = type;
+    index = position.index;
+  } else return null;
+  if (index <= 0) return null;
+  const before = parent.get(index - 1);
+  return before instanceof Y.XmlElement && schema.nodes[before.nodeName]?.isInline ? Y.createRelativePositionFromTypeIndex(parent, index, -1) : null;
 }
 
 /**

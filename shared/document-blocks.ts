@@ -13,9 +13,15 @@ import { safeHref } from './links';
  * that keep them shows a suggestion made as text inserted with its mark, or as a formatting change
  * to 'suggested for deletion', and one accepted or rejected as the mark going or the text going.
  * Who made a suggestion is not part of the comparison; that it is one is.
+ *
+ * Two kinds are not marks of the schema but places (#18): `footnote` is on the words of a footnote,
+ * which stand in the block's text where the footnote stands, so adding a note or changing its words
+ * shows as text inserted or changed, inside a note; `reference` is on the label a cross-reference
+ * showed when it was inserted. Where a reference points (its target) and the ids of headings and
+ * tables are not text: changing them alone changes nothing in a comparison.
  */
 export interface DiffMark {
-  type: 'bold' | 'italic' | 'underline' | 'strike' | 'subscript' | 'superscript' | 'link' | 'insertion' | 'deletion';
+  type: 'footnote' | 'reference' | 'bold' | 'italic' | 'underline' | 'strike' | 'subscript' | 'superscript' | 'link' | 'insertion' | 'deletion';
   href?: string;
 }
 
@@ -52,14 +58,17 @@ export interface Block {
   level: number | null;
   text: string;
   runs: MarkRun[];
+  /** Where each footnote's words are in `text` (one range per footnote with words), in order. */
+  notes: { from: number; to: number }[];
   cell?: CellPlace;
   list?: ListPlace;
 }
 
+/** The schema's marks a comparison carries, outermost first (a note or a reference holds the others). */
 const MARK_ORDER: DiffMark['type'][] = ['link', 'bold', 'italic', 'underline', 'strike', 'subscript', 'superscript', 'insertion', 'deletion'];
 
-function marksOf(node: ProseMirrorNode): DiffMark[] {
-  const marks: DiffMark[] = [];
+function marksOf(node: ProseMirrorNode, place: DiffMark[] = []): DiffMark[] {
+  const marks: DiffMark[] = [...place];
   for (const type of MARK_ORDER) {
     const mark = node.marks.find((candidate) => candidate.type.name === type);
     if (!mark) continue;
@@ -76,21 +85,34 @@ function marksOf(node: ProseMirrorNode): DiffMark[] {
 export const signatureOf = (marks: readonly DiffMark[]): string =>
   marks.map((mark) => (mark.href === undefined ? mark.type : `${mark.type}=${mark.href}`)).join(' ');
 
-/** The text of a text block (a hard break is a line break) and its runs of marks, merged. */
-function textAndRuns(node: ProseMirrorNode): { text: string; runs: MarkRun[] } {
+/**
+ * The text of a text block and its runs of marks, merged: a hard break is a line break, a
+ * footnote's words stand where the footnote does (marked `footnote`), a cross-reference is its label.
+ */
+function textAndRuns(node: ProseMirrorNode): Pick<Block, 'text' | 'runs' | 'notes'> {
   let text = '';
   const runs: MarkRun[] = [];
-  node.forEach((child) => {
-    const piece = child.isText ? (child.text ?? '') : child.type.name === 'hard_break' ? '\n' : '';
+  const notes: Block['notes'] = [];
+  const add = (piece: string, marks: DiffMark[]) => {
     if (piece === '') return;
-    const marks = child.isText ? marksOf(child) : [];
     const signature = signatureOf(marks);
     const last = runs[runs.length - 1];
     if (last && last.signature === signature) last.to += piece.length;
     else runs.push({ from: text.length, to: text.length + piece.length, marks, signature });
     text += piece;
+  };
+  node.forEach((child) => {
+    const name = child.type.name;
+    if (child.isText) add(child.text ?? '', marksOf(child));
+    else if (name === 'hard_break') add('\n', []);
+    else if (name === 'cross_reference') add(String(child.attrs.label ?? ''), marksOf(child, [{ type: 'reference' }]));
+    else if (name === 'footnote') {
+      const from = text.length;
+      child.forEach((part) => add(part.isText ? (part.text ?? '') : '', marksOf(part, [{ type: 'footnote' }])));
+      if (text.length > from) notes.push({ from, to: text.length });
+    }
   });
-  return { text, runs };
+  return { text, runs, notes };
 }
 
 interface Context {
@@ -108,13 +130,14 @@ export function blocksOf(doc: ProseMirrorNode): Block[] {
   let tables = 0;
   const walk = (node: ProseMirrorNode, context: Context) => {
     if (node.isTextblock) {
-      const { text, runs } = textAndRuns(node);
+      const { text, runs, notes } = textAndRuns(node);
       const heading = node.type.name === 'heading';
       const block: Block = {
         kind: heading ? 'heading' : (context.kind ?? 'paragraph'),
         level: heading ? Number(node.attrs.level) : null,
         text,
         runs,
+        notes,
       };
       if (context.cell) block.cell = context.cell;
       const kind = context.lists[context.lists.length - 1];

@@ -10,6 +10,12 @@
  * block says where it sits in tables and lists (from the text it comes from), so a client can lay
  * the comparison out as the document. Segments are runs, never characters.
  *
+ * Footnotes (#18) are words of the block they stand in, marked `footnote` (see `DiffMark`): an added
+ * note, or a note whose words changed, is text inserted or changed in that block, and the view
+ * shows it as a note. A cross-reference is its label; its target and the ids of headings and
+ * tables are not compared, so a reference pointed elsewhere under the same label, or a heading
+ * that got its id, is no change.
+ *
  * Open suggestions (#17) are marks here like any other (see `DiffMark`): comparing versions shows
  * them being made, accepted and rejected. "Changed since approval" compares settled texts, with
  * open suggestions left out (`Reviews.changesSinceApproval`), so it shows only what was accepted.
@@ -114,29 +120,117 @@ function merged(segments: DiffSegment[]): DiffSegment[] {
   return out;
 }
 
+/**
+ * Stands at each edge of a footnote's words while words are compared (#18): the word segmenter
+ * takes it as a word of its own, so a note's first word is never glued to the word before its
+ * number ("law" + "See art. 5" is not the word "lawSee"), and a note's edges line up between versions.
+ */
+const NOTE_EDGE = '\uFFFC';
+/**
+ * Follows every character of a footnote's words while words are compared: a format character,
+ * which the segmenter keeps inside the word before it, so a note's words and punctuation never
+ * equal the body's ("Ibid." in a note is not the "." that ends the sentence) — notes line up only
+ * with notes.
+ */
+const NOTE_LETTER = '\u2060';
+
+/** A block's text as words are compared, with its notes marked, and the way back to the block's own offsets. */
+interface Comparable {
+  text: string;
+  /** The block's offset of a position in `text`. */
+  at: (position: number) => number;
+}
+
+function comparable(block: Block): Comparable {
+  if (block.notes.length === 0) return { text: block.text, at: (position) => position };
+  /** Positions in `text` of the characters added, ascending. */
+  const added: number[] = [];
+  let text = '';
+  const add = (mark: string) => {
+    added.push(text.length);
+    text += mark;
+  };
+  let offset = 0;
+  let note = 0;
+  for (const character of block.text) {
+    while (note < block.notes.length && block.notes[note].to === offset && block.notes[note].from < offset) {
+      add(NOTE_EDGE);
+      note += 1;
+    }
+    if (note < block.notes.length && block.notes[note].from === offset) add(NOTE_EDGE);
+    text += character;
+    offset += character.length;
+    if (note < block.notes.length && block.notes[note].from < offset && !/\s/u.test(character)) add(NOTE_LETTER);
+  }
+  for (; note < block.notes.length; note++) add(NOTE_EDGE);
+  const at = (position: number) => {
+    // How many added characters come before `position` (bisected: a note adds one per letter).
+    let low = 0;
+    let high = added.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (added[middle] < position) low = middle + 1;
+      else high = middle;
+    }
+    return position - low;
+  };
+  return { text, at };
+}
+
 function wordSegments(before: Block, after: Block): DiffSegment[] {
   const out: DiffSegment[] = [];
+  const old = comparable(before);
+  const now = comparable(after);
   let a = 0;
   let b = 0;
-  for (const part of diffWords(before.text, after.text, { intlSegmenter: segmenter })) {
+  for (const part of diffWords(old.text, now.text, { intlSegmenter: segmenter })) {
     const length = part.value.length;
     if (part.added) {
-      out.push(...sideSegments(after, b, b + length, 'insert'));
+      out.push(...sideSegments(after, now.at(b), now.at(b + length), 'insert'));
       b += length;
     } else if (part.removed) {
-      out.push(...sideSegments(before, a, a + length, 'delete'));
+      out.push(...sideSegments(before, old.at(a), old.at(a + length), 'delete'));
       a += length;
     } else {
-      out.push(...equalSegments(before, a, after, b, length));
-      a += length;
-      b += length;
+      // Words both sides share; the whitespace around them may differ (jsdiff gives the new
+      // side's), so each side's length is its own.
+      const oldLength = matched(old.text, a, part.value);
+      const newLength = matched(now.text, b, part.value);
+      const from = old.at(a);
+      const to = now.at(b);
+      if (oldLength === newLength) out.push(...equalSegments(before, from, after, to, now.at(b + newLength) - to));
+      else out.push(...sideSegments(after, to, now.at(b + newLength), 'equal'));
+      a += oldLength;
+      b += newLength;
     }
   }
   return merged(out);
 }
 
+/**
+ * How many characters of `text` from `from` are `value`, whitespace aside: an unchanged part of a
+ * word comparison is the same words on both sides, but its whitespace is one side's ("года " for
+ * the old "года," when words were inserted after it). Counting it on the other side too made the
+ * old side drift, and equal words show as formatting changes.
+ */
+function matched(text: string, from: number, value: string): number {
+  let i = from;
+  let j = 0;
+  while (j < value.length && i < text.length) {
+    if (value[j] === text[i]) {
+      i++;
+      j++;
+    } else if (/\s/u.test(value[j])) j++;
+    else if (/\s/u.test(text[i])) i++;
+    else break;
+  }
+  return i - from;
+}
+
 /** Share of words two versions of a paragraph have in common: above a half, it is one edited paragraph. */
-function similar(before: string, after: string): boolean {
+function similar(beforeBlock: Block, afterBlock: Block): boolean {
+  const before = comparable(beforeBlock).text;
+  const after = comparable(afterBlock).text;
   if (before.length === 0 || after.length === 0) return false;
   let common = 0;
   let total = 0;
@@ -185,7 +279,7 @@ export function diffDocuments(
     // Pair an edited paragraph with its new version; what does not pair was deleted or inserted.
     const pairs = Math.min(removed.length, added.length);
     let i = 0;
-    for (; i < pairs && similar(removed[i].text, added[i].text); i++) {
+    for (; i < pairs && similar(removed[i], added[i]); i++) {
       blocks.push(diffBlock(added[i], 'changed', wordSegments(removed[i], added[i])));
     }
     for (const block of removed.slice(i)) {

@@ -6,7 +6,11 @@
  *
  * What does not fit is mended in the gentlest way that keeps the text: an unknown mark or an
  * attribute value the schema refuses is dropped (the attribute's default is used); an unknown
- * node, or a node where its parent does not allow it, gives way to what it contains.
+ * node, a node where its parent does not allow it, or one whose required attribute is missing or
+ * refused (a cross-reference without a target), gives way to what it contains. For a footnote
+ * (#18) that means: a paragraph or another footnote inside it gives way to its text, a line break
+ * inside it becomes a space, and a footnote outside a paragraph is put into one. A cross-reference
+ * that cannot stand gives way to the label it showed, so its words stay.
  */
 import { type Mark, type MarkType, type Node as ProseMirrorNode, type NodeType, Fragment } from 'prosemirror-model';
 import { schema } from './schema';
@@ -71,9 +75,26 @@ function repairNode(json: unknown): ProseMirrorNode[] {
   }
   const children = Array.isArray(entry.content) ? (entry.content as unknown[]).flatMap(repairNode) : [];
   if (!type || type === schema.topNodeType) return children;
-  const attrs = acceptedAttrs(type, entry.attrs) ?? {};
+  // Without its required attributes a node cannot be made at all (creating it would throw).
+  const attrs = acceptedAttrs(type, entry.attrs);
+  if (!attrs) return [...children, ...labelOf(type, entry.attrs)];
   const node = fill(type, attrs, children, repairMarks(entry.marks));
   return node ? [node] : children;
+}
+
+/** The words a leaf shows that are kept when the leaf cannot be (a cross-reference's label), as text. */
+function labelOf(type: NodeType, attrs: unknown): ProseMirrorNode[] {
+  const label = attrs && typeof attrs === 'object' ? (attrs as Record<string, unknown>).label : undefined;
+  return typeof label === 'string' && label.length > 0 && schemaAcceptsAttr(type, 'label', label) ? [schema.text(label)] : [];
+}
+
+/** What a node that does not fit gives way to: its content, or the words it shows. */
+function standIns(node: ProseMirrorNode): ProseMirrorNode[] {
+  if (node.type.name === 'hard_break') return [schema.text(' ', node.marks)];
+  if (node.isLeaf) return labelOf(node.type, node.attrs);
+  const children: ProseMirrorNode[] = [];
+  node.content.forEach((child) => children.push(child));
+  return children;
 }
 
 /**
@@ -102,9 +123,9 @@ function fill(type: NodeType, attrs: Record<string, unknown>, children: ProseMir
       for (let i = wrapping.length - 1; i >= 0 && wrapped; i--) wrapped = wrapping[i].createAndFill(null, wrapped);
       if (wrapped && push(wrapped)) return;
     }
-    // Anything else that does not fit gives way to what it holds.
+    // Anything else that does not fit gives way to what it holds (a line break to a space).
     if (child.isText) return;
-    child.content.forEach(take);
+    standIns(child).forEach(take);
   };
   children.forEach(take);
   const ending = match.fillBefore(Fragment.empty, true);

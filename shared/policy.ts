@@ -56,6 +56,11 @@ export const SECTION_ACTIONS = [
   'export',
   /** Turn the section's "suggestions only" on or off (#17). */
   'set-suggestions-only',
+  /**
+   * Bring a Word file into the section's text (#18): whoever may edit the text directly, and only
+   * while they may (not in "suggestions only": an import writes text, not suggestions).
+   */
+  'import',
 ] as const;
 export type SectionAction = (typeof SECTION_ACTIONS)[number];
 
@@ -117,6 +122,7 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     'restore-version': draftsDirectly,
     export: anyone,
     'set-suggestions-only': nobody,
+    import: draftsDirectly,
   },
   lead: {
     read: anyone,
@@ -132,6 +138,7 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     export: anyone,
     // The lead puts the text their group drafts in review under suggestions only.
     'set-suggestions-only': draftsSection,
+    import: draftsDirectly,
   },
   reviewer: {
     read: anyone,
@@ -147,6 +154,7 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     'restore-version': nobody,
     export: anyone,
     'set-suggestions-only': nobody,
+    import: nobody,
   },
   coordinator: {
     read: anyone,
@@ -162,6 +170,7 @@ const SECTION_RULES: Record<Role, Record<SectionAction, SectionRule>> = {
     'restore-version': anyoneDirectly,
     export: anyone,
     'set-suggestions-only': anyone,
+    import: anyoneDirectly,
   },
 };
 

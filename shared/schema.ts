@@ -12,6 +12,45 @@ const tables = tableNodes({
   cellAttributes: {},
 });
 
+/**
+ * What an id of ours looks like (a section's, a block's): 1–64 letters, digits, "-" or "_". URL-,
+ * XML- and Word-bookmark-safe, and short: a collab update carrying anything else is refused.
+ */
+const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The longest label a cross-reference keeps: a number and a heading's words (titles are cut at 80). */
+export const MAX_REFERENCE_LABEL = 300;
+
+/** The schema's check of an id attribute (`validate` throws what it refuses). */
+function shortId(value: unknown): void {
+  if (typeof value !== 'string' || !SHORT_ID.test(value)) throw new RangeError('expected an id of 1–64 letters, digits, "-" or "_"');
+}
+
+/**
+ * A stable id (#18) on the blocks a cross-reference can point at (headings, tables; learning
+ * outcomes later). Null until the editor's id plugin gives one; a copy-paste that duplicates an id
+ * is renumbered by the same plugin, so an id names one block of one section.
+ */
+const targetId = {
+  default: null,
+  validate: (value: unknown) => {
+    if (value !== null) shortId(value);
+  },
+};
+
+/** Reads the stable id of a pasted or imported block (`data-id`), when it looks like one of ours. */
+function idOf(dom: HTMLElement): string | null {
+  const id = dom.getAttribute('data-id');
+  return id && SHORT_ID.test(id) ? id : null;
+}
+
+tables.table = {
+  ...tables.table,
+  attrs: { id: targetId },
+  parseDOM: [{ tag: 'table', getAttrs: (dom) => ({ id: idOf(dom as HTMLElement) }) }],
+  toDOM: (node) => ['table', node.attrs.id ? { 'data-id': node.attrs.id } : {}, ['tbody', 0]],
+};
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
@@ -21,12 +60,16 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ['p', 0],
   },
   heading: {
-    attrs: { level: { default: 1, validate: 'number' } },
+    attrs: { level: { default: 1, validate: 'number' }, id: targetId },
     content: 'inline*',
     group: 'block',
     defining: true,
-    parseDOM: [1, 2, 3].map((level) => ({ tag: `h${level}`, attrs: { level } })),
-    toDOM: (node) => [`h${Math.min(3, Math.max(1, Number(node.attrs.level)))}`, 0],
+    parseDOM: [1, 2, 3].map((level) => ({ tag: `h${level}`, getAttrs: (dom) => ({ level, id: idOf(dom as HTMLElement) }) })),
+    toDOM: (node) => [
+      `h${Math.min(3, Math.max(1, Number(node.attrs.level)))}`,
+      node.attrs.id ? { 'data-id': node.attrs.id } : {},
+      0,
+    ],
   },
   blockquote: {
     content: 'block+',
@@ -67,6 +110,64 @@ const nodes: Record<string, NodeSpec> = {
     selectable: false,
     parseDOM: [{ tag: 'br' }],
     toDOM: () => ['br'],
+  },
+  /**
+   * A footnote (#18) sits in the text where its number is shown; its content is the note's text,
+   * so two people writing the same note merge like any other text (an attribute would be
+   * overwritten by the last writer). Numbers are not stored: they follow document order.
+   * An atom for the outer editor (the note is edited in its own small editor).
+   */
+  footnote: {
+    inline: true,
+    group: 'inline',
+    content: 'text*',
+    atom: true,
+    parseDOM: [{ tag: 'span[data-footnote]' }],
+    toDOM: () => ['span', { class: 'footnote', 'data-footnote': '' }, 0],
+  },
+  /**
+   * A cross-reference (#18) to a heading or table (or learning outcome) of any section: the target
+   * by section id and the block's stable id. What it shows (the target's current number and
+   * title) is looked up when it is drawn or exported; `label` keeps what it showed when inserted,
+   * for a reader that cannot look it up and for a target that has been deleted.
+   */
+  cross_reference: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    attrs: {
+      section: { validate: shortId },
+      target: { validate: shortId },
+      label: {
+        default: '',
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || value.length > MAX_REFERENCE_LABEL) throw new RangeError(`expected a label of at most ${MAX_REFERENCE_LABEL} characters`);
+        },
+      },
+    },
+    parseDOM: [
+      {
+        tag: 'a[data-cross-reference]',
+        getAttrs: (dom) => {
+          const element = dom as HTMLElement;
+          const section = element.getAttribute('data-section');
+          const target = element.getAttribute('data-target');
+          if (!section || !target || !SHORT_ID.test(section) || !SHORT_ID.test(target)) return false;
+          return { section, target, label: (element.textContent ?? '').slice(0, MAX_REFERENCE_LABEL) };
+        },
+      },
+    ],
+    toDOM: (node) => [
+      'a',
+      {
+        class: 'cross-reference',
+        'data-cross-reference': '',
+        'data-section': node.attrs.section,
+        'data-target': node.attrs.target,
+        href: `/sections/${encodeURIComponent(String(node.attrs.section))}#${encodeURIComponent(String(node.attrs.target))}`,
+      },
+      String(node.attrs.label || '→'),
+    ],
   },
 };
 

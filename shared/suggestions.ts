@@ -7,6 +7,10 @@
  * absent. An open suggested deletion is text someone proposed to remove: left out, the suggestion
  * is undone, so the text stays, without its mark. Suggestions only mark inline content, so leaving
  * them out never removes a block: a paragraph made only of a suggested insertion stays, empty.
+ * A footnote (#18) is inline content with text of its own: suggestions inside it are left out like
+ * any others (its text is walked), and a footnote that itself carries an insertion mark is left out
+ * whole. (The suggest level refuses new footnotes as structure; an insertion mark on one comes only
+ * from an editor.)
  *
  * Two readings, one rule. `withoutSuggestions` works on ProseMirror nodes (exporters, diffs).
  * `jsonWithoutSuggestions` works on the JSON the server reads from Yjs (y-prosemirror's shape, as
@@ -53,7 +57,8 @@ export function withoutSuggestions(doc: Node): Node {
       }
       if (deletion?.isInSet(child.marks)) {
         changed = true;
-        children.push(child.mark(deletion.removeFromSet(child.marks)));
+        // A node proposed for deletion whole (a footnote, #18) may hold suggestions of its own.
+        children.push(settle(child).mark(deletion.removeFromSet(child.marks)));
         return;
       }
       const settled = settle(child);
@@ -114,7 +119,7 @@ function settleJson(node: JsonNode): JsonNode {
     const marks = marksOf(child);
     if (marks.some((mark) => mark?.type === 'insertion')) continue;
     const settled = marks.some((mark) => mark?.type === 'deletion')
-      ? withKey(child, 'marks', marks.filter((mark) => mark?.type !== 'deletion'))
+      ? withKey(settleJson(child), 'marks', marks.filter((mark) => mark?.type !== 'deletion'))
       : settleJson(child);
     const last = content[content.length - 1];
     if (last && last.type === 'text' && settled.type === 'text' && markSet(last) === markSet(settled)) {

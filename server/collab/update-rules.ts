@@ -141,6 +141,16 @@ function placeOfContent(item: Y.Item): Place {
   return item.content instanceof Y.ContentType ? placeOfXml(item.content.type) : { kind: 'outside' };
 }
 
+/** The attributes of each node type that have no default: a node cannot be made without them. */
+const REQUIRED = new Map<string, string[]>(
+  Object.values(schema.nodes).map((type) => [
+    type.name,
+    Object.entries(type.spec.attrs ?? {})
+      .filter(([, attr]) => !('default' in attr))
+      .map(([key]) => key),
+  ]),
+);
+
 export class UpdateRules {
   private readonly finder: ItemFinder;
   /** Place and parentSub of each item looked at, so a chain of origins is walked once. */
@@ -174,7 +184,52 @@ export class UpdateRules {
       const problem = rules.checkItem(struct);
       if (problem) return { reason: 'schema', detail: problem };
     }
+    const missing = rules.missingRequiredAttribute(structs);
+    return missing ? { reason: 'schema', detail: missing } : null;
+  }
+
+  /**
+   * An element the update creates without an attribute its node requires (a cross-reference
+   * without its target, #18): the editor writes a node's attributes in the same transaction as
+   * the node, and no reader could make the node without them. Read from the update's own structs:
+   * an attribute is an item under the element's item, keyed by the attribute's name, whose value
+   * was not deleted again.
+   */
+  private missingRequiredAttribute(structs: (Y.Item | Y.GC | Y.Skip)[]): string | null {
+    const needed = new Map<Y.Item, { node: string; keys: Set<string> }>();
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) continue;
+      const type = struct.content.type;
+      const required = type instanceof Y.XmlElement ? REQUIRED.get(type.nodeName) : undefined;
+      if (required?.length) needed.set(struct, { node: (type as Y.XmlElement).nodeName, keys: new Set(required) });
+    }
+    if (needed.size === 0) return null;
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
+      if (struct.content.arr[struct.content.arr.length - 1] === undefined) continue;
+      const attribute = this.attributeOf(struct);
+      if (attribute) needed.get(attribute.owner)?.keys.delete(attribute.key);
+    }
+    for (const { node, keys } of needed.values()) {
+      const [key] = keys;
+      if (key !== undefined) return `${node} without its attribute "${key}"`;
+    }
     return null;
+  }
+
+  /**
+   * The item of the element an attribute value belongs to, and the attribute's name; null for
+   * anything else. A value set again names neither: they are its origin's (the value it replaced).
+   */
+  private attributeOf(item: Y.Item, depth = 0): { owner: Y.Item; key: string } | null {
+    const parent = item.parent as unknown;
+    if (parent instanceof Y.ID || parent instanceof Y.AbstractType) {
+      if (item.parentSub === null) return null;
+      const owner = parent instanceof Y.ID ? this.finder.find(parent) : parent._item;
+      return owner && typeof owner !== 'string' ? { owner, key: item.parentSub } : null;
+    }
+    const origin = item.origin && depth < 10_000 ? this.finder.find(item.origin) : 'missing';
+    return typeof origin === 'string' ? null : this.attributeOf(origin, depth + 1);
   }
 
   /** Where an item sits, and under which map key (an attribute name), or null for a list child. */

@@ -6,6 +6,8 @@ import { titleIn } from '../../shared/workspace';
 import type { Comments } from './comments';
 import { suggestionAuthors } from '../../shared/suggestions';
 import type { People } from './people';
+import type { References } from './references';
+import type { ReferenceTarget } from '../../shared/references';
 import type { Reviews } from './reviews';
 import type { SectionContent } from './section-content';
 import type { Sections } from './sections';
@@ -46,6 +48,8 @@ export interface MasterDocument {
   sections: MasterSection[];
   /** Names of the people whose open suggestions the content carries, by id (render threads see no people). */
   authorNames: Record<number, string>;
+  /** Cross-reference targets of every section, by `targetKey` (#18): what references show and link to. */
+  targets: Record<string, ReferenceTarget>;
 }
 
 export class MasterDocumentSource {
@@ -56,6 +60,7 @@ export class MasterDocumentSource {
       reviews: Reviews;
       comments: Comments;
       people: People;
+      references: References;
     },
   ) {}
 
@@ -64,7 +69,7 @@ export class MasterDocumentSource {
     const wanted = sectionIds ? new Set(sectionIds) : null;
     const sections = this.deps.sections.list().filter((section) => !wanted || wanted.has(section.id));
     const outline = this.deps.sections.outline();
-    const document: Omit<MasterDocument, 'authorNames'> = {
+    const document: Omit<MasterDocument, 'authorNames' | 'targets'> = {
       courseTitle: titleIn(outline.course, locale),
       partTitles: { 1: titleIn(outline.parts[1], locale), 2: titleIn(outline.parts[2], locale) },
       generatedAt: new Date(),
@@ -94,7 +99,10 @@ export class MasterDocumentSource {
       }),
     };
     const authors = new Set(document.sections.flatMap((section) => suggestionAuthors(section.content)));
-    return { ...document, authorNames: Object.fromEntries([...authors].map((id) => [id, this.deps.people.find(id)?.name ?? ''])) };
+    // Approved exports link to the headings the approved texts still have; drafts to the current ones.
+    const approvedTexts = new Map(document.sections.filter((section) => section.state === 'approved').map((section) => [section.id, section.content]));
+    const targets = this.deps.references.targetRecord(locale, state === 'approved' ? approvedTexts : undefined);
+    return { ...document, targets, authorNames: Object.fromEntries([...authors].map((id) => [id, this.deps.people.find(id)?.name ?? ''])) };
   }
 
   private openComments(sectionId: string): MasterSection['openComments'] {

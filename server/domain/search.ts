@@ -15,9 +15,9 @@
  * What is matched is `foldForSearch` of the text (case, diacritics, Uzbek apostrophes); what is
  * shown is the text as written, cut to the sentence that holds the hit. The text indexed is the
  * settled text, open suggestions left out (suggested words are found once they are accepted).
+ * How a block reads as lines (footnotes, cross-references) is `searchLinesOf`, shared with the browser.
  */
-import { bestSentence, foldForSearch, type Snippet } from '../../shared/search-text';
-import { schema } from '../../shared/schema';
+import { bestSentence, foldForSearch, searchLinesOf, type Snippet, type TextJson } from '../../shared/search-text';
 import type { Db } from '../db/client';
 import { isStorageFull, reportStorageFull } from '../db/storage-errors';
 import type { WorkspaceEventBus } from '../events';
@@ -26,8 +26,11 @@ import type { SearchQuery } from './search-query';
 import type { SectionContent } from './section-content';
 import type { Section, Sections } from './sections';
 
-/** Changes whenever what is indexed or how changes, so that every section is indexed again at start. */
-const INDEX_FORMAT = 'search-1';
+/**
+ * Changes whenever what is indexed or how changes, so that every section is indexed again at start
+ * (search-2: footnotes' words and cross-references' labels, #18).
+ */
+const INDEX_FORMAT = 'search-2';
 export const REINDEX_AFTER_MS = 2_000;
 export const MAX_HITS = 50;
 
@@ -62,33 +65,11 @@ interface NewEntry {
   text: string;
 }
 
-interface JsonNode {
-  type: string;
-  text?: string;
-  content?: JsonNode[];
-}
-
-/**
- * The lines of a node's text: each paragraph (of a list item, a quote, a table cell) a line of
- * its own, and a hard break (any inline leaf) a line break, so no sentence runs across two of
- * them. Read from the JSON as it is: building the ProseMirror document first took 35 ms for a
- * 500-paragraph section, every two seconds while someone types in it.
- */
-function linesOf(node: JsonNode, lines: string[]): void {
-  if (schema.nodes[node.type]?.isTextblock) {
-    lines.push((node.content ?? []).map((inline) => (inline.type === 'text' ? (inline.text ?? '') : '\n')).join(''));
-    return;
-  }
-  for (const child of node.content ?? []) linesOf(child, lines);
-}
-
 /** The top-level blocks of a section's text (ProseMirror JSON) with something to find in them. */
 export function blocksOf(json: Record<string, unknown>): { index: number; text: string }[] {
   const blocks: { index: number; text: string }[] = [];
-  ((json as unknown as JsonNode).content ?? []).forEach((node, index) => {
-    const lines: string[] = [];
-    linesOf(node, lines);
-    const text = lines.join('\n');
+  ((json as TextJson).content ?? []).forEach((node, index) => {
+    const text = searchLinesOf(node).join('\n');
     if (text.trim()) blocks.push({ index, text });
   });
   return blocks;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { fitsSchema, repairDocument } from '../../shared/document-repair';
-import { CONTENT_FRAGMENT } from '../../shared/schema';
+import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { jsonWithoutSuggestions } from '../../shared/suggestions';
 import type { SectionStore } from './section-store';
 
@@ -21,11 +21,16 @@ export interface ContentSnapshot {
   /**
    * The settled text: the document with its open suggestions left out (suggested insertions
    * absent, suggested deletions present). Its hash is what approvals store and compare, so a
-   * suggestion leaves an approval current and accepting one does not; without suggestions it is
-   * `json` and `hash` themselves.
+   * suggestion leaves an approval current and accepting one does not. The hash leaves out the
+   * stable ids of headings and tables too (#18, `approvalText`): the editor gives a block its id
+   * when it is first edited or pasted, and that alone changes no word an approval judged. Without
+   * suggestions and ids it is `json` and `hash` themselves.
    */
   settled: { json: Record<string, unknown>; hash: string };
-  /** Words of the settled text. */
+  /**
+   * Words of the settled text, footnotes included (as word processors count them by default) and
+   * a cross-reference's label as the words it shows.
+   */
   words: number;
 }
 
@@ -71,13 +76,58 @@ function normalise(json: Record<string, unknown>): Record<string, unknown> {
 /** The settled text of a document and its words (see `ContentSnapshot.settled`). */
 export function settledOf(json: Record<string, unknown>): Pick<ContentSnapshot, 'settled' | 'words'> {
   const settled = jsonWithoutSuggestions(json);
-  return { settled: { json: settled, hash: contentHash(settled) }, words: countWords(textOf(settled)) };
+  return { settled: { json: settled, hash: contentHash(approvalText(settled)) }, words: countWords(textOf(settled)) };
 }
 
+interface JsonNode {
+  type?: unknown;
+  text?: unknown;
+  attrs?: Record<string, unknown>;
+  content?: unknown[];
+}
+
+/** The node types whose `id` names them as a cross-reference target (#18): not part of what an approval judges. */
+const TARGET_TYPES = new Set(['heading', 'table']);
+
+/**
+ * The JSON an approval hashes: the settled text without the ids of headings and tables, which
+ * the editor assigns on its own. A document without ids comes back as the same object, so a hash
+ * stored before ids existed still matches; a block whose `attrs` held only its id loses `attrs`,
+ * as y-prosemirror writes a node without attributes.
+ */
+export function approvalText<T>(json: T): T {
+  const strip = (value: unknown): unknown => {
+    if (!value || typeof value !== 'object') return value;
+    const node = value as JsonNode;
+    let out: JsonNode = node;
+    if (TARGET_TYPES.has(String(node.type)) && node.attrs && 'id' in node.attrs) {
+      const { id: _id, ...attrs } = node.attrs;
+      out = Object.fromEntries(Object.entries(node).flatMap(([key, inner]) => (key !== 'attrs' ? [[key, inner]] : Object.keys(attrs).length > 0 ? [[key, attrs]] : []))) as JsonNode;
+    }
+    if (Array.isArray(node.content)) {
+      const content = node.content.map(strip);
+      if (content.some((child, index) => child !== node.content![index])) out = { ...out, content };
+    }
+    return out;
+  };
+  return strip(json) as T;
+}
+
+/**
+ * The words of a document as a reader meets them: the runs of one block join as written (a word
+ * half in bold is one word), while blocks, line breaks and footnotes part words; a footnote's
+ * words count, and a cross-reference counts as its label.
+ */
 function textOf(json: unknown): string {
   if (!json || typeof json !== 'object') return '';
-  const node = json as { text?: string; content?: unknown[] };
-  return (node.text ?? '') + (node.content ?? []).map(textOf).join(' ');
+  const node = json as JsonNode;
+  if (typeof node.text === 'string') return node.text;
+  if (node.type === 'cross_reference') return ` ${typeof node.attrs?.label === 'string' ? node.attrs.label : ''} `;
+  const type = typeof node.type === 'string' ? schema.nodes[node.type] : undefined;
+  if (type?.isInline && type.isLeaf) return ' ';
+  const inner = (node.content ?? []).map(textOf);
+  if (!type?.inlineContent) return inner.join(' ');
+  return type.isInline ? ` ${inner.join('')} ` : inner.join('');
 }
 
 export class SectionContent {

@@ -33,6 +33,14 @@ export interface ExportLabels {
   suggestion: (kind: 'insertion' | 'deletion', author: string, date: string | null) => string;
   /** "Page X of Y" split around the two numbers, so formats with page fields can put fields in. */
   pageOf: [before: string, between: string, after: string];
+  /** The heading of a section's footnotes where they are end notes (PDF, HTML). */
+  notes: string;
+  /** A footnote's number as a link, for screen readers ("Note 3"). */
+  noteNumber: (n: number) => string;
+  /** The link from a note back to where it is referenced. */
+  backToText: (n: number) => string;
+  /** After the stored label of a cross-reference whose target is deleted. */
+  brokenReference: string;
 }
 
 const en: ExportLabels = {
@@ -70,6 +78,10 @@ const en: ExportLabels = {
   unnamedAuthor: (id) => `Participant ${id}`,
   suggestion: (kind, author, date) => `${kind === 'insertion' ? 'Suggested insertion' : 'Suggested deletion'}: ${author}${date ? `, ${date}` : ''}`,
   pageOf: ['Page ', ' of ', ''],
+  notes: 'Notes',
+  noteNumber: (n) => `Note ${n}`,
+  backToText: (n) => `Back to the text of note ${n}`,
+  brokenReference: '[reference target deleted]',
 };
 
 const ru: ExportLabels = {
@@ -107,6 +119,10 @@ const ru: ExportLabels = {
   unnamedAuthor: (id) => `Участник ${id}`,
   suggestion: (kind, author, date) => `${kind === 'insertion' ? 'Предложено вставить' : 'Предложено удалить'}: ${author}${date ? `, ${date}` : ''}`,
   pageOf: ['Страница ', ' из ', ''],
+  notes: 'Примечания',
+  noteNumber: (n) => `Примечание ${n}`,
+  backToText: (n) => `Назад к тексту примечания ${n}`,
+  brokenReference: '[объект ссылки удалён]',
 };
 
 const CATALOGUE: Record<ExportLocale, ExportLabels> = { en, ru };

@@ -1,7 +1,10 @@
 /**
  * A master source held in memory: the tests' stand-in for the server's source, with a current
  * draft and (optionally) an approved text per section, so "approved texts" can be told apart.
+ * Its cross-reference targets are read from every section's current draft, as the server's are.
  */
+import { readDocument } from '../../shared/document-repair';
+import { type ReferenceTarget, targetKey, targetsOf } from '../../shared/references';
 import { COURSE_TITLES, PART_TITLES, SYLLABUS_OUTLINE, type SectionOutline, titleIn } from '../../shared/workspace';
 import type { ExportApproval, ExportLocale, ExportSection, MasterDocument, MasterSource, TextState } from './model';
 
@@ -24,8 +27,23 @@ export class MemoryMasterSource implements MasterSource {
 
   constructor(
     private readonly sections: MemorySection[],
-    private readonly options: { courseTitle?: string; partTitles?: Record<1 | 2, string>; now?: () => Date } = {},
+    private readonly options: {
+      courseTitle?: string;
+      partTitles?: Record<1 | 2, string>;
+      now?: () => Date;
+      /** False: the document carries no targets (a source that cannot look references up). */
+      targets?: boolean;
+    } = {},
   ) {}
+
+  /** Every section's targets (those the document leaves out too), from its current draft. */
+  private targets(): Record<string, ReferenceTarget> {
+    const targets: Record<string, ReferenceTarget> = {};
+    for (const section of this.sections) {
+      for (const target of targetsOf(section, readDocument(section.current))) targets[targetKey(target.section, target.target)] = target;
+    }
+    return targets;
+  }
 
   /** The course's and parts' titles are in `locale` unless the options name them; sections' as given. */
   load(state: TextState, sectionIds?: string[], locale: ExportLocale = 'en'): MasterDocument {
@@ -34,6 +52,7 @@ export class MemoryMasterSource implements MasterSource {
       courseTitle: this.options.courseTitle ?? titleIn(COURSE_TITLES, locale),
       partTitles: this.options.partTitles ?? { 1: titleIn(PART_TITLES[1], locale), 2: titleIn(PART_TITLES[2], locale) },
       generatedAt: this.options.now?.() ?? new Date(),
+      ...(this.options.targets === false ? {} : { targets: this.targets() }),
       state,
       sections: this.sections
         .filter((section) => !wanted || wanted.has(section.id))

@@ -1,3 +1,5 @@
+import type { ReferenceTarget } from '../../shared/references';
+
 /**
  * What the exporters take: the regional master document (or one section of it) as plain data,
  * read once from the server's source. Exporters never see the database, Yjs or the screen's HTML;
@@ -74,6 +76,13 @@ export interface MasterDocument {
    */
   partTitles?: Record<1 | 2, string>;
   generatedAt: Date;
+  /**
+   * Cross-reference targets (#18) of every section of the master, by `targetKey(section, target)`
+   * from `shared/references.ts`, also of sections this file leaves out: a reference shows the
+   * target's current number and title, and links to it when the file holds it. A reference whose
+   * key is missing points at something deleted and is marked as such.
+   */
+  targets?: Record<string, ReferenceTarget>;
   /** The state that was asked for; each section says which text it actually holds. */
   state?: TextState;
   /** In master order: Part 1, then Part 2. */

@@ -5,11 +5,18 @@ import type { ApiErrorBody } from '../../shared/api';
 import { isStorageFull, reportStorageFull } from '../db/storage-errors';
 import { DomainError } from '../domain/errors';
 import { ExportError } from '../exports/errors';
+import { DOCX_MEDIA_TYPE } from '../../shared/api/imports';
 import type { Services } from './context';
 import { isSameOrigin } from '../transport/origin';
 import { sessionToken } from '../transport/session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one body that is not JSON: a Word file sent to be imported (#18). Not a CORS-safelisted
+ * type, so no other site can send it without a preflight; the Origin check below still applies.
+ */
+const isWordImport = (req: Request, mediaType: string) => mediaType === DOCX_MEDIA_TYPE && /^\/sections\/[^/]+\/import$/.test(req.path);
 
 /**
  * A state-changing request must be JSON from our own origin: a form or image on another site can
@@ -20,7 +27,7 @@ export function requireSameOriginJson(services: Services): RequestHandler {
     if (SAFE_METHODS.has(req.method)) return next();
     // Read the header itself: a body-less DELETE still declares what it is.
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (mediaType !== 'application/json') {
+    if (mediaType !== 'application/json' && !isWordImport(req, mediaType)) {
       res.status(415).json({ error: 'send JSON (Content-Type: application/json)', code: 'json-required' } satisfies ApiErrorBody);
       return;
     }

@@ -17,6 +17,11 @@ export interface DashboardRow {
   /** When the text was last edited and by whom (a name); null if never. */
   lastEdit: { at: string; by: string } | null;
   words: number;
+  /**
+   * Cross-references (#18) in the section's text whose target was deleted. Optional only until
+   * the dashboard presenter copies it (then `number`, as the other counts).
+   */
+  brokenReferences: number;
 }
 
 export interface DashboardOverview extends WorkspaceSettings {

@@ -1,4 +1,4 @@
-/** English messages of comparisons that keep the document's shape: formatting changes and changed table cells. */
+/** English messages of comparisons that keep the document's shape: formatting changes, changed table cells, footnotes. */
 export const diffEn = {
   'diff.legend.format': 'formatting changed',
   'diff.sr.formatStart': '[formatting changed:',
@@ -14,6 +14,11 @@ export const diffEn = {
   'diff.mark.link': 'link {href}',
   'diff.mark.insertion': 'suggested insertion',
   'diff.mark.deletion': 'suggested for deletion',
+  'diff.mark.footnote': 'footnote',
+  'diff.mark.reference': 'cross-reference',
+  /** Around a footnote's words where the footnote stands (#18): visible, and read out. */
+  'diff.note.start': '[Footnote: ',
+  'diff.note.end': ']',
   'diff.cellChanged': 'Changed cell:',
   'counted.formatChanges.one': '{count} formatting change',
   'counted.formatChanges.few': '{count} formatting changes',

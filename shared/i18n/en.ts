@@ -14,6 +14,9 @@ import { offlineEn } from './offline.en';
 import { appUpdateEn } from './app-update.en';
 import { sessionDialogEn } from './session-dialog.en';
 import { suggestionsEn } from './suggestions.en';
+import { footnotesEn } from './footnotes.en';
+import { referencesEn } from './references.en';
+import { importEn } from './import.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -132,6 +135,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn, ...footnotesEn, ...referencesEn, ...importEn };
 
 export type MessageKey = keyof typeof en;

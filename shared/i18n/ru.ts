@@ -11,6 +11,9 @@ import { offlineRu } from './offline.ru';
 import { appUpdateRu } from './app-update.ru';
 import { sessionDialogRu } from './session-dialog.ru';
 import { suggestionsRu } from './suggestions.ru';
+import { footnotesRu } from './footnotes.ru';
+import { referencesRu } from './references.ru';
+import { importRu } from './import.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
@@ -22,6 +25,9 @@ export const ru: Record<MessageKey, string> = {
   ...appUpdateRu,
   ...sessionDialogRu,
   ...suggestionsRu,
+  ...footnotesRu,
+  ...referencesRu,
+  ...importRu,
   ...sectionRu,
   ...pagesRu,
   ...notificationsRu,

@@ -61,6 +61,27 @@ function paragraph(base: Y.Doc, text: string, clientId: number): Uint8Array {
 
 const textOf = (doc: Y.Doc) => doc.getXmlFragment(CONTENT_FRAGMENT).toString();
 
+function inParagraph(...children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, children);
+  return p;
+}
+
+function footnote(...children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement {
+  const note = new Y.XmlElement('footnote');
+  note.insert(0, children);
+  return note;
+}
+
+/** A cross-reference to a Part 1 heading with `attrs` changed (undefined leaves an attribute out). */
+function reference(attrs: Record<string, unknown>, ...children: Y.XmlText[]): Y.XmlElement {
+  const element = new Y.XmlElement('cross_reference');
+  const all: Record<string, unknown> = { section: 'regional-3', target: 'tq1w2e3r4t', label: '1.3 Return migration', ...attrs };
+  for (const [key, value] of Object.entries(all)) if (value !== undefined) element.setAttribute(key, value as string);
+  if (children.length > 0) element.insert(0, children);
+  return element;
+}
+
 describe('client ids belong to the person who first used them', () => {
   test('an editor cannot write under the client id the victim writes with', async () => {
     const section = 'national-kg';
@@ -203,6 +224,37 @@ describe('content the schema does not allow is never applied', () => {
         fragment.insert(fragment.length, [p]);
       },
     ],
+    // Footnotes and cross-references (#18): a note holds text only; a reference names its target
+    // by two short ids and shows a label of a line, and needs both ids to be a reference at all.
+    ['a footnote inside a footnote', (fragment) => fragment.insert(fragment.length, [inParagraph(footnote(footnote(new Y.XmlText('nested'))))])],
+    ['a footnote holding a paragraph', (fragment) => fragment.insert(fragment.length, [inParagraph(footnote(inParagraph(new Y.XmlText('a whole paragraph'))))])],
+    ['a footnote holding a line break', (fragment) => fragment.insert(fragment.length, [inParagraph(footnote(new Y.XmlElement('hard_break')))])],
+    ['a footnote straight in the document', (fragment) => fragment.insert(fragment.length, [footnote(new Y.XmlText('loose note'))])],
+    ['a cross-reference whose section is a number', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({ section: 42 }))])],
+    ['a cross-reference whose target is an object', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({ target: { evil: true } }))])],
+    ['a cross-reference without a target', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({ target: undefined }))])],
+    ['a cross-reference with a section id of a thousand characters', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({ section: 'x'.repeat(1000) }))])],
+    ['a cross-reference with a target id of 65 characters', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({ target: 't'.repeat(65) }))])],
+    ['a cross-reference with a label of 100,000 characters', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({ label: 'см. '.repeat(25_000) }))])],
+    ['a cross-reference holding text', (fragment) => fragment.insert(fragment.length, [inParagraph(reference({}, new Y.XmlText('hidden')))])],
+    [
+      'a heading whose id is a number',
+      (fragment) => {
+        const heading = new Y.XmlElement('heading');
+        heading.setAttribute('level', 2 as unknown as string);
+        heading.setAttribute('id', 7 as unknown as string);
+        heading.insert(0, [new Y.XmlText('Numbered')]);
+        fragment.insert(fragment.length, [heading]);
+      },
+    ],
+    [
+      'a table whose id is an object',
+      (fragment) => {
+        const table = new Y.XmlElement('table');
+        table.setAttribute('id', { id: 'x' } as unknown as string);
+        fragment.insert(fragment.length, [table]);
+      },
+    ],
   ];
 
   test.each(cases)('%s is refused: nothing stored, the sender told, the others unaffected', async (_what, poison) => {
@@ -229,7 +281,23 @@ describe('content the schema does not allow is never applied', () => {
     const json = {
       type: 'doc',
       content: [
-        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Outcomes' }] },
+        { type: 'heading', attrs: { level: 2, id: 'tq1w2e3r4t' }, content: [{ type: 'text', text: 'Outcomes' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Under the law' },
+            {
+              type: 'footnote',
+              content: [
+                { type: 'text', text: 'Закон РК «О миграции населения», ' },
+                { type: 'text', text: 'ст. 12', marks: [{ type: 'italic' }] },
+              ],
+            },
+            { type: 'footnote' },
+            { type: 'text', text: ', see ' },
+            { type: 'cross_reference', attrs: { section: 'regional-3', target: 'section', label: '1.3 Return migration' } },
+          ],
+        },
         {
           type: 'paragraph',
           content: [
@@ -245,6 +313,7 @@ describe('content the schema does not allow is never applied', () => {
         { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quoted' }] }] },
         {
           type: 'table',
+          attrs: { id: 'tz9x8c7v6b' },
           content: [
             { type: 'table_row', content: [{ type: 'table_header', attrs: { colspan: 1, rowspan: 1, colwidth: [120] }, content: [{ type: 'paragraph' }] }] },
             { type: 'table_row', content: [{ type: 'table_cell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'cell' }] }] }] },
@@ -260,6 +329,9 @@ describe('content the schema does not allow is never applied', () => {
     await writer.barrier();
     expect(writer.isClosed()).toBe(false);
     await waitFor(() => onServer(workspace, section, textOf).includes('cell'), 'the whole document on the server');
+    // Footnotes, references and ids are read back as written (nothing repaired away).
+    const stored = JSON.stringify(workspace.server.content.snapshot(section).json);
+    for (const expected of ['миграции населения', '"footnote"', '"target":"section"', '"id":"tq1w2e3r4t"', '"id":"tz9x8c7v6b"']) expect(stored).toContain(expected);
   });
 });
 

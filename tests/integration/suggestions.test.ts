@@ -5,10 +5,12 @@
  * the owning group hears of new suggestions, the suggester of decisions; the dashboard counts them.
  */
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
-import type * as Y from 'yjs';
-import type { AuditPage, DashboardOverview, NotificationList, OpenSuggestion, SuggestionDecision } from '../../shared/api';
+import * as Y from 'yjs';
+import type { AuditPage, DashboardOverview, DocumentDiff, NotificationList, OpenSuggestion, SuggestionDecision } from '../../shared/api';
+import { CLOSE_UPDATE_REFUSED, REASON_NOT_A_SUGGESTION } from '../../shared/collab-protocol';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
+import { openRaw, syncUpdateMessage, updateFrom } from '../support/raw-socket';
 import {
   type TestPerson,
   type TestWorkspace,
@@ -349,5 +351,110 @@ describe('all at once, notifications and the dashboard', () => {
     expect(((await as(uzMember)('GET', '/notifications')).body as NotificationList).items).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'suggestion-rejected', sectionId: 'regional-4', actorId: kgMember.id, excerpt: 'A ' })]),
     );
+  });
+});
+
+describe('suggestions inside footnotes (#18)', () => {
+  const SECTION = 'regional-5';
+  /** The Y.XmlText of the first footnote of the first paragraph. */
+  const noteText = (doc: Y.Doc) => (((doc.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlText);
+  const noteWords = (json: unknown) => {
+    const paragraph = (json as { content: { content: { type: string; content?: { text: string }[] }[] }[] }).content[0];
+    return paragraph.content.filter((node) => node.type === 'footnote').map((note) => (note.content ?? []).map((run) => run.text).join(''));
+  };
+  let writer: CollabClient;
+
+  beforeAll(async () => {
+    writer = await open(kzMember, SECTION);
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Государства сотрудничают по реадмиссии' },
+              { type: 'footnote', content: [{ type: 'text', text: 'Соглашение 2013 года, ст. 4.' }] },
+              { type: 'text', text: '.' },
+            ],
+          },
+        ],
+      },
+      writer.doc.getXmlFragment(CONTENT_FRAGMENT),
+    );
+    await waitFor(() => serverJson(SECTION).includes('ст. 4.'), 'the text with its footnote on the server');
+    const saved = await as(coordinator)('POST', `/sections/${SECTION}/versions`, { label: 'before the suggestions' });
+    expect(saved.status).toBe(201);
+    savedVersion = (saved.body as { id: number }).id;
+  });
+  let savedVersion: number;
+
+  test('a reviewer types inside a footnote as a suggestion: taken, listed, left out of the settled text, accepted by the group', async () => {
+    const reviewer = await openRaw(workspace.url, SECTION, cookies.get(iom)!);
+    try {
+      expect(reviewer.access()).toBe('suggest');
+      const settledBefore = workspace.server.content.snapshot(SECTION).settled.hash;
+      reviewer.send(
+        syncUpdateMessage(updateFrom(reviewer.mirror, (doc) => noteText(doc).insert('Соглашение 2013 года'.length, ' о реадмиссии', { insertion: mark('fn-ins', iom) }))),
+      );
+      await reviewer.barrier();
+      expect(reviewer.isClosed()).toBe(false);
+      await waitFor(() => serverJson(SECTION).includes('о реадмиссии'), 'the suggestion on the server');
+      expect((await suggestionsOf(SECTION)).map(({ id, kind, text, author }) => ({ id, kind, text, author }))).toEqual([
+        { id: 'fn-ins', kind: 'insert', text: ' о реадмиссии', author: iom.id },
+      ]);
+      // Not the section's text yet: the approval's hash and the settled text are as before.
+      expect(workspace.server.content.snapshot(SECTION).settled.hash).toBe(settledBefore);
+      expect(noteWords(workspace.server.content.snapshot(SECTION).settled.json)).toEqual(['Соглашение 2013 года, ст. 4.']);
+
+      // A proposed deletion of the note's last words, rejected by the group: the words stay.
+      reviewer.send(syncUpdateMessage(updateFrom(reviewer.mirror, (doc) => noteText(doc).format(noteText(doc).length - 'ст. 4.'.length, 'ст. 4.'.length, { deletion: mark('fn-del', iom) }))));
+      await reviewer.barrier();
+      expect(reviewer.isClosed()).toBe(false);
+      await waitFor(() => serverJson(SECTION).includes('fn-del'), 'the proposed deletion on the server');
+      expect((await as(kzLead)('POST', '/suggestions/fn-del/reject', { sectionId: SECTION })).status).toBe(200);
+      expect((await as(kzLead)('POST', '/suggestions/fn-ins/accept', { sectionId: SECTION })).status).toBe(200);
+      await converged(SECTION, writer.doc);
+      expect(noteWords(yXmlFragmentToProsemirrorJSON(writer.doc.getXmlFragment(CONTENT_FRAGMENT)))).toEqual(['Соглашение 2013 года о реадмиссии, ст. 4.']);
+      expect(jsonOf(writer.doc)).not.toMatch(/insertion|deletion/);
+      expect(workspace.server.content.snapshot(SECTION).settled.hash).not.toBe(settledBefore);
+    } finally {
+      reviewer.close();
+    }
+  });
+
+  test('a new footnote from a suggesting connection is structure, refused like a new paragraph', async () => {
+    const reviewer = await openRaw(workspace.url, SECTION, cookies.get(iom)!);
+    const before = serverJson(SECTION);
+    reviewer.send(
+      syncUpdateMessage(
+        updateFrom(reviewer.mirror, (doc) => {
+          const note = new Y.XmlElement('footnote');
+          const text = new Y.XmlText();
+          note.insert(0, [text]);
+          text.insert(0, 'Новая сноска.', { insertion: mark('fn-new', iom) });
+          (doc.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement).insert(1, [note]);
+        }),
+      ),
+    );
+    expect(await reviewer.closed).toEqual({ code: CLOSE_UPDATE_REFUSED, reason: REASON_NOT_A_SUGGESTION });
+    expect(serverJson(SECTION)).toBe(before);
+  });
+
+  test('comparing versions shows the accepted words inside the note; who wrote them is told with the note', async () => {
+    const compared = await as(coordinator)('GET', `/sections/${SECTION}/compare?from=${savedVersion}&to=current`);
+    expect(compared.status).toBe(200);
+    const changed = (compared.body as DocumentDiff).blocks.flatMap((block) => block.segments).filter((part) => part.change !== 'equal');
+    expect(changed).toEqual([{ text: 'о реадмиссии', change: 'insert', marks: [{ type: 'footnote' }] }]);
+
+    const attribution = (await as(coordinator)('GET', `/sections/${SECTION}/attribution`)).body as { blocks: { kind: string; runs: { text: string; personId: number | null }[] }[] };
+    expect(attribution.blocks.map((block) => block.kind)).toEqual(['paragraph', 'footnote']);
+    expect(attribution.blocks[0].runs.map((run) => run.text).join('')).toBe('Государства сотрудничают по реадмиссии.');
+    expect(attribution.blocks[1].runs).toEqual([
+      { text: 'Соглашение 2013 года', personId: kzMember.id },
+      { text: ' о реадмиссии', personId: iom.id },
+      { text: ', ст. 4.', personId: kzMember.id },
+    ]);
   });
 });

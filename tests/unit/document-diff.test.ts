@@ -140,6 +140,13 @@ describe('comparisons keep the shape of the document', () => {
     ]);
   });
 
+  test('words inserted before punctuation leave the rest equal, formatting after them included', () => {
+    const para = (text: string) => doc({ type: 'paragraph', content: [{ type: 'text', text }, { type: 'text', text: '!', marks: [{ type: 'bold' }] }] });
+    const diff = diffDocuments(para('Соглашение 2013 года, ст. 4.'), para('Соглашение 2013 года о реадмиссии, ст. 4.'));
+    expect(diff.blocks[0].segments.filter((s) => s.change !== 'equal')).toEqual([{ text: 'о реадмиссии', change: 'insert' }]);
+    expect(diff).toMatchObject({ insertions: 1, deletions: 0, formatChanges: 0 });
+  });
+
   test('a comparison carries runs, not characters', () => {
     const long = 'Мигранты имеют право на добровольное возвращение и реинтеграцию. '.repeat(20);
     const diff = diffDocuments(doc(p(long)), doc(para(text(long, bold))));
@@ -183,5 +190,87 @@ describe('comparing versions that carry open suggestions (#17)', () => {
     expect(diffEn['diff.mark.insertion']).toBe('suggested insertion');
     expect(diffEn['diff.mark.deletion']).toBe('suggested for deletion');
     expect(diffRu['diff.mark.deletion']).toBe('предложено удалить');
+  });
+});
+
+describe('comparing versions with footnotes and cross-references (#18)', () => {
+  const run = (text: string, ...marks: unknown[]) => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+  const para = (...content: unknown[]) => ({ type: 'paragraph', content });
+  const note = (...content: unknown[]) => ({ type: 'footnote', content });
+  const reference = (target: string, label = '1.3 Return migration', section = 'regional-3') => ({ type: 'cross_reference', attrs: { section, target, label } });
+  const FOOTNOTE = [{ type: 'footnote' }];
+  const body = 'Закон о миграции применяется к возвращающимся гражданам';
+
+  test('an added footnote is inserted text, marked as a note, where the footnote stands; the body words stay equal', () => {
+    const diff = diffDocuments(doc(para(run(`${body}.`))), doc(para(run(body), note(run('Закон № 477-IV, ст. 12.')), run('.'))));
+    expect(diff.blocks).toHaveLength(1);
+    expect(diff.blocks[0].change).toBe('changed');
+    expect(diff.blocks[0].segments).toEqual([
+      { text: body, change: 'equal' },
+      { text: 'Закон № 477-IV, ст. 12.', change: 'insert', marks: FOOTNOTE },
+      { text: '.', change: 'equal' },
+    ]);
+    expect(diff).toMatchObject({ insertions: 1, deletions: 0, formatChanges: 0 });
+  });
+
+  test('a changed word of a footnote is a change inside the note; its first word is never glued to the word before it', () => {
+    const before = doc(para(run(body), note(run('Закон № 477-IV, '), run('ст. 12', { type: 'italic' }), run('.')), run('.')));
+    const after = doc(para(run(body), note(run('Кодекс № 477-IV, '), run('ст. 13', { type: 'italic' }), run('.')), run('.')));
+    const { segments } = diffDocuments(before, after).blocks[0];
+    expect(segments.filter((s) => s.change === 'delete').map((s) => s.text)).toEqual(['Закон', '12']);
+    expect(segments.filter((s) => s.change === 'insert').map((s) => s.text)).toEqual(['Кодекс', '13']);
+    expect(segments.find((s) => s.text === '13')!.marks).toEqual([{ type: 'footnote' }, { type: 'italic' }]);
+    // The body word before the note's number is untouched.
+    expect(segments[0]).toEqual({ text: body, change: 'equal' });
+  });
+
+  test('a deleted footnote is deleted text marked as a note', () => {
+    const diff = diffDocuments(doc(para(run(body), note(run('Ibid.')), run('.'))), doc(para(run(`${body}.`))));
+    expect(diff.blocks[0].segments).toContainEqual({ text: 'Ibid.', change: 'delete', marks: FOOTNOTE });
+    expect(diff.deletions).toBe(1);
+  });
+
+  test('an empty footnote added or removed, a reference pointed elsewhere under the same label, and ids given to a heading and a table change nothing', () => {
+    const table = (id: string | null) => ({
+      type: 'table',
+      ...(id ? { attrs: { id } } : {}),
+      content: [{ type: 'table_row', content: [{ type: 'table_cell', content: [p('Часы')] }] }],
+    });
+    const before = doc(h('Реинтеграция', 2), para(run('см. '), reference('tq1w2e3r4t')), table(null));
+    const after = doc(
+      { type: 'heading', attrs: { level: 2, id: 'tnewid0001' }, content: [{ type: 'text', text: 'Реинтеграция' }] },
+      para(run('см. '), reference('section', '1.3 Return migration', 'regional-4'), { type: 'footnote' }),
+      table('ttable0001'),
+    );
+    const diff = diffDocuments(before, after);
+    expect(diff.blocks.every((block) => block.change === 'equal')).toBe(true);
+    expect(diff).toMatchObject({ insertions: 0, deletions: 0, moves: 0, formatChanges: 0 });
+  });
+
+  test('a cross-reference reads as its label, marked as a reference; a new label is a change of words', () => {
+    const before = doc(para(run('см. '), reference('t1', '1.3 Return migration')));
+    const same = diffDocuments(before, before);
+    expect(same.blocks[0].segments).toEqual([
+      { text: 'см. ', change: 'equal' },
+      { text: '1.3 Return migration', change: 'equal', marks: [{ type: 'reference' }] },
+    ]);
+    const relabelled = diffDocuments(before, doc(para(run('см. '), reference('t1', '1.4 Return migration'))));
+    expect(relabelled.blocks[0].segments.filter((s) => s.change !== 'equal').map((s) => [s.change, s.text])).toEqual([
+      ['delete', '1.3'],
+      ['insert', '1.4'],
+    ]);
+  });
+
+  test('typed words turned into a reference, or into a note, are a formatting change', () => {
+    const typed = doc(para(run('см. 1.3 Return migration')));
+    const diff = diffDocuments(typed, doc(para(run('см. '), reference('t1', '1.3 Return migration'))));
+    expect(diff.blocks[0].segments).toContainEqual({ text: '1.3 Return migration', change: 'format', marks: [{ type: 'reference' }] });
+  });
+
+  test('both catalogues name a note and a reference, and frame a note’s words', async () => {
+    const { diffEn } = await import('../../shared/i18n/diff.en');
+    const { diffRu } = await import('../../shared/i18n/diff.ru');
+    expect([diffEn['diff.mark.footnote'], diffEn['diff.note.start'], diffEn['diff.note.end']]).toEqual(['footnote', '[Footnote: ', ']']);
+    expect([diffRu['diff.mark.footnote'], diffRu['diff.mark.reference'], diffRu['diff.note.start']]).toEqual(['сноска', 'перекрёстная ссылка', '[Сноска: ']);
   });
 });

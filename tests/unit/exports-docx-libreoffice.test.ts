@@ -11,15 +11,8 @@ import path from 'node:path';
 import { renderDocx } from '../../server/exports/docx/docx';
 import { MemoryMasterSource } from '../../server/exports/memory-source';
 import { SCRIPT_SAMPLES, richSectionJSON } from '../support/sample-content';
+import { hasSoffice } from '../support/libreoffice';
 
-const hasSoffice = (() => {
-  try {
-    execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 

@@ -15,6 +15,7 @@ import { renderMarkdown } from '../../server/exports/markdown/markdown';
 import { MemoryMasterSource } from '../../server/exports/memory-source';
 import type { MasterDocument, RenderOptions } from '../../server/exports/model';
 import { renderPdf } from '../../server/exports/pdf/pdf';
+import { hasSoffice } from '../support/libreoffice';
 
 const AT = Date.UTC(2026, 8, 2, 10, 30);
 const mark = (type: 'insertion' | 'deletion', id: string, author: number, at = AT) => ({ type, attrs: { id, author, at } });
@@ -166,14 +167,6 @@ describe('the PDF export', () => {
   });
 });
 
-const hasSoffice = (() => {
-  try {
-    execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 (hasSoffice ? describe : describe.skip)('the DOCX export, converted by LibreOffice', () => {
   let dir: string;

@@ -182,3 +182,26 @@ test('open suggestions are not indexed: suggested words are found once accepted,
   index.indexSection('regional-3');
   expect(sectionsIn(index, 'реадмиссия')).toEqual(['regional-3']);
 });
+
+test('a footnote’s words are found, in the block its number stands in; a cross-reference by its label (#18)', async () => {
+  texts.set('national-kz', {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Кіріспе.' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Көші-қон туралы заң' },
+          { type: 'footnote', content: [{ type: 'text', text: 'Қазақстан Республикасының 2011 жылғы Заңы, 12-бап.' }] },
+          { type: 'text', text: ', қараңыз ' },
+          { type: 'cross_reference', attrs: { section: 'regional-4', target: 'section', label: '1.4 Реинтеграция' } },
+        ],
+      },
+    ],
+  });
+  const index = start();
+  await caughtUp();
+  const hits = index.find(parseSearchQuery('Республикасының'), new Sections(db).list());
+  expect(hits.map((hit) => [hit.section.id, hit.blockIndex, hit.snippet.text])).toEqual([['national-kz', 1, 'Қазақстан Республикасының 2011 жылғы Заңы, 12-бап.']]);
+  expect(sectionsIn(index, 'Реинтеграция')).toEqual(['national-kz']);
+});

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { DomainError } from '../../server/domain/errors';
 import { blocksOf } from '../../server/domain/search';
 import { MAX_QUERY_LENGTH, MAX_TERMS, parseSearchQuery } from '../../server/domain/search-query';
-import { MAX_SNIPPET_LENGTH, bestSentence, foldForSearch, searchTermsOf, sentencesOf } from '../../shared/search-text';
+import { MAX_SNIPPET_LENGTH, bestSentence, foldForSearch, searchLinesOf, searchTermsOf, sentencesOf } from '../../shared/search-text';
 
 describe('folding', () => {
   test.each([
@@ -127,6 +127,48 @@ describe('blocks of a section', () => {
       { index: 2, text: 'Строка\nвторая' },
       { index: 3, text: 'один\nдва' },
     ]);
+  });
+});
+
+describe('footnotes and cross-references in the text searched (#18)', () => {
+  const section = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Закон о миграции применяется к гражданам' },
+          { type: 'footnote', content: [{ type: 'text', text: 'Закон РК от 22 июля 2011 года № 477-IV. ' }, { type: 'text', text: 'Ст. 12 утратила силу.', marks: [{ type: 'italic' }] }] },
+          { type: 'text', text: ', см. ' },
+          { type: 'cross_reference', attrs: { section: 'regional-3', target: 'section', label: '1.3 Возвратная миграция' } },
+          { type: 'text', text: '. Далее текст.' },
+          { type: 'footnote' },
+        ],
+      },
+    ],
+  };
+
+  test('a footnote is a line of its own after the line it stands in; a reference reads as its label', () => {
+    expect(searchLinesOf(section.content[0])).toEqual([
+      'Закон о миграции применяется к гражданам, см. 1.3 Возвратная миграция. Далее текст.',
+      'Закон РК от 22 июля 2011 года № 477-IV. Ст. 12 утратила силу.',
+    ]);
+    expect(blocksOf(section)).toEqual([{ index: 0, text: searchLinesOf(section.content[0]).join('\n') }]);
+  });
+
+  test('a hit in a footnote shows the note’s own sentence, not the body around its number', () => {
+    const [block] = blocksOf(section);
+    const snippet = bestSentence(block.text, searchTermsOf('утратила'));
+    expect(snippet.text).toBe('Ст. 12 утратила силу.');
+    expect(snippet.text.slice(snippet.highlights[0].start, snippet.highlights[0].end)).toBe('утратила');
+    // The body's sentence reads on over the note's number, as the reader sees it.
+    expect(bestSentence(block.text, searchTermsOf('гражданам')).text).toBe('Закон о миграции применяется к гражданам, см. 1.3 Возвратная миграция.');
+  });
+
+  test('footnotes in list items and table cells are found too', () => {
+    const note = { type: 'footnote', content: [{ type: 'text', text: 'Reintegratsiya dasturi' }] };
+    const list = { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'bir' }, note] }] }] };
+    expect(searchLinesOf(list)).toEqual(['bir', 'Reintegratsiya dasturi']);
   });
 });
 

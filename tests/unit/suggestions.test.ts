@@ -3,8 +3,10 @@
  * the search index reads. On ProseMirror nodes, and on the JSON read from Yjs, where leaving a
  * suggestion out must hash exactly as the text did before it was made.
  */
-import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
-import type * as Y from 'yjs';
+import { EditorState, type Transaction } from 'prosemirror-state';
+import { initProseMirrorDoc, prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProsemirrorJSON, ySyncPluginKey } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { SuggestionRules } from '../../server/collab/suggestion-rules';
 import { contentHash, settledOf } from '../../server/domain/section-content';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { hasSuggestions, jsonHasSuggestions, jsonWithoutSuggestions, suggestionAuthors, withoutSuggestions } from '../../shared/suggestions';
@@ -134,4 +136,161 @@ test('suggestionAuthors names each person whose open suggestions the text carrie
   ).toJSON() as Record<string, unknown>;
   expect(suggestionAuthors(json)).toEqual([7, 8]);
   expect(suggestionAuthors({ type: 'doc', content: [{ type: 'paragraph' }] })).toEqual([]);
+});
+
+describe('footnotes (#18): suggestions inside a note are suggestions like any others', () => {
+  const note = (...content: ReturnType<typeof text>[]) => schema.nodes.footnote.create(null, content);
+  const inline = (...content: Node[]) => schema.nodes.paragraph.create(null, content);
+  type Node = ReturnType<typeof text>;
+
+  it('withoutSuggestions leaves out words suggested inside a note and keeps words suggested for deletion there', () => {
+    const before = doc(inline(text('Law'), note(text('Art. 5'), text(' and 6', insertion()), text(', 2011', deletion())), text(' applies.')));
+    const after = withoutSuggestions(before);
+    expect(after.toJSON()).toEqual(doc(inline(text('Law'), note(text('Art. 5, 2011')), text(' applies.'))).toJSON());
+    expect(hasSuggestions(before)).toBe(true);
+    expect(hasSuggestions(after)).toBe(false);
+    expect(() => after.check()).not.toThrow();
+  });
+
+  it('a note suggested whole is left out whole; a note suggested for deletion stays, settled inside', () => {
+    const suggestedNote = schema.nodes.footnote.create(null, text('New note'), [insertion()]);
+    expect(withoutSuggestions(doc(inline(text('Law'), suggestedNote))).toJSON()).toEqual(doc(inline(text('Law'))).toJSON());
+    const doomed = schema.nodes.footnote.create(null, [text('Old '), text('and new ', insertion(7, 'inner')), text('note')], [deletion()]);
+    expect(withoutSuggestions(doc(inline(text('Law'), doomed))).toJSON()).toEqual(doc(inline(text('Law'), note(text('Old note')))).toJSON());
+    const json = doc(inline(text('Law'), doomed)).toJSON();
+    expect(jsonWithoutSuggestions(json)).toEqual(doc(inline(text('Law'), note(text('Old note')))).toJSON());
+  });
+
+  it('on the JSON read from Yjs, a note with suggestions hashes as it did before they were made', () => {
+    const ydoc = prosemirrorJSONToYDoc(schema, doc(inline(text('Law'), note(text('Art. 5 of 2011.')), text(' applies.'))).toJSON(), CONTENT_FRAGMENT);
+    const read = () => yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>;
+    const before = contentHash(read());
+    const paragraph = ydoc.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement;
+    const noteText = (paragraph.get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    noteText.insert('Art. 5'.length, ' and 6', { insertion: { id: 's1', author: 7, at: 1 } });
+    noteText.format(0, 4, { deletion: { id: 's2', author: 8, at: 1 } });
+    expect(jsonHasSuggestions(read())).toBe(true);
+    expect(contentHash(read())).not.toBe(before);
+    expect(settledOf(read()).settled.hash).toBe(before);
+    expect(suggestionAuthors(read())).toEqual([8, 7]);
+  });
+});
+
+describe('what an approval judges: the settled text’s hash (#18)', () => {
+  const base = () => ({
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Reintegration' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Under the law' },
+          { type: 'footnote', content: [{ type: 'text', text: 'Law No. 5, art. 12.' }] },
+          { type: 'text', text: ', see ' },
+          { type: 'cross_reference', attrs: { section: 'regional-3', target: 'section', label: '1.3 Return migration' } },
+        ],
+      },
+      { type: 'table', content: [{ type: 'table_row', content: [{ type: 'table_cell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph' }] }] }] },
+    ],
+  });
+  /** The section as y-prosemirror reads it after `change` to its ProseMirror JSON. */
+  const stored = (change: (json: ReturnType<typeof base>) => void = () => {}) => {
+    const json = base();
+    change(json);
+    const ydoc = prosemirrorJSONToYDoc(schema, json, CONTENT_FRAGMENT);
+    return yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>;
+  };
+  const hash = (json: Record<string, unknown>) => settledOf(json).settled.hash;
+
+  it('ids given to a heading and a table change no word: the approval stays current', () => {
+    const withIds = stored((json) => {
+      (json.content[0] as { attrs: Record<string, unknown> }).attrs.id = 'tq1w2e3r4t';
+      (json.content[2] as { attrs?: Record<string, unknown> }).attrs = { id: 'ttable0001' };
+    });
+    expect(JSON.stringify(withIds)).toContain('tq1w2e3r4t');
+    expect(hash(withIds)).toBe(hash(stored()));
+    // Without ids the hash is the plain content hash, as approvals stored before ids hold it.
+    expect(hash(stored())).toBe(contentHash(stored()));
+  });
+
+  it('a footnote’s words, a new footnote and a reference pointed elsewhere are changes of the text', () => {
+    const paragraph = (json: ReturnType<typeof base>) => json.content[1] as { content: Record<string, unknown>[] };
+    const edited = stored((json) => {
+      paragraph(json).content[1] = { type: 'footnote', content: [{ type: 'text', text: 'Law No. 5, art. 13.' }] };
+    });
+    const added = stored((json) => {
+      paragraph(json).content.push({ type: 'footnote', content: [{ type: 'text', text: 'Ibid.' }] });
+    });
+    const retargeted = stored((json) => {
+      paragraph(json).content[3] = { type: 'cross_reference', attrs: { section: 'regional-4', target: 'section', label: '1.3 Return migration' } };
+    });
+    const hashes = new Set([stored(), edited, added, retargeted].map(hash));
+    expect(hashes.size).toBe(4);
+  });
+});
+
+describe('a reviewer suggesting in a footnote (the suggest level, #18)', () => {
+  const REVIEWER = 31;
+  let nextClient = 7_000;
+  /** A section whose text has a filled and an empty footnote, as the server holds it. */
+  const sectionDoc = () =>
+    prosemirrorJSONToYDoc(
+      schema,
+      doc(schema.nodes.paragraph.create(null, [text('Under the law'), schema.nodes.footnote.create(null, text('Law No. 5, art. 12.')), text(' and more'), schema.nodes.footnote.create()])).toJSON(),
+      CONTENT_FRAGMENT,
+    );
+  /** The update the editor sends for a ProseMirror transaction, as y-prosemirror's sync plugin writes it. */
+  const editorUpdate = (base: Y.Doc, change: (state: EditorState) => Transaction): Uint8Array => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+    copy.clientID = nextClient++;
+    const before = Y.encodeStateVector(copy);
+    const fragment = copy.getXmlFragment(CONTENT_FRAGMENT);
+    const { doc: pmDoc, meta } = initProseMirrorDoc(fragment, schema);
+    const next = EditorState.create({ schema, doc: pmDoc }).apply(change(EditorState.create({ schema, doc: pmDoc })));
+    copy.transact(() => updateYFragment(copy, fragment, next.doc, meta), ySyncPluginKey);
+    return Y.encodeStateAsUpdate(copy, before);
+  };
+  /** Where the n-th footnote starts. */
+  const footnoteAt = (state: EditorState, n: number) => {
+    const found: number[] = [];
+    state.doc.descendants((node, pos) => {
+      if (node.type.name === 'footnote') found.push(pos);
+    });
+    return found[n];
+  };
+  const mine = () => [insertion(REVIEWER, 'fn-1')];
+  const judge = (change: (state: EditorState) => Transaction) => {
+    const section = sectionDoc();
+    const verdict = SuggestionRules.check(section, editorUpdate(section, change), REVIEWER);
+    SuggestionRules.release(section);
+    return verdict;
+  };
+
+  it('typing inside a note, marked as a suggestion, is taken like other suggested text', () => {
+    expect(judge((state) => state.tr.insert(footnoteAt(state, 0) + 1 + 'Law No. 5'.length, schema.text(' of 2011', mine())))).toEqual({ kind: 'allowed' });
+    expect(judge((state) => state.tr.insert(footnoteAt(state, 1) + 1, schema.text('Ibid.', mine())))).toEqual({ kind: 'allowed' });
+    expect(
+      judge((state) => state.tr.addMark(footnoteAt(state, 0) + 1, footnoteAt(state, 0) + 4, schema.marks.deletion.create({ id: 'fn-d', author: REVIEWER, at: 1 }))),
+    ).toEqual({ kind: 'allowed' });
+  });
+
+  it('plain typing in a note, a new note (even one marked as suggested) and a removed note are refused', () => {
+    expect(judge((state) => state.tr.insert(footnoteAt(state, 0) + 1, schema.text('Plain ')))).toMatchObject({ kind: 'refused' });
+    const suggestedNote = () => schema.nodes.footnote.create(null, schema.text('A new note', mine()), mine());
+    expect(judge((state) => state.tr.insert(footnoteAt(state, 0), suggestedNote()))).toEqual({ kind: 'refused', detail: 'a new element or paragraph' });
+    expect(judge((state) => state.tr.delete(footnoteAt(state, 1), footnoteAt(state, 1) + 2))).toMatchObject({ kind: 'refused' });
+  });
+
+  it('the suggestion, taken into the section, is left out of the settled text until accepted', () => {
+    const section = sectionDoc();
+    const update = editorUpdate(section, (state) => state.tr.insert(footnoteAt(state, 0) + 1 + 'Law No. 5'.length, schema.text(' of 2011', mine())));
+    const before = settledOf(yXmlFragmentToProsemirrorJSON(section.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>).settled.hash;
+    expect(SuggestionRules.check(section, update, REVIEWER)).toEqual({ kind: 'allowed' });
+    SuggestionRules.apply(section, update, 'reviewer');
+    SuggestionRules.release(section);
+    const json = yXmlFragmentToProsemirrorJSON(section.getXmlFragment(CONTENT_FRAGMENT)) as Record<string, unknown>;
+    expect(JSON.stringify(json)).toContain(' of 2011');
+    expect(settledOf(json).settled.hash).toBe(before);
+  });
 });

@@ -197,6 +197,7 @@ const DASHBOARD_ROW = keysOf<DashboardRow>()({
   openSuggestions: true,
   lastEdit: true,
   words: true,
+  brokenReferences: true,
 });
 const VERSION_FIELDS = {
   id: true,
@@ -327,6 +328,7 @@ const row: DashboardRow = withExtra({
   openSuggestions: 3,
   lastEdit: withExtra({ at: iso, by: 'Айгерім' }),
   words: 120,
+  brokenReferences: 0,
 });
 
 const diff: DocumentDiff = withExtra({

@@ -1,5 +1,5 @@
 /** Word counts on the dashboard, in every script the working groups write. */
-import { countWords } from '../../server/domain/section-content';
+import { countWords, settledOf } from '../../server/domain/section-content';
 
 test.each([
   ['English', 'Return migration and reintegration of migrants.', 6],
@@ -24,4 +24,33 @@ test('punctuation, dashes and spaces alone are not words; numbers are', () => {
 test('repeated calls do not carry state between texts', () => {
   expect(countWords('one two three')).toBe(3);
   expect(countWords('four')).toBe(1);
+});
+
+describe('the words of a section (settled text)', () => {
+  const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
+  const words = (text: string, marks?: unknown[]) => ({ type: 'text', text, ...(marks ? { marks } : {}) });
+  const countIn = (...blocks: unknown[]) => settledOf({ type: 'doc', content: blocks }).words;
+
+  test('a word half in bold is one word; paragraphs, headings and line breaks part words', () => {
+    expect(countIn(paragraph(words('Re', [{ type: 'bold' }]), words('integration'), { type: 'hard_break' }, words('support')))).toBe(2);
+    expect(countIn({ type: 'heading', attrs: { level: 1 }, content: [words('Return')] }, paragraph(words('migration')))).toBe(2);
+  });
+
+  test('a footnote’s words count, apart from the word its number follows (#18)', () => {
+    const note = { type: 'footnote', content: [words('Закон № 477-IV, '), words('ст. 12', [{ type: 'italic' }])] };
+    // The body's "Закон о миграции действует" and the note's "Закон 477-IV ст 12" (№ is no word).
+    expect(countIn(paragraph(words('Закон о миграции'), note, words(' действует.')))).toBe(4 + 4);
+    expect(countIn(paragraph(words('Empty note'), { type: 'footnote' }, words('here')))).toBe(3);
+  });
+
+  test('a cross-reference counts as the label it shows', () => {
+    const reference = { type: 'cross_reference', attrs: { section: 'regional-3', target: 'section', label: '1.3 Return migration' } };
+    expect(countIn(paragraph(words('see'), reference))).toBe(4);
+    expect(countIn(paragraph(words('see '), { ...reference, attrs: { ...reference.attrs, label: '' } }))).toBe(1);
+  });
+
+  test('words suggested inside a footnote are not counted until accepted', () => {
+    const suggested = [{ type: 'insertion', attrs: { id: 's1', author: 3, at: 1 } }];
+    expect(countIn(paragraph(words('Law'), { type: 'footnote', content: [words('Art. 5'), words(' and 6', suggested)] }))).toBe(3);
+  });
 });

@@ -10,6 +10,7 @@
 import * as decoding from 'lib0/decoding';
 import type { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import type { PastedComment } from './paste-from-word';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Me } from '../../../shared/api';
@@ -59,6 +60,10 @@ export interface CollabSessionOptions {
   onEditorUpdate?: (view: EditorView) => void;
   /** Starts a comment on the selection: the toolbar gets a Comment button. */
   onComment?: () => void;
+  /** Opens the cross-reference chooser (#18): a toolbar button, and Mod-Alt-k. */
+  insertReference?: (view: EditorView) => void;
+  /** Word comments came with a paste (#18): the page opens them as threads. */
+  onPastedComments?: (comments: PastedComment[]) => void;
 }
 
 /** Did the server close the connection because the person was deactivated? */
@@ -140,7 +145,7 @@ export class CollabSession {
       },
     );
     this.provider.awareness.on('change', this.presenceChanged);
-    this.toolbar = new Toolbar(() => this.view, options.onComment);
+    this.toolbar = new Toolbar(() => this.view, options.onComment, { insertReference: options.insertReference });
     this.editorOptions = {
       fragment: this.doc.getXmlFragment(CONTENT_FRAGMENT),
       awareness: this.provider.awareness,
@@ -152,6 +157,8 @@ export class CollabSession {
         options.onEditorUpdate?.(view);
       },
       plugins: options.plugins,
+      insertReference: options.insertReference,
+      onPastedComments: options.onPastedComments,
       me: () => this.options.me.id,
       colour: (author) => this.colour(author),
       refused: (reason) => this.toolbar.refused(reason),

@@ -10,6 +10,7 @@ import { type Command, type EditorState, TextSelection, type Transaction } from 
 import { addRowAfter, goToNextCell, isInTable, selectionCell } from 'prosemirror-tables';
 import { schema } from '../../../shared/schema';
 import { safeHref } from '../../../shared/links';
+import { editingNote, requestOpen } from './footnote-state';
 import { suggestingKey, suggestingState } from './suggesting';
 
 const { nodes, marks } = schema;
@@ -207,5 +208,24 @@ export const toggleSuggesting: Command = (state, dispatch) => {
   const current = suggestingState(state);
   if (current.forced) return false;
   dispatch?.(state.tr.setMeta(suggestingKey, { on: !current.on }));
+  return true;
+};
+
+/**
+ * A footnote (#18) at the cursor, or right after the selected words (the words stay, as in word
+ * processors); the cursor goes after it and its note opens for writing. Not inside a note (notes
+ * hold text only) nor where the text cannot hold one (a table or block selected).
+ */
+export const insertFootnote: Command = (state, dispatch) => {
+  if (editingNote(state)) return false;
+  const { $to, to } = state.selection;
+  const parent = $to.parent;
+  if (!parent.inlineContent || parent.type === nodes.footnote) return false;
+  if (!parent.canReplaceWith($to.index(), $to.index(), nodes.footnote)) return false;
+  if (!dispatch) return true;
+  const note = nodes.footnote.create();
+  const tr = state.tr.insert(to, note);
+  tr.setSelection(TextSelection.create(tr.doc, to + note.nodeSize));
+  dispatch(requestOpen(tr, to).scrollIntoView());
   return true;
 };

@@ -9,13 +9,15 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Plugin, type Transaction } from 'prosemirror-state';
 import { columnResizing, tableEditing } from 'prosemirror-tables';
-import { EditorView } from 'prosemirror-view';
+import { EditorView, type NodeViewConstructor } from 'prosemirror-view';
 import { ySyncPlugin, yCursorPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { schema } from '../../../shared/schema';
 import { buildCursor, buildSelection } from './cursors';
+import { footnotes } from './footnotes';
 import { editingKeymap, markdownInputRules } from './keymap';
+import { type PastedComment, pasteFromWord } from './paste-from-word';
 import { placeholder } from './placeholder';
 import { type Refusal, isLocalChange, isSuggesting, plainTransaction, suggestTransaction, suggesting } from './suggesting';
 
@@ -38,6 +40,16 @@ export interface EditorOptions {
   colour: (author: number) => string;
   /** A change was refused in suggesting mode (it was not text), and why. */
   refused: (reason: Refusal) => void;
+  /** Node views of the page's features (cross-references), besides the editor's own (footnotes). */
+  nodeViews?: Record<string, NodeViewConstructor>;
+  /** Given, Mod-Alt-k calls it: the page offers the cross-reference targets for the cursor. */
+  insertReference?: (view: EditorView) => void;
+  /**
+   * Word comments came with a paste (#18): their quoted words, author and text, and where the
+   * quoted words landed in the text (null when they could not be found there), so the page can
+   * open a thread on them. Their markup is dropped from what is pasted either way.
+   */
+  onPastedComments?: (comments: PastedComment[]) => void;
 }
 
 export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
@@ -46,6 +58,8 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     plugins: [
       ySyncPlugin(options.fragment),
       suggesting({ colour: options.colour }),
+      footnotes(),
+      pasteFromWord(options.onPastedComments),
       ...(options.plugins ?? []),
       placeholder(options.placeholder ?? (() => null)),
       yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
@@ -53,7 +67,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
       columnResizing(),
       tableEditing(),
       markdownInputRules(),
-      editingKeymap(),
+      editingKeymap({ insertReference: options.insertReference }),
       keymap(baseKeymap),
       dropCursor({ color: '#1a73e8', width: 2 }),
       gapCursor(),
@@ -61,6 +75,8 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
   });
   return new EditorView(mount, {
     state,
+    // Merged by ProseMirror with the plugins' node views (the footnote's, from `footnotes()`).
+    nodeViews: options.nodeViews ?? {},
     editable: options.editable,
     attributes: (state) => attributes(options, state),
     // Plugin views dispatch while the constructor runs, so `this` rather than a variable.

@@ -19,6 +19,10 @@ export const icons = {
   hardBreak: icon(svg`<path d="M20 5v6a3 3 0 0 1-3 3H5"/><path d="M9 10l-4 4 4 4"/>`),
   undo: icon(svg`<path d="M9 14L4 9l5-5"/><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11"/>`),
   redo: icon(svg`<path d="M15 14l5-5-5-5"/><path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13"/>`),
+  /** Lines of text with a superscript 1, and the note under a short rule. */
+  footnote: icon(svg`<path d="M3 5.5h10M3 10h10"/><path d="M16.5 4.6l2-1.4v6.3"/><path d="M3 15h5.5"/><path d="M3 19h15"/>`),
+  /** An arrow to a bookmarked place: a reference to a heading or table. */
+  crossReference: icon(svg`<path d="M14.5 4h5.5v16l-2.75-2.2L14.5 20z"/><path d="M3 12h8.5"/><path d="M8.5 8.5L12 12l-3.5 3.5"/>`),
   comment: icon(svg`<path d="M20 15a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2z"/><path d="M12 7.5v6M9 10.5h6"/>`),
 };
 

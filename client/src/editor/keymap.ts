@@ -17,13 +17,39 @@ import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-li
 import { goToNextCell } from 'prosemirror-tables';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { schema } from '../../../shared/schema';
-import { insertHardBreak, nextCellOrNewRow, setHeading, setParagraph, toggle, toggleSuggesting } from './commands';
+import type { EditorView } from 'prosemirror-view';
+import { insertFootnote, insertHardBreak, nextCellOrNewRow, setHeading, setParagraph, toggle, toggleSuggesting } from './commands';
 import { isSuggesting } from './suggesting';
 
 const { nodes, marks } = schema;
 
+/** The shortcut that inserts a footnote (Word's and Google Docs' own). */
+export const FOOTNOTE_KEYS = 'Mod-Alt-f';
+/** The shortcut of "Insert cross-reference" (free in browsers; Firefox keeps Ctrl+Shift+K). */
+export const CROSS_REFERENCE_KEYS = 'Mod-Alt-k';
+
+/**
+ * A shortcut and the same keys on a Russian keyboard: on Windows Ctrl+Alt is AltGr, so the key
+ * arrives as the Cyrillic letter and prosemirror-keymap does not fall back to the Latin one.
+ */
+function withCyrillic(keys: string, command: Command): Record<string, Command> {
+  const latin = 'qwertyuiop[]asdfghjkl;\'zxcvbnm,.';
+  const cyrillic = 'йцукенгшщзхъфывапролджэячсмитьбю';
+  const last = keys.slice(keys.lastIndexOf('-') + 1);
+  const index = latin.indexOf(last);
+  const bindings: Record<string, Command> = { [keys]: command };
+  if (index >= 0) bindings[`${keys.slice(0, keys.length - last.length)}${cyrillic[index]}`] = command;
+  return bindings;
+}
+
+export interface KeymapOptions {
+  /** Given, Mod-Alt-k opens the page's "insert cross-reference" (see `EditorOptions`). */
+  insertReference?: (view: EditorView) => void;
+}
+
 /** Our shortcuts; prosemirror-commands' baseKeymap comes after them for everything else. */
-export function editingKeymap(): Plugin {
+export function editingKeymap(options: KeymapOptions = {}): Plugin {
+  const insertReference = options.insertReference;
   const bindings: Record<string, Command> = {
     'Mod-z': undoCommand,
     'Mod-y': redoCommand,
@@ -51,7 +77,19 @@ export function editingKeymap(): Plugin {
     'Mod-Alt-2': setHeading(2),
     'Mod-Alt-3': setHeading(3),
     'Mod-Alt-s': toggleSuggesting,
+    ...withCyrillic(FOOTNOTE_KEYS, insertFootnote),
   };
+  if (insertReference) {
+    // Structure, like the toolbar's button: not in suggesting mode.
+    Object.assign(
+      bindings,
+      withCyrillic(CROSS_REFERENCE_KEYS, (state, _dispatch, view) => {
+        if (isSuggesting(state) || !view) return false;
+        insertReference(view);
+        return true;
+      }),
+    );
+  }
   return keymap(bindings);
 }
 

@@ -13,6 +13,7 @@ import { schema } from '../../../shared/schema';
 import { t } from '../i18n';
 import {
   blockActive,
+  insertFootnote,
   insertHardBreak,
   insertTable,
   insideNode,
@@ -25,7 +26,9 @@ import {
   toggleList,
   toggleSuggesting,
 } from './commands';
+import { editingNote } from './footnote-state';
 import { glyph, icons } from './icons';
+import { CROSS_REFERENCE_KEYS, FOOTNOTE_KEYS } from './keymap';
 import { LinkForm } from './link-form';
 import { type Refusal, isSuggesting, suggestingState } from './suggesting';
 
@@ -55,6 +58,15 @@ interface Tool {
 }
 
 type Group = Tool[];
+
+/** What the toolbar's creator may add to it. */
+export interface ToolbarOptions {
+  /**
+   * Opens the page's "insert cross-reference" chooser for the cursor (#18); given, the toolbar
+   * has an "Insert cross-reference" button (and Mod-Alt-k, bound by the editor, does the same).
+   */
+  insertReference?: (view: EditorView) => void;
+}
 
 /** A shortcut in ProseMirror's notation as this platform writes it: Mod-Alt-m is Ctrl+Alt+M or ⌘⌥M. */
 export function shortcut(keys: string): string {
@@ -87,7 +99,9 @@ export class Toolbar {
   constructor(
     private readonly view: () => EditorView | null,
     comment?: () => void,
+    options: ToolbarOptions = {},
   ) {
+    const insertReference = options.insertReference;
     this.element.className = 'toolbar-area';
     this.groups = [
       [
@@ -118,6 +132,20 @@ export class Toolbar {
       ],
       [
         { id: 'table', label: 'toolbar.table', icon: icons.table, ...commandTool(insertTable) },
+        { id: 'footnote', label: 'toolbar.footnote', icon: icons.footnote, keys: FOOTNOTE_KEYS, ...commandTool(insertFootnote) },
+        ...(insertReference
+          ? [
+              {
+                id: 'crossReference',
+                label: 'toolbar.crossReference',
+                icon: icons.crossReference,
+                keys: CROSS_REFERENCE_KEYS,
+                run: insertReference,
+                // Where a footnote could go, a reference can (an inline object in the text).
+                applies: (state: EditorState) => !editingNote(state) && insertFootnote(state),
+              } satisfies Tool,
+            ]
+          : []),
         { id: 'addRow', label: 'toolbar.addRow', icon: icons.addRow, ...commandTool(addRowAfter) },
         { id: 'addColumn', label: 'toolbar.addColumn', icon: icons.addColumn, ...commandTool(addColumnAfter) },
         { id: 'deleteRow', label: 'toolbar.deleteRow', icon: icons.deleteRow, ...commandTool(deleteRow) },
@@ -204,7 +232,8 @@ export class Toolbar {
       if (!enabled) return;
       this.focusIndex = index;
       tool.run(view);
-      if (tool.id !== 'link' && tool.id !== 'comment') view.focus();
+      // The link form, the comment box, a new footnote's note and the reference chooser take the focus.
+      if (!['link', 'comment', 'footnote', 'crossReference'].includes(tool.id)) view.focus();
     };
     return html`<button
       type="button"

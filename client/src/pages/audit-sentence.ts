@@ -25,6 +25,7 @@ const SIMPLE: Record<string, MessageKey> = {
   'invitation.accepted': 'auditLog.invitation.accepted',
   'section.submitted': 'auditLog.section.submitted',
   'section.withdrawn': 'auditLog.section.withdrawn',
+  'section.imported': 'auditLog.section.imported',
   'version.restored': 'auditLog.version.restored',
   'suggestion.accepted': 'auditLog.suggestion.accepted',
   'suggestion.rejected': 'auditLog.suggestion.rejected',

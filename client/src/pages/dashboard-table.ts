@@ -1,7 +1,7 @@
 /**
  * The dashboard's table: every section (Part 1, then Part 2) with its stage, each required
  * organisation's decision, open comments (and open suggestions beside them), last edit and
- * length. One table with a row group per part, so the columns line up across both parts and a
+ * length; a section whose cross-references point at something deleted is flagged under its name. One table with a row group per part, so the columns line up across both parts and a
  * screen reader announces the headers.
  */
 import { html, type TemplateResult } from 'lit-html';
@@ -12,6 +12,7 @@ import { decisionMark, organisationName, stageBadge } from './approvals';
 import { dateTime, isoOrEmpty, relativeTime } from './format';
 import { type WorkspaceTitles, partHeading, sectionTitle } from './dashboard-titles';
 import { ownerName } from './parts';
+import './dashboard-table.css';
 
 /** `titles`: every title in both languages, shown in the interface's (null until loaded: the rows' own). */
 export function sectionsTable(rows: DashboardRow[], organisations: string[], titles: WorkspaceTitles | null): TemplateResult {
@@ -60,6 +61,18 @@ function suggestionCount(count: number): TemplateResult | null {
   </span>`;
 }
 
+/**
+ * Cross-references (#18) whose target was deleted: a warning sign and the words ("2 broken
+ * references"), read by screen readers with the section's row. Nothing when there are none.
+ */
+function brokenReferences(count: number | undefined): TemplateResult | null {
+  if (!count) return null;
+  return html`<span class="broken-references"
+    ><svg class="icon small" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3.5L2.5 20h19zM12 10v4.5M12 17v.5" /></svg
+    >${plural('dashboard.brokenReferences', count)}</span
+  >`;
+}
+
 function sectionRow(row: DashboardRow, organisations: string[], title: string): TemplateResult {
   const stale = row.approval.status === 'approved' && row.approval.stale;
   return html`<tr class="section-row ${stale ? 'row-stale' : ''}" data-section=${row.id}>
@@ -69,6 +82,7 @@ function sectionRow(row: DashboardRow, organisations: string[], title: string): 
         <span class="section-names">
           <a class="dashboard-link" href=${sectionPath(row.id)}>${title}</a>
           <span class="section-owner">${t('section.owner', { group: ownerName(row.group) })}</span>
+          ${brokenReferences(row.brokenReferences)}
         </span>
       </div>
     </th>

@@ -16,6 +16,11 @@ import { maySection } from '../../../shared/policy';
 import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession, closedByDeactivation } from '../editor/collab-session';
 import { suggestionsIn } from '../editor/suggesting';
+import { crossReferences, revealReferenceTarget } from '../editor/cross-reference-view';
+import { refreshReferences } from '../editor/reference-index';
+import { targetIds } from '../editor/target-ids';
+import { insertReference } from '../section/reference-picker';
+import { isEmptyText, openImportDialog } from '../section/import-dialog';
 import { connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
 import { copyName, unsentIn } from '../offline/device';
@@ -129,6 +134,8 @@ export class SectionPage implements Page {
     this.stop.push(
       realtime.on('thread:changed', (thread) => this.comments.receive(thread)),
       realtime.on('section:updated', (row) => {
+        // A section renamed or moved elsewhere: references to it show its new number and title.
+        refreshReferences().catch(() => undefined);
         if (row.id !== this.sectionId) return;
         this.review.receive(row);
         this.reader.refresh('changes');
@@ -183,6 +190,8 @@ export class SectionPage implements Page {
         this.showWantedThread();
         // A search hit's place (`?block=…&q=…`, from the search box): shown once the text is here.
         if (this.session?.hasText) revealSearchHit(this.session.view);
+        // A cross-reference's target (`#<id>`), scrolled to and highlighted once the text is here.
+        if (this.session?.hasText) revealReferenceTarget(this.session.view);
         this.context.update();
       },
       onClosed: (code, reason) => {
@@ -194,7 +203,9 @@ export class SectionPage implements Page {
         else this.refresh();
       },
       onUnreachable: () => void this.context.checkSession(),
-      plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: id !== null }))],
+      plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: id !== null })), targetIds(), crossReferences()],
+      insertReference,
+      onPastedComments: (comments) => void this.comments.addPasted(comments),
       onEditorUpdate: (view) => this.editorUpdated(view),
       onComment: () => this.comments.start(),
       colour: (author) => this.suggestions.person(author)?.colour,
@@ -331,7 +342,7 @@ export class SectionPage implements Page {
     });
   }
 
-  private may(action: 'save-version' | 'restore-version'): boolean {
+  private may(action: 'save-version' | 'restore-version' | 'import'): boolean {
     const me = this.context.me;
     return this.section !== null && maySection(me ? { ...me, active: true } : null, action, this.section);
   }
@@ -445,6 +456,15 @@ export class SectionPage implements Page {
         </div>
         <div class="section-side">
           ${this.connection(session)} ${this.presence(session)}
+          ${this.may('import') && !readOnly
+            ? html`<button
+                type="button"
+                class="button small"
+                @click=${() => openImportDialog({ sectionId: section.id, sectionIsEmpty: () => isEmptyText(session.view.state.doc) })}
+              >
+                ${t('import.open')}
+              </button>`
+            : nothing}
         </div>
       </div>
       <div class="section-layout">

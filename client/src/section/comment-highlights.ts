@@ -78,6 +78,12 @@ export function selectionAnchor(state: EditorState): { anchor: EncodedAnchor; qu
   return { anchor: anchorFor(sync.type, sync.binding.mapping, from, to), quote: quote.slice(0, MAX_QUOTE) };
 }
 
+/** An anchor for the words at `from`–`to` (a Word comment that came with a paste); null before Yjs is bound. */
+export function placeAnchor(state: EditorState, from: number, to: number): EncodedAnchor | null {
+  const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
+  return sync?.binding && from < to ? anchorFor(sync.type, sync.binding.mapping, from, to) : null;
+}
+
 function inside(place: TextPlace, size: number): TextPlace {
   if (!place) return null;
   const from = Math.max(0, Math.min(place.from, size));

@@ -13,12 +13,14 @@ import { isUnauthenticated } from '../api';
 import { locale, t } from '../i18n';
 import {
   type TextPlace,
+  placeAnchor,
   selectionAnchor,
   setActiveThread,
   setDraftHighlight,
   setHighlightedThreads,
   threadPlaces,
 } from './comment-highlights';
+import type { PastedComment } from '../editor/paste-from-word';
 import { confirmAction } from './confirm-dialog';
 import { MAX_COMMENT_LENGTH, MentionInput, type MentionInputOptions } from './mention-input';
 import { plural } from './plural';
@@ -187,6 +189,33 @@ export class Comments {
       setDraftHighlight(view, null);
       view.focus();
     }
+    this.host.rerender();
+  }
+
+  /**
+   * Word comments that came with a paste (#18) become threads on the same words, headed by their
+   * Word author's name. The anchors are taken at once: the places are those right after the paste.
+   * A comment whose words were not found in the pasted text is not opened (it has nowhere to sit).
+   */
+  async addPasted(comments: PastedComment[]): Promise<void> {
+    const view = this.host.view();
+    if (!view || !this.host.canComment()) return;
+    const drafts = comments.flatMap((comment) => {
+      const anchor = comment.place ? placeAnchor(view.state, comment.place.from, comment.place.to) : null;
+      if (!anchor) return [];
+      const body = comment.author ? t('paste.wordComment', { author: comment.author, body: comment.body }) : comment.body;
+      return [{ anchor, quote: comment.quote.slice(0, 2000), body: body.slice(0, MAX_COMMENT_LENGTH), mentions: [] }];
+    });
+    try {
+      for (const draft of drafts) {
+        const thread = await requests.startThread(this.host.sectionId, draft);
+        this.threads.set(thread.id, thread);
+      }
+    } catch (error) {
+      if (isUnauthenticated(error)) return this.host.sessionEnded();
+      this.hint = explain(error);
+    }
+    this.highlight();
     this.host.rerender();
   }
 

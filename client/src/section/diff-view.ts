@@ -4,7 +4,8 @@
  * red, words whose formatting alone changed underlined in dots, moved paragraphs marked at both
  * ends, and table cells that changed tinted and named. Screen readers hear where a change starts
  * and ends through the data attributes that the CSS reads out (`ins::before`), so the copied text
- * stays the document's own.
+ * stays the document's own. A footnote's words (#18) stand where the footnote does, in
+ * "[Footnote: …]", with their own changes inside; a cross-reference shows the label it was given.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { DiffBlock, DiffMark, DiffSegment, DocumentDiff } from '../../../shared/api';
@@ -18,6 +19,9 @@ function marked(text: string, marks: readonly DiffMark[] = []): TemplateResult |
   let out: TemplateResult | string = text;
   for (const mark of [...marks].reverse()) {
     switch (mark.type) {
+      case 'reference':
+        out = html`<span class="cross-reference">${out}</span>`;
+        break;
       case 'bold':
         out = html`<strong>${out}</strong>`;
         break;
@@ -72,6 +76,26 @@ function segment(part: DiffSegment): TemplateResult | string {
   return content;
 }
 
+const inNote = (part: DiffSegment) => part.marks?.some((mark) => mark.type === 'footnote') === true;
+
+/**
+ * A block's segments, each run of a footnote's words (a note added, kept or changed, and their
+ * changes inside) in one "[Footnote: …]". Notes that stand right next to each other read as one.
+ */
+function blockContent(segments: readonly DiffSegment[]): TemplateResult {
+  const parts: (TemplateResult | string)[] = [];
+  for (let i = 0; i < segments.length; ) {
+    if (!inNote(segments[i])) {
+      parts.push(segment(segments[i++]));
+      continue;
+    }
+    const note: (TemplateResult | string)[] = [];
+    for (; i < segments.length && inNote(segments[i]); i++) note.push(segment(segments[i]));
+    parts.push(html`<small class="diff-note">${t('diff.note.start')}${note}${t('diff.note.end')}</small>`);
+  }
+  return html`${parts}`;
+}
+
 function marker(block: DiffBlock): TemplateResult | typeof nothing {
   if (block.change === 'moved-away') return html`<span class="diff-marker moved">${t('diff.movedAway')}</span>`;
   if (block.change === 'moved-here') return html`<span class="diff-marker moved">${t('diff.movedHere')}</span>`;
@@ -104,7 +128,7 @@ export function diffLegend(diff: DocumentDiff): TemplateResult {
 
 export function diffView(diff: DocumentDiff): TemplateResult {
   const blocks = layoutBlocks(diff.blocks, {
-    render: (block) => html`${block.segments.map(segment)}`,
+    render: (block) => blockContent(block.segments),
     classOf: (block) => `diff-block is-${block.change}`,
     marker,
     cellNote: (cell) => (cell.some((block) => block.change !== 'equal') ? { className: 'diff-cell-changed', label: t('diff.cellChanged') } : null),

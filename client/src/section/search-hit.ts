@@ -4,6 +4,7 @@
  * scrolled to the middle of the window; with no matching word left (the text changed since), the
  * block's start is. Each editor does it once, whatever the later updates.
  */
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Selection, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { searchTermsOf, wordMatches, wordsOf } from '../../../shared/search-text';
@@ -21,6 +22,40 @@ export function searchTargetOf(search: string): SearchTarget | null {
   return { block, terms: searchTermsOf(params.get('q') ?? '') };
 }
 
+/**
+ * The words of a textblock with the document position of each character. A footnote's words (#18)
+ * are read where it stands, but a hit in one selects the whole footnote (its words are edited in
+ * the note, not in the line); a line break or a cross-reference reads as a line break.
+ */
+function readable(node: ProseMirrorNode, start: number): { text: string; from: number[]; to: number[] } {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  node.forEach((child, offset) => {
+    const at = start + offset;
+    if (child.isText) {
+      const words = child.text ?? '';
+      for (let i = 0; i < words.length; i++) {
+        text += words[i];
+        from.push(at + i);
+        to.push(at + i + 1);
+      }
+    } else if (child.type.name === 'footnote') {
+      // Apart from the words around it, so that its first word is a word of its own.
+      for (const character of `\n${child.textContent}\n`) {
+        text += character;
+        from.push(at);
+        to.push(at + child.nodeSize);
+      }
+    } else {
+      text += '\n';
+      from.push(at);
+      to.push(at + child.nodeSize);
+    }
+  });
+  return { text, from, to };
+}
+
 /** The document range to select for the target, or null when the document has no such block. */
 export function targetRange(view: EditorView, target: SearchTarget): { from: number; to: number } | null {
   const { doc } = view.state;
@@ -32,10 +67,9 @@ export function targetRange(view: EditorView, target: SearchTarget): { from: num
   if (block.isTextblock) textblocks.push({ node: block, start: blockStart + 1 });
   else block.descendants((node, pos) => (node.isTextblock ? (textblocks.push({ node, start: blockStart + 1 + pos + 1 }), false) : true));
   for (const { node, start } of textblocks) {
-    // One character per position: a hard break reads as one line break.
-    const text = node.textBetween(0, node.content.size, undefined, '\n');
+    const { text, from, to } = readable(node, start);
     const word = wordsOf(text).find((candidate) => target.terms.some((term) => wordMatches(candidate, term)));
-    if (word) return { from: start + word.start, to: start + word.end };
+    if (word) return { from: from[word.start], to: to[word.end - 1] };
   }
   const first = Selection.findFrom(doc.resolve(blockStart), 1, true);
   return first ? { from: first.from, to: first.from } : null;

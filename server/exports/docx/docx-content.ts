@@ -4,6 +4,7 @@
  * Word numbering, tables have borders and a repeating header row.
  */
 import {
+  Bookmark,
   BorderStyle,
   type FileChild,
   HeadingLevel,
@@ -20,6 +21,7 @@ import type { Node } from 'prosemirror-model';
 import { type Anchor, columnShares, shiftedLevel } from '../content';
 import { BULLET_REFERENCE, HANGING, LEVEL_INDENT, orderedReference } from './docx-styles';
 import { inlineChildren } from './docx-inline';
+import type { DocxLinks } from './docx-links';
 import type { DocxRevisions } from './docx-revisions';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -43,6 +45,13 @@ export interface DocxContext {
   width: number;
   /** Open suggestions as tracked changes (section content; the master's own blocks have none). */
   revisions?: DocxRevisions;
+  /** Footnotes, cross-references and targets' bookmarks (section content only). */
+  links?: DocxLinks;
+  /**
+   * A table's bookmark, waiting for the first paragraph of its first cell (Word bookmarks sit in
+   * paragraphs); the first textblock that finds it takes it, so it is written once.
+   */
+  pendingBookmark?: { name: string | null };
 }
 
 export class ListInstances {
@@ -78,9 +87,18 @@ function blockProps(context: DocxContext): Writable<IParagraphOptions> {
   return props;
 }
 
-function textblock(node: Node, context: DocxContext, extra: IParagraphOptions = {}): Paragraph {
-  const children: ParagraphChild[] = inlineChildren(node, { bold: context.header, anchors: context.anchors.get(node), revisions: context.revisions });
+function textblock(node: Node, context: DocxContext, extra: IParagraphOptions = {}, bookmark: string | null = null): Paragraph {
+  let children: ParagraphChild[] = inlineChildren(node, { bold: context.header, anchors: context.anchors.get(node), revisions: context.revisions, links: context.links });
+  const pending = context.pendingBookmark?.name ?? null;
+  if (pending) context.pendingBookmark!.name = null;
+  for (const name of [bookmark, pending]) if (name) children = [new Bookmark({ id: name, children })];
   return new Paragraph({ ...blockProps(context), ...extra, children });
+}
+
+/** The bookmark of a heading or table a cross-reference can point at, at its first place. */
+function bookmarkOf(node: Node, context: DocxContext): string | null {
+  const id = node.attrs.id;
+  return context.links && typeof id === 'string' && id ? context.links.bookmarks.claim(context.links.section, id) : null;
 }
 
 function blocks(node: Node, context: DocxContext): FileChild[] {
@@ -139,10 +157,11 @@ function table(node: Node, context: DocxContext): FileChild[] {
   const widths = shares.map((share) => Math.floor(share * context.width));
   // Cells get the average column width for their content (nested tables); the grid is exact.
   const cellContext = { ...context, width: Math.floor(context.width / columns) };
-  node.forEach((row) => {
+  const bookmark = bookmarkOf(node, context);
+  node.forEach((row, _offset, index) => {
     // Only the header rows at the top repeat on each page: Word ignores the flag further down.
     leading &&= isHeaderRow(row);
-    rows.push(tableRow(row, cellContext, leading));
+    rows.push(tableRow(row, index === 0 && bookmark ? { ...cellContext, pendingBookmark: { name: bookmark } } : cellContext, leading));
   });
   return [
     new Table({
@@ -191,7 +210,7 @@ const blockNodes = {
   doc: (node: Node, context: DocxContext) => blocks(node, context),
   paragraph: (node: Node, context: DocxContext) => [textblock(node, context)],
   heading: (node: Node, context: DocxContext) => [
-    textblock(node, context, { heading: HEADINGS[Math.min(5, shiftedLevel(node.attrs.level, context.base) - 1)] }),
+    textblock(node, context, { heading: HEADINGS[Math.min(5, shiftedLevel(node.attrs.level, context.base) - 1)] }, bookmarkOf(node, context)),
   ],
   blockquote: (node: Node, context: DocxContext) => blocks(node, { ...context, quoteDepth: context.quoteDepth + 1 }),
   bullet_list: list(() => BULLET_REFERENCE, () => 1),
@@ -211,8 +230,11 @@ const standalone = (node: Node, context: DocxContext) => [
   new Paragraph({ ...blockProps(context), children: inlineChildren(node.type.schema.nodes.paragraph.create(null, node), {}) }),
 ];
 
-/** Inline nodes are written by `inlineChildren` inside their textblock (see docxMarks for marks). */
-const inlineNodes = { text: standalone, hard_break: standalone };
+/**
+ * Inline nodes are written by `inlineChildren` inside their textblock (see docxMarks for marks):
+ * footnotes as Word footnotes, cross-references as internal hyperlinks (docx-links.ts).
+ */
+const inlineNodes = { text: standalone, hard_break: standalone, footnote: standalone, cross_reference: standalone };
 
 /** Every node of the schema and what it becomes in Word (read by the schema-walk test). */
 export const docxNodes = { ...blockNodes, ...tableParts, ...inlineNodes };

@@ -1,14 +1,19 @@
 /**
  * Inline content for Word: text runs with their marks, hard breaks, hyperlinks, the range
- * markers of Word comments placed at the characters a comment's quote covers, and open suggestions
- * as tracked changes (docx-revisions.ts).
+ * markers of Word comments placed at the characters a comment's quote covers, open suggestions
+ * as tracked changes (docx-revisions.ts), footnotes as Word footnotes and cross-references as
+ * internal hyperlinks to their targets' bookmarks (docx-links.ts).
  */
 import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
   ExternalHyperlink,
+  FootnoteReference,
+  FootnoteReferenceRun,
   type IRunOptions,
+  InternalHyperlink,
+  Paragraph,
   type ParagraphChild,
   TextRun,
   UnderlineType,
@@ -16,6 +21,7 @@ import {
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
 import type { Anchor } from '../content';
+import type { DocxLinks } from './docx-links';
 import type { DocxRevisions } from './docx-revisions';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -42,6 +48,8 @@ export const docxMarks: Record<string, MarkHandler> = {
 type Segment =
   | { kind: 'text'; text: string; marks: readonly Mark[] }
   | { kind: 'break'; marks: readonly Mark[] }
+  /** A footnote or a cross-reference: one character of the block's text, like a break. */
+  | { kind: 'node'; node: Node }
   | { kind: 'start' | 'end'; ids: number[] };
 
 export interface InlineOptions {
@@ -51,6 +59,8 @@ export interface InlineOptions {
   anchors?: Anchor<number[]>[];
   /** Writes open suggestions as tracked changes; without it, their text is written plain. */
   revisions?: DocxRevisions;
+  /** Section content: footnotes and cross-references (the master's own blocks have none). */
+  links?: DocxLinks;
 }
 
 /** Text and breaks of the block, with comment markers inserted at the anchors' offsets. */
@@ -69,7 +79,7 @@ function segments(block: Node, anchors: Anchor<number[]>[]): Segment[] {
   block.forEach((child) => {
     if (!child.isText) {
       flushCuts(offset);
-      result.push({ kind: 'break', marks: child.marks });
+      result.push(child.type.name === 'hard_break' ? { kind: 'break', marks: child.marks } : { kind: 'node', node: child });
       offset += 1;
       return;
     }
@@ -135,7 +145,8 @@ export function inlineChildren(block: Node, options: InlineOptions = {}): Paragr
       continue;
     }
     closeLink();
-    if (segment.kind === 'break') children.push(options.revisions ? options.revisions.run({ break: 1 }, segment.marks) : new TextRun({ break: 1 }));
+    if (segment.kind === 'node') children.push(...inlineNode(segment.node, options));
+    else if (segment.kind === 'break') children.push(options.revisions ? options.revisions.run({ break: 1 }, segment.marks) : new TextRun({ break: 1 }));
     else if (segment.kind === 'start') children.push(...segment.ids.map((id) => new CommentRangeStart(id)));
     else {
       children.push(...segment.ids.map((id) => new CommentRangeEnd(id)));
@@ -144,6 +155,39 @@ export function inlineChildren(block: Node, options: InlineOptions = {}): Paragr
   }
   closeLink();
   return children;
+}
+
+/** A run of `run`'s properties, as a tracked change when its marks make it one. */
+function marked(run: RunProps, marks: readonly Mark[], options: InlineOptions): ParagraphChild {
+  if (options.bold) run.bold = true;
+  for (const mark of marks) if (mark.type.name !== 'link') docxMarks[mark.type.name]?.(run, mark);
+  return options.revisions ? options.revisions.run(run, marks) : new TextRun(run);
+}
+
+/** A footnote's reference, its note added to the document's; a cross-reference's label or link. */
+function inlineNode(node: Node, options: InlineOptions): ParagraphChild[] {
+  const links = options.links;
+  if (node.type.name === 'footnote') {
+    // Outside section content (never in practice) the note stays in the text, in brackets.
+    if (!links) return [marked({ text: xmlSafe(` (${node.textContent})`) }, node.marks, options)];
+    const id = links.notes.numberOf(node);
+    links.footnotes.add(id, [new Paragraph({ style: 'FootnoteText', children: inlineChildren(node, { revisions: options.revisions }) })]);
+    // A footnote someone suggested (or suggested deleting) is a tracked change like text.
+    if (!options.revisions || !node.marks.length) return [new FootnoteReferenceRun(id)];
+    return [options.revisions.run({ style: 'FootnoteReference', children: [new FootnoteReference(id)] }, node.marks)];
+  }
+  if (node.type.name === 'cross_reference') {
+    if (!links) return [marked({ text: xmlSafe(String(node.attrs.label ?? '')) }, node.marks, options)];
+    const reference = links.references.resolve(node);
+    if (reference.broken) {
+      const label = reference.label ? [marked({ text: xmlSafe(`${reference.label} `) }, node.marks, options)] : [];
+      return [...label, marked({ text: links.labels.brokenReference, bold: true, color: 'B3261E' }, node.marks, options)];
+    }
+    if (!reference.to) return [marked({ text: xmlSafe(reference.label) }, node.marks, options)];
+    const anchor = links.bookmarks.name(reference.to.section, reference.to.target);
+    return [new InternalHyperlink({ anchor, children: [marked({ text: xmlSafe(reference.label), style: 'Hyperlink' }, node.marks, options)] })];
+  }
+  return [marked({ text: xmlSafe(node.textContent) }, node.marks, options)];
 }
 
 /** Runs for a plain string (titles, labels, comment bodies): no marks, line breaks kept. */

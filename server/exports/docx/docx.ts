@@ -6,6 +6,7 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
@@ -21,7 +22,10 @@ import {
   TextRun,
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
+import { SECTION_TARGET } from '../../../shared/references';
 import { sectionDoc } from '../content';
+import { type AnchorNames, CrossReferences } from '../cross-references';
+import { FootnoteNumbering } from '../footnotes';
 import { type ExportLabels, labelsFor } from '../labels';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
@@ -31,6 +35,7 @@ import { DocxComments } from './docx-comments';
 import { DocxRevisions } from './docx-revisions';
 import { type DocxContext, ListInstances, renderBlock } from './docx-content';
 import { plainRuns, xmlSafe } from './docx-inline';
+import { DocxFootnotes, bookmarkNames } from './docx-links';
 import { DOCX_STYLES, numberingFor } from './docx-styles';
 
 /** A4 with 2.54 cm margins: the text width in twips. */
@@ -51,11 +56,20 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
   const comments = new DocxComments(labels);
   const lists = new ListInstances();
   const revisions = new DocxRevisions(document, labels);
-  const sections = await eachSection(
-    includedSections(document, options),
-    (section) => sectionBlocks(section, { labels, options, comments, lists, revisions }),
-    onProgress,
-  );
+  const included = includedSections(document, options);
+  const footnotes = new DocxFootnotes();
+  const deps: SectionDeps = {
+    labels,
+    options,
+    comments,
+    lists,
+    revisions,
+    numbering: new FootnoteNumbering(),
+    footnotes,
+    references: new CrossReferences(document, included, options.locale),
+    bookmarks: bookmarkNames(),
+  };
+  const sections = await eachSection(included, (section) => sectionBlocks(section, deps), onProgress);
   const body: FileChild[] = [
     ...titlePage(document, labels, options, lists),
     ...contents(labels),
@@ -69,6 +83,7 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
     styles: DOCX_STYLES,
     numbering: numberingFor(lists.starts),
     comments: { children: comments.all },
+    footnotes: footnotes.all,
     pageNumbers: PAGE_NUMBERS,
     sections: [
       {
@@ -134,6 +149,10 @@ interface SectionDeps {
   comments: DocxComments;
   lists: ListInstances;
   revisions: DocxRevisions;
+  numbering: FootnoteNumbering;
+  footnotes: DocxFootnotes;
+  references: CrossReferences;
+  bookmarks: AnchorNames;
 }
 
 function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
@@ -141,19 +160,30 @@ function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
   const doc = sectionDoc(section, deps.options.suggestions ?? 'mark');
   const placed = deps.options.includeComments ? deps.comments.place(doc, section.openComments) : { anchors: new Map(), atHeading: [] };
   const title = xmlSafe(sectionHeading(section));
+  // The section's own bookmark: references to the whole section lead to its title.
+  const bookmark = deps.bookmarks.claim(section.id, SECTION_TARGET);
+  const runs = [
+    ...placed.atHeading.map((id) => new CommentRangeStart(id)),
+    new TextRun(title),
+    ...placed.atHeading.map((id) => new CommentRangeEnd(id)),
+    ...placed.atHeading.map((id) => new TextRun({ children: [new CommentReference(id)] })),
+  ];
   const heading = new Paragraph({
     heading: HeadingLevel.HEADING_1,
     pageBreakBefore: true,
-    children: [
-      ...placed.atHeading.map((id) => new CommentRangeStart(id)),
-      new TextRun(title),
-      ...placed.atHeading.map((id) => new CommentRangeEnd(id)),
-      ...placed.atHeading.map((id) => new TextRun({ children: [new CommentReference(id)] })),
-    ],
+    children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
   });
   const blocks: FileChild[] = [heading];
   if (section.state === 'draft-unapproved') blocks.push(draftMarker(deps.labels));
-  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors, revisions: deps.revisions }));
+  const links = {
+    section: section.id,
+    notes: deps.numbering.section(doc),
+    references: deps.references,
+    bookmarks: deps.bookmarks,
+    footnotes: deps.footnotes,
+    labels: deps.labels,
+  };
+  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors, revisions: deps.revisions, links }));
   return blocks;
 }
 

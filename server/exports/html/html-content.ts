@@ -5,13 +5,87 @@
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
 import { shiftedLevel } from '../content';
+import { SECTION_TARGET } from '../../../shared/references';
+import type { AnchorNames, CrossReferences } from '../cross-references';
+import type { SectionFootnotes } from '../footnotes';
+import type { ExportLabels } from '../labels';
 import { escapeHtml } from './escape';
+
+/** What section content needs to write its footnotes, cross-references and targets' anchors. */
+export interface HtmlLinks {
+  /** The id of the section being written: its headings' and tables' anchors are named after it. */
+  section: string;
+  notes: SectionFootnotes;
+  references: CrossReferences;
+  anchors: AnchorNames;
+  labels: ExportLabels;
+}
 
 export interface HtmlContext {
   /** The heading level of the section title; content headings go below it. */
   base: number;
   /** The note on an open suggestion (who, when), shown as its title; none without it. */
   suggestionNote?: (mark: Mark) => string;
+  /** Section content only: the master's own blocks have no notes, references or targets. */
+  links?: HtmlLinks;
+}
+
+/** `id="…"` for a heading or table a cross-reference can point at, at its first place in the file. */
+function targetId(node: Node, context: HtmlContext): string {
+  const id = node.attrs.id;
+  if (!context.links || typeof id !== 'string' || !id) return '';
+  const name = context.links.anchors.claim(context.links.section, id);
+  return name ? ` id="${escapeHtml(name)}"` : '';
+}
+
+/** The note's anchors: `fn-N` on the note, `fnref-N` where it is referenced (N is unique in the file). */
+export const noteAnchor = (n: number) => `fn-${n}`;
+export const noteReferenceAnchor = (n: number) => `fnref-${n}`;
+
+/** Wraps an inline node's HTML in its marks' tags, outermost mark first. */
+function withMarks(html: string, node: Node, context: HtmlContext): string {
+  for (const mark of [...node.marks].reverse()) {
+    const handler = htmlMarks[mark.type.name];
+    if (handler) html = handler.open(mark, context) + html + handler.close(mark);
+  }
+  return html;
+}
+
+function footnote(node: Node, context: HtmlContext): string {
+  const links = context.links;
+  // Outside section content (never in practice) the note stays in the text, in brackets.
+  if (!links) return withMarks(` (${escapeHtml(node.textContent)})`, node, context);
+  const n = links.notes.numberOf(node);
+  const label = escapeHtml(links.labels.noteNumber(n));
+  return withMarks(`<sup class="footnote-ref"><a href="#${noteAnchor(n)}" id="${noteReferenceAnchor(n)}" aria-label="${label}">${n}</a></sup>`, node, context);
+}
+
+function crossReference(node: Node, context: HtmlContext): string {
+  const links = context.links;
+  if (!links) return withMarks(escapeHtml(String(node.attrs.label ?? '')), node, context);
+  const reference = links.references.resolve(node);
+  const text = escapeHtml(reference.label);
+  let html: string;
+  if (reference.broken) {
+    html = `<span class="cross-reference broken">${text}${text ? ' ' : ''}<strong>${escapeHtml(links.labels.brokenReference)}</strong></span>`;
+  } else if (reference.to && !node.marks.some((mark) => mark.type.name === 'link')) {
+    // Never a link inside a link: a reference that also carries a link mark is its label.
+    html = `<a class="cross-reference" href="#${escapeHtml(links.anchors.name(reference.to.section, reference.to.target))}">${text}</a>`;
+  } else html = `<span class="cross-reference">${text}</span>`;
+  return withMarks(html, node, context);
+}
+
+/** The section's notes after its text, each with a link back to where it is referenced. */
+export function notesHtml(context: HtmlContext, heading: number): string {
+  const links = context.links;
+  if (!links || !links.notes.notes.length) return '';
+  const items = links.notes.notes.map(({ number: n, node }) => {
+    const back = `<a class="footnote-back" href="#${noteReferenceAnchor(n)}" aria-label="${escapeHtml(links.labels.backToText(n))}">↩</a>`;
+    return `<li id="${noteAnchor(n)}" value="${n}">${children(node, context)} ${back}</li>`;
+  });
+  const title = `${escapeHtml(links.anchors.name(links.section, SECTION_TARGET))}-notes`;
+  const level = Math.min(6, heading);
+  return `<section class="footnotes" aria-labelledby="${title}"><h${level} id="${title}">${escapeHtml(links.labels.notes)}</h${level}><ol>${items.join('')}</ol></section>`;
 }
 
 type NodeHandler = (node: Node, context: HtmlContext) => string;
@@ -54,7 +128,7 @@ export const htmlNodes: Record<string, NodeHandler> = {
   paragraph: (node, context) => `<p>${children(node, context)}</p>`,
   heading: (node, context) => {
     const level = Math.min(6, shiftedLevel(node.attrs.level, context.base));
-    return `<h${level}>${children(node, context)}</h${level}>`;
+    return `<h${level}${targetId(node, context)}>${children(node, context)}</h${level}>`;
   },
   blockquote: (node, context) => `<blockquote>${children(node, context)}</blockquote>`,
   bullet_list: (node, context) => `<ul>${children(node, context)}</ul>`,
@@ -68,20 +142,15 @@ export const htmlNodes: Record<string, NodeHandler> = {
     const rows: string[] = [];
     node.forEach((row) => rows.push(renderNode(row, context)));
     const thead = head ? `<thead>${rows.slice(0, head).join('')}</thead>` : '';
-    return `<table>${thead}<tbody>${rows.slice(head).join('')}</tbody></table>`;
+    return `<table${targetId(node, context)}>${thead}<tbody>${rows.slice(head).join('')}</tbody></table>`;
   },
   table_row: (node, context) => `<tr>${children(node, context)}</tr>`,
   table_header: cell('th'),
   table_cell: cell('td'),
-  text: (node, context) => {
-    let html = escapeHtml(node.text ?? '');
-    for (const mark of [...node.marks].reverse()) {
-      const handler = htmlMarks[mark.type.name];
-      if (handler) html = handler.open(mark, context) + html + handler.close(mark);
-    }
-    return html;
-  },
+  text: (node, context) => withMarks(escapeHtml(node.text ?? ''), node, context),
   hard_break: () => '<br>',
+  footnote,
+  cross_reference: crossReference,
 };
 
 const tag = (name: string): MarkHandler => ({ open: () => `<${name}>`, close: () => `</${name}>` });

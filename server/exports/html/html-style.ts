@@ -20,6 +20,12 @@ td > p, th > p { margin: 0; }
 blockquote { margin: 1rem 0; padding: 0 0 0 1rem; border-left: 3px solid #999; color: #333; }
 ins.suggestion { color: #1b7f3b; text-decoration: underline; }
 del.suggestion { color: #b3261e; text-decoration: line-through; }
+.footnote-ref { line-height: 0; }
+.footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+.footnotes { border-top: 1px solid #999; margin-top: 2rem; font-size: 0.9rem; }
+.footnotes h3 { font-size: 1rem; }
+.footnote-back { text-decoration: none; padding: 0 0.25em; }
+.cross-reference.broken { color: #b3261e; }
 .draft-marker { border: 2px solid #b3261e; color: #b3261e; font-weight: bold; padding: 0.4rem 0.8rem; }
 .comments { border-top: 1px dashed #999; margin-top: 2rem; font-size: 0.9rem; }
 .comments blockquote { font-style: italic; }

@@ -5,14 +5,17 @@
  * asks for them marked (<ins>/<del>, titled with their author and date).
  */
 import type { Mark } from 'prosemirror-model';
+import { SECTION_TARGET } from '../../../shared/references';
 import { sectionDoc, suggestionAuthor, suggestionTime } from '../content';
+import { type AnchorNames, CrossReferences, pageAnchors } from '../cross-references';
+import { FootnoteNumbering } from '../footnotes';
 import { type ExportLabels, labelsFor } from '../labels';
 import type { ExportComment, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
-import { formatDate, formatTimestamp, includedSections, sectionAnchor, sectionHeading } from '../outline';
+import { formatDate, formatTimestamp, includedSections, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { escapeHtml as e } from './escape';
-import { renderNode } from './html-content';
+import { type HtmlContext, notesHtml, renderNode } from './html-content';
 import { htmlStyle } from './html-style';
 
 const APPENDIX_ANCHOR = 'approval-record';
@@ -21,7 +24,16 @@ export async function renderHtml(document: MasterDocument, options: RenderOption
   const labels = labelsFor(options.locale);
   const suggestionNote = (mark: Mark) =>
     labels.suggestion(mark.type.name === 'insertion' ? 'insertion' : 'deletion', suggestionAuthor(document, mark, labels.unnamedAuthor), noteDate(labels, mark));
-  const sections = await eachSection(includedSections(document, options), (section) => sectionHtml(section, labels, options, suggestionNote), onProgress);
+  const included = includedSections(document, options);
+  const file: HtmlFile = {
+    labels,
+    options,
+    suggestionNote,
+    footnotes: new FootnoteNumbering(),
+    references: new CrossReferences(document, included, options.locale),
+    anchors: pageAnchors(),
+  };
+  const sections = await eachSection(included, (section) => sectionHtml(section, file), onProgress);
   return [
     '<!doctype html>',
     `<html lang="${e(labels.lang)}">`,
@@ -33,7 +45,7 @@ export async function renderHtml(document: MasterDocument, options: RenderOption
     '</head>',
     '<body>',
     titlePage(document, labels, options),
-    contents(document, labels, options),
+    contents(document, labels, options, file.anchors),
     '<main>',
     ...sections,
     options.includeApprovalRecord ? approvalRecord(document, labels) : '',
@@ -55,8 +67,10 @@ ${renderNode(statusTable(document, labels, options), { base: 2 })}
 </header>`;
 }
 
-function contents(document: MasterDocument, labels: ExportLabels, options: RenderOptions): string {
-  const items = includedSections(document, options).map((section) => `<li><a href="#${sectionAnchor(section)}">${e(sectionHeading(section))}</a></li>`);
+function contents(document: MasterDocument, labels: ExportLabels, options: RenderOptions, anchors: AnchorNames): string {
+  const items = includedSections(document, options).map(
+    (section) => `<li><a href="#${e(anchors.name(section.id, SECTION_TARGET))}">${e(sectionHeading(section))}</a></li>`,
+  );
   if (options.includeApprovalRecord) items.push(`<li><a href="#${APPENDIX_ANCHOR}">${e(labels.approvalRecord)}</a></li>`);
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${e(labels.tableOfContents)}</h2><ol>${items.join('')}</ol></nav>`;
 }
@@ -66,14 +80,32 @@ function noteDate(labels: ExportLabels, mark: Mark): string | null {
   return at ? formatDate(labels, at) : null;
 }
 
-function sectionHtml(section: ExportSection, labels: ExportLabels, options: RenderOptions, suggestionNote: (mark: Mark) => string): string {
+/** What the sections of one file share: numbering of notes, references, and anchors. */
+interface HtmlFile {
+  labels: ExportLabels;
+  options: RenderOptions;
+  suggestionNote: (mark: Mark) => string;
+  footnotes: FootnoteNumbering;
+  references: CrossReferences;
+  anchors: AnchorNames;
+}
+
+/** The section: its text, then its footnotes (numbered through the file), then its open comments. */
+function sectionHtml(section: ExportSection, file: HtmlFile): string {
+  const { labels, options } = file;
   const doc = sectionDoc(section, options.suggestions ?? 'omit');
   const draft = section.state === 'draft-unapproved' ? `<p class="draft-marker" role="note">${e(labels.draftNotApproved)}</p>` : '';
   const comments = options.includeComments && section.openComments.length ? commentsHtml(section.openComments, labels) : '';
-  return `<section class="section" id="${sectionAnchor(section)}">
+  const context: HtmlContext = {
+    base: 2,
+    suggestionNote: file.suggestionNote,
+    links: { section: section.id, notes: file.footnotes.section(doc), references: file.references, anchors: file.anchors, labels },
+  };
+  return `<section class="section" id="${e(file.anchors.name(section.id, SECTION_TARGET))}">
 <h2>${e(sectionHeading(section))}</h2>
 ${draft}
-${renderNode(doc, { base: 2, suggestionNote })}
+${renderNode(doc, context)}
+${notesHtml(context, 3)}
 ${comments}
 </section>`;
 }

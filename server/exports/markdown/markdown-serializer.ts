@@ -14,6 +14,21 @@ import {
 } from 'prosemirror-markdown';
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
+import { schema } from '../../../shared/schema';
+import { CrossReferences } from '../cross-references';
+import type { SectionFootnotes } from '../footnotes';
+import type { ExportLabels } from '../labels';
+
+/**
+ * What section content needs for its footnotes (`[^N]`, numbered through the file) and
+ * cross-references. A reference is written as its label, plain: Markdown renderers name heading
+ * anchors each by their own rule, so a link to one would lead nowhere in half of them.
+ */
+export interface MarkdownLinks {
+  notes: SectionFootnotes;
+  references: CrossReferences;
+  labels: ExportLabels;
+}
 
 type NodeHandler = MarkdownSerializer['nodes'][string];
 type MarkSpec = MarkdownSerializer['marks'][string];
@@ -57,20 +72,20 @@ export const markdownMarks: Record<string, MarkSpec> = {
  * A cell of a GFM table is one line: its blocks are joined with <br>, and so are hard breaks and
  * list lines inside it (a documented flattening: GFM cells hold inline content only).
  */
-function cellText(cell: Node): string {
-  return cellSerializer
+function cellText(cell: Node, serializer: MarkdownSerializer): string {
+  return serializer
     .serialize(cell)
     .trim()
     .replace(/\\\n/g, '<br>')
     .replace(/\n+/g, '<br>');
 }
 
-function table(state: MarkdownSerializerState, node: Node): void {
+function table(state: MarkdownSerializerState, node: Node, cellSerializer: MarkdownSerializer): void {
   const rows: string[][] = [];
   node.forEach((row) => {
     const cells: string[] = [];
     row.forEach((cell) => {
-      cells.push(cellText(cell));
+      cells.push(cellText(cell, cellSerializer));
       // GFM has no spans: a spanned cell is followed by empty ones so the columns still line up.
       for (let i = 1; i < Math.max(1, Math.trunc(Number(cell.attrs.colspan)) || 1); i++) cells.push('');
     });
@@ -96,7 +111,25 @@ const insideTable: NodeHandler = (state, node) => {
   state.closeBlock(node);
 };
 
-function nodes(headingShift: number): Record<string, NodeHandler> {
+/** `[^N]` where the note is referenced; its text goes to the section's end (`notesMarkdown`). */
+function footnote(links: MarkdownLinks | undefined): NodeHandler {
+  return (state, node) => {
+    // Outside section content (never in practice) the note stays in the text, in brackets.
+    if (!links) state.text(` (${node.textContent})`);
+    else state.write(`[^${links.notes.numberOf(node)}]`);
+  };
+}
+
+function crossReference(links: MarkdownLinks | undefined): NodeHandler {
+  return (state, node) => {
+    state.text(links ? CrossReferences.text(links.references.resolve(node), links.labels) : String(node.attrs.label ?? ''));
+  };
+}
+
+function nodes(headingShift: number, links?: MarkdownLinks): Record<string, NodeHandler> {
+  // Cells are one line each, written by a serializer of their own that knows the same notes.
+  let cells: MarkdownSerializer | null = null;
+  const cellSerializer = () => (cells ??= new MarkdownSerializer(nodes(0, links), markdownMarks, options));
   return {
     doc: (state, node) => state.renderContent(node),
     paragraph: base.paragraph,
@@ -110,12 +143,14 @@ function nodes(headingShift: number): Record<string, NodeHandler> {
     bullet_list: (state, node) => state.renderList(node, '  ', () => '- '),
     ordered_list: base.ordered_list,
     list_item: base.list_item,
-    table,
+    table: (state, node) => table(state, node, cellSerializer()),
     table_row: insideTable,
     table_header: insideTable,
     table_cell: insideTable,
     text: base.text,
     hard_break: base.hard_break,
+    footnote: footnote(links),
+    cross_reference: crossReference(links),
   };
 }
 
@@ -127,7 +162,23 @@ export const markdownNodes = nodes(0);
 /** Writes nodes with their own heading levels (the master's title page and section titles). */
 export const masterSerializer = new MarkdownSerializer(markdownNodes, markdownMarks, options);
 
-/** Writes section content: its headings sit two levels down, below `#` course and `##` section. */
-export const contentSerializer = new MarkdownSerializer(nodes(2), markdownMarks, options);
+/**
+ * Writes section content: its headings sit two levels down, below `#` course and `##` section; its
+ * footnotes and cross-references as `links` says. Made for each section (it costs two objects).
+ */
+export function contentSerializer(links: MarkdownLinks): MarkdownSerializer {
+  return new MarkdownSerializer(nodes(2, links), markdownMarks, options);
+}
 
-const cellSerializer = new MarkdownSerializer(markdownNodes, markdownMarks, options);
+/**
+ * The section's footnote definitions (`[^N]: text`), for its end. A note is one paragraph of
+ * text with marks; a line break inside it would end the definition, so it becomes a space.
+ */
+export function notesMarkdown(serializer: MarkdownSerializer, links: MarkdownLinks): string {
+  if (!links.notes.notes.length) return '';
+  // Serialized as a document: its text is then inline content, written with its marks.
+  const paragraph = (note: Node) => schema.nodes.doc.create(null, schema.nodes.paragraph.create(null, note.content));
+  return links.notes.notes
+    .map(({ number, node }) => `[^${number}]: ${serializer.serialize(paragraph(node)).trim().replace(/\s*\n\s*/g, ' ')}`)
+    .join('\n');
+}

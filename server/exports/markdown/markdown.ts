@@ -7,12 +7,14 @@
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../../shared/schema';
 import { sectionDoc } from '../content';
+import { CrossReferences } from '../cross-references';
+import { FootnoteNumbering } from '../footnotes';
 import { type ExportLabels, labelsFor } from '../labels';
 import { approvalRecordBody, bulletList, commentList, docOf, heading, listItem, paragraph } from '../master-nodes';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { formatDate, includedSections, isLeftOut, partHeading, sectionHeading, statusLine } from '../outline';
 import { eachSection } from '../steps';
-import { contentSerializer, masterSerializer } from './markdown-serializer';
+import { type MarkdownLinks, contentSerializer, masterSerializer, notesMarkdown } from './markdown-serializer';
 
 const SERIALIZE = { tightLists: true };
 const write = (...blocks: Node[]) => masterSerializer.serialize(docOf(blocks), SERIALIZE).trimEnd();
@@ -20,14 +22,32 @@ const write = (...blocks: Node[]) => masterSerializer.serialize(docOf(blocks), S
 export async function renderMarkdown(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<string> {
   const labels = labelsFor(options.locale);
   const parts = [titlePage(document, labels, options)];
-  parts.push(...(await eachSection(includedSections(document, options), (section) => sectionMarkdown(section, labels, options), onProgress)));
+  const included = includedSections(document, options);
+  const file: MarkdownFile = { footnotes: new FootnoteNumbering(), references: new CrossReferences(document, included, options.locale), labels };
+  parts.push(...(await eachSection(included, (section) => sectionMarkdown(section, options, file), onProgress)));
   if (options.includeApprovalRecord) parts.push(write(heading(2, labels.approvalRecord), approvalRecordBody(document, labels)));
   return `${parts.join('\n\n')}\n`;
 }
 
-/** A section's content alone, headings shifted below `##` (the round-trip tests read this). */
-export function contentMarkdown(content: Node): string {
-  return contentSerializer.serialize(content, SERIALIZE).trimEnd();
+/** What the sections of one file share: the footnotes' numbering and the references. */
+export interface MarkdownFile {
+  footnotes: FootnoteNumbering;
+  references: CrossReferences;
+  labels: ExportLabels;
+}
+
+/**
+ * A section's content, headings shifted below `##`, then its footnotes' definitions (the round-trip
+ * tests read this). Alone, its notes are numbered from 1 and its references show their labels.
+ */
+export function contentMarkdown(
+  content: Node,
+  file: MarkdownFile = { footnotes: new FootnoteNumbering(), references: new CrossReferences({}, [], 'en'), labels: labelsFor('en') },
+): string {
+  const links: MarkdownLinks = { notes: file.footnotes.section(content), references: file.references, labels: file.labels };
+  const serializer = contentSerializer(links);
+  const text = serializer.serialize(content, SERIALIZE).trimEnd();
+  return links.notes.notes.length ? `${text}\n\n${notesMarkdown(serializer, links)}` : text;
 }
 
 function titlePage(document: MasterDocument, labels: ExportLabels, options: RenderOptions): string {
@@ -50,10 +70,12 @@ function statusLists(document: MasterDocument, labels: ExportLabels, options: Re
   });
 }
 
-function sectionMarkdown(section: ExportSection, labels: ExportLabels, options: RenderOptions): string {
+/** The section's title, its text, its footnotes (numbered through the file), its open comments. */
+function sectionMarkdown(section: ExportSection, options: RenderOptions, file: MarkdownFile): string {
+  const { labels } = file;
   const head = [heading(2, sectionHeading(section))];
   if (section.state === 'draft-unapproved') head.push(schema.nodes.blockquote.create(null, paragraph(labels.draftNotApproved, ['bold'])));
-  const parts = [write(...head), contentMarkdown(sectionDoc(section, options.suggestions ?? 'omit'))];
+  const parts = [write(...head), contentMarkdown(sectionDoc(section, options.suggestions ?? 'omit'), file)];
   if (options.includeComments && section.openComments.length) {
     parts.push(write(paragraph(labels.openComments, ['bold']), commentList(section.openComments, labels)));
   }

@@ -6,12 +6,12 @@
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
 import { shiftedLevel } from '../content';
-import type { PdfContext } from './pdf-context';
+import type { PdfContext, PdfLinks } from './pdf-context';
 import { ASCENT, DESCENT, FACES } from './pdf-fonts';
 import { drawTable } from './pdf-table';
 import { BODY, type Span, type TextStyle, drawLines, layoutLines, lineHeight } from './pdf-text';
 
-const LINK_COLOUR = '#0b57d0';
+export const LINK_COLOUR = '#0b57d0';
 /** Open suggestions, when the export shows them: proposed text underlined in green, text proposed for deletion struck in red. */
 const INSERTION_COLOUR = '#1b7f3b';
 const DELETION_COLOUR = '#b3261e';
@@ -40,27 +40,63 @@ export const pdfMarks: Record<string, (style: TextStyle, mark: Mark) => TextStyl
   deletion: (style) => ({ ...style, color: DELETION_COLOUR, strike: true }),
 };
 
+const marked = (node: Node, style: TextStyle) => node.marks.reduce((current, mark) => pdfMarks[mark.type.name]?.(current, mark) ?? current, style);
+
+/**
+ * The PDF's footnotes are end notes: listed at the end of their section under "Notes" (pdf-notes.ts),
+ * the number in the text linked to the note and the note's number linked back. Notes at the foot of
+ * each page would have to reserve room as lines are placed, including inside table rows that are
+ * measured before they are drawn and drawn again on each page; end notes are exact and never split.
+ */
+export const noteDestination = (n: number) => `fn-${n}`;
+export const noteReferenceDestination = (n: number) => `fnref-${n}`;
+
+function footnote(node: Node, style: TextStyle, links?: PdfLinks): Span[] {
+  // Outside section content (never in practice) the note stays in the text, in brackets.
+  if (!links) return [{ text: ` (${node.textContent})`, style: marked(node, style) }];
+  const n = links.notes.numberOf(node);
+  const own = { ...style, script: 'sup' as const, color: LINK_COLOUR, goTo: noteDestination(n), anchor: noteReferenceDestination(n) };
+  return [{ text: String(n), style: marked(node, own) }];
+}
+
+function crossReference(node: Node, style: TextStyle, links?: PdfLinks): Span[] {
+  if (!links) return [{ text: String(node.attrs.label ?? ''), style: marked(node, style) }];
+  const reference = links.references.resolve(node);
+  if (reference.broken) {
+    const marker = { text: links.labels.brokenReference, style: marked(node, { ...style, bold: true, color: DELETION_COLOUR }) };
+    return reference.label ? [{ text: `${reference.label} `, style: marked(node, style) }, marker] : [marker];
+  }
+  if (!reference.to) return [{ text: reference.label, style: marked(node, style) }];
+  const goTo = links.anchors.name(reference.to.section, reference.to.target);
+  return [{ text: reference.label, style: marked(node, { ...style, goTo, color: LINK_COLOUR, underline: true }) }];
+}
+
 const inlineNodes = {
-  text: (node: Node, style: TextStyle): Span => ({
-    text: node.text ?? '',
-    style: node.marks.reduce((current, mark) => pdfMarks[mark.type.name]?.(current, mark) ?? current, style),
-  }),
-  hard_break: (): Span => ({ break: true }),
+  text: (node: Node, style: TextStyle): Span[] => [{ text: node.text ?? '', style: marked(node, style) }],
+  hard_break: (): Span[] => [{ break: true }],
+  footnote,
+  cross_reference: crossReference,
 };
 
-export function spansOf(block: Node, style: TextStyle): Span[] {
+export function spansOf(block: Node, style: TextStyle, links?: PdfLinks): Span[] {
   const spans: Span[] = [];
   block.forEach((child) => {
     const handler = inlineNodes[child.type.name as keyof typeof inlineNodes];
-    spans.push(handler ? handler(child, style) : { text: child.textContent, style });
+    spans.push(...(handler ? handler(child, style, links) : [{ text: child.textContent, style }]));
   });
   return spans;
+}
+
+/** The destination of a heading or table a cross-reference can point at, placed here. */
+function targetDestination(node: Node, context: PdfContext): void {
+  const id = node.attrs.id;
+  if (context.links && typeof id === 'string' && id) context.flow.destination(context.links.anchors.name(context.links.section, id));
 }
 
 /** Draws the block's text; a list item's marker goes beside the first line. */
 function textblock(node: Node, context: PdfContext, style: TextStyle): void {
   const { flow } = context;
-  const lines = layoutLines(flow.doc, spansOf(node, style), context.width, style.size);
+  const lines = layoutLines(flow.doc, spansOf(node, style, context.links), context.width, style.size);
   if (context.marker) {
     const first = lineHeight(lines[0]);
     flow.room(first);
@@ -115,6 +151,7 @@ const blockNodes = {
     context.flow.y += style.size * 0.5;
     // Keep a heading with the first lines under it.
     context.flow.room(style.size * 1.4 + BODY.size * 1.4 * 2);
+    targetDestination(node, context);
     textblock(node, context, style);
     context.flow.y += PARAGRAPH_GAP / 2;
   },
@@ -125,7 +162,7 @@ const blockNodes = {
   bullet_list: list((_node, _index, depth) => BULLETS[depth % BULLETS.length]),
   ordered_list: list(ordinal),
   list_item: (node: Node, context: PdfContext) => children(node, context),
-  table: (node: Node, context: PdfContext) => drawTable(node, context, renderBlock),
+  table: (node: Node, context: PdfContext) => drawTable(node, context, renderBlock, () => targetDestination(node, context)),
 };
 
 /** Rows and cells are drawn by `drawTable`, which calls these for each cell's content. */

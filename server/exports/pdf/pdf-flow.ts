@@ -14,6 +14,9 @@ export interface FlowOptions {
 
 const RULE_COLOUR = '#999999';
 
+/** The named destinations of each document: a name is placed once (header rows are drawn again). */
+const placed = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
 export class Flow {
   private readonly rules: { x: number; from: number }[] = [];
   private readonly pageHooks: (() => void)[] = [];
@@ -98,9 +101,17 @@ export class Flow {
     this.doc.restore();
   }
 
-  /** A named destination here, for the contents' links (nothing in a measuring flow). */
+  /**
+   * A named destination here, for the contents' links, footnotes and cross-references (nothing in
+   * a measuring flow; a name already placed stays where it was first placed).
+   */
   destination(name: string): void {
+    if (this.dry) return;
+    let names = placed.get(this.doc);
+    if (!names) placed.set(this.doc, (names = new Set()));
+    if (names.has(name)) return;
+    names.add(name);
     // pdfkit turns the top from its y-down coordinates into PDF's; null left and zoom keep the reader's.
-    if (!this.dry) this.doc.addNamedDestination(name, 'XYZ', ...([null, this.y, null] as unknown as number[]));
+    this.doc.addNamedDestination(name, 'XYZ', ...([null, this.y, null] as unknown as number[]));
   }
 }

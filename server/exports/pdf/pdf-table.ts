@@ -47,8 +47,11 @@ function placeCells(table: Node): { rows: PlacedCell[][]; columns: number } {
 
 const isHeaderRow = (cells: PlacedCell[]) => cells.length > 0 && cells.every((cell) => cell.node.type.name === 'table_header');
 
-/** Draws the table; each cell's blocks are drawn (and measured) with `renderBlock`. */
-export function drawTable(table: Node, context: PdfContext, renderBlock: RenderBlock): void {
+/**
+ * Draws the table; each cell's blocks are drawn (and measured) with `renderBlock`. `atStart` runs
+ * where the table starts, once it is on its page (a cross-reference's destination goes there).
+ */
+export function drawTable(table: Node, context: PdfContext, renderBlock: RenderBlock, atStart?: () => void): void {
   const { flow } = context;
   const { rows, columns } = placeCells(table);
   const shares = columnShares(table, columns) ?? Array.from({ length: columns }, () => 1 / columns);
@@ -97,6 +100,7 @@ export function drawTable(table: Node, context: PdfContext, renderBlock: RenderB
   while (head < rows.length && isHeaderRow(rows[head]) && groupEnd[head] === head) head++;
   // The header stays with the first body rows.
   flow.room(heightOf(0, head - 1) + (head < rows.length ? heightOf(head, groupEnd[head]) : 0));
+  atStart?.();
   for (let r = 0; r < head; r++) drawRow(r);
   flow.onEachPage(
     () => {

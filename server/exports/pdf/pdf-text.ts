@@ -15,6 +15,10 @@ export interface TextStyle {
   strike: boolean;
   script: 'sub' | 'sup' | null;
   link: string | null;
+  /** A named destination in this file the text leads to (footnotes, cross-references). */
+  goTo: string | null;
+  /** A named destination placed at this text's line (a footnote's reference and its note). */
+  anchor: string | null;
   color: string;
 }
 
@@ -26,6 +30,8 @@ export const BODY: TextStyle = {
   strike: false,
   script: null,
   link: null,
+  goTo: null,
+  anchor: null,
   color: '#1b1b1b',
 };
 
@@ -97,7 +103,7 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 const sameStyle = (a: TextStyle, b: TextStyle) =>
   a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline &&
-  a.strike === b.strike && a.script === b.script && a.link === b.link && a.color === b.color;
+  a.strike === b.strike && a.script === b.script && a.link === b.link && a.goTo === b.goTo && a.anchor === b.anchor && a.color === b.color;
 
 /** Breaks spans into lines no wider than `width`; a word longer than a line is cut between letters. */
 export function layoutLines(doc: PDFKit.PDFDocument, spans: Span[], width: number, emptySize = BODY.size): Line[] {
@@ -128,6 +134,43 @@ export function layoutLines(doc: PDFKit.PDFDocument, spans: Span[], width: numbe
     line.width += textWidth;
     line.size = Math.max(line.size, style.size);
   };
+  /**
+   * Ends the line before `token`. A word that runs across spans ("migration" then a reference's
+   * ";", a word then its footnote number) is one word: its start moves down with the token, unless
+   * the line holds nothing else or the whole word would not fit on a line either.
+   */
+  const breakBefore = (token: string, tokenWidth: number) => {
+    const tail: { text: string; style: TextStyle }[] = [];
+    if (!/^\s/.test(token)) {
+      let i = line.fragments.length - 1;
+      let cut = -1;
+      for (; i >= 0; i--) {
+        const start = line.fragments[i].text.search(/\S+$/);
+        if (start < 0) break;
+        if (start > 0) {
+          cut = start;
+          break;
+        }
+      }
+      const whole = i < 0 ? 0 : cut > 0 ? i : i + 1;
+      const kept = i >= 0;
+      const pieces = kept ? line.fragments.slice(whole).map((fragment, k) => ({ text: k === 0 && cut > 0 ? fragment.text.slice(cut) : fragment.text, style: fragment.style })) : [];
+      const tailWidth = pieces.reduce((sum, piece) => sum + measure(doc, piece.text, piece.style), 0);
+      if (kept && pieces.length && tailWidth + tokenWidth <= width) {
+        tail.push(...pieces);
+        line.fragments.splice(cut > 0 ? whole + 1 : whole);
+        if (cut > 0) {
+          const last = line.fragments[line.fragments.length - 1];
+          last.text = last.text.slice(0, cut);
+          last.width = measure(doc, last.text, last.style);
+        }
+        line.width = line.fragments.reduce((sum, fragment) => sum + fragment.width, 0);
+        line.size = Math.max(0, ...line.fragments.map((fragment) => fragment.style.size));
+      }
+    }
+    finish();
+    for (const piece of tail) place(piece.text, piece.style, measure(doc, piece.text, piece.style));
+  };
   for (const span of spans) {
     if ('break' in span) {
       finish();
@@ -138,7 +181,7 @@ export function layoutLines(doc: PDFKit.PDFDocument, spans: Span[], width: numbe
       const tokenWidth = measureUpTo(doc, token, span.style, width);
       // The word alone is measured only when the token with its spaces does not fit (at a line's end).
       const wordWidth = word === token || line.width + tokenWidth <= width ? tokenWidth : measureUpTo(doc, word, span.style, width);
-      if (line.width + wordWidth > width && line.fragments.length) finish();
+      if (line.width + wordWidth > width && line.fragments.length) breakBefore(token, wordWidth);
       if (wordWidth <= width || !word) {
         // Leading spaces of a fresh line are dropped, as a reader expects.
         if (!line.fragments.length && !word) continue;
@@ -173,13 +216,14 @@ export function drawLines(flow: Flow, lines: Line[], x: number, width: number, a
     const baseline = flow.y + (height - line.size * (ASCENT + DESCENT)) / 2 + line.size * ASCENT;
     const offset = align === 'center' ? Math.max(0, (width - line.width) / 2) : 0;
     for (const fragment of line.fragments) {
+      if (fragment.style.anchor) flow.destination(fragment.style.anchor);
       const size = glyphSize(fragment.style);
       const rise = fragment.style.script === 'sup' ? fragment.style.size * 0.33 : fragment.style.script === 'sub' ? -fragment.style.size * 0.12 : 0;
       flow.text(fragment.text, x + offset + fragment.x, baseline - rise - size * ASCENT, faceFor(fragment.style), size, {
         color: fragment.style.color,
         underline: fragment.style.underline,
         strike: fragment.style.strike,
-        link: fragment.style.link ?? undefined,
+        ...(fragment.style.goTo ? { goTo: fragment.style.goTo } : { link: fragment.style.link ?? undefined }),
       });
     }
     flow.y += height;

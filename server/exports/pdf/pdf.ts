@@ -4,16 +4,20 @@
  * the outline, the optional appendix, and "Page X of Y" on every page after the title.
  */
 import PDFDocument from 'pdfkit';
+import { SECTION_TARGET } from '../../../shared/references';
 import { sectionDoc } from '../content';
+import { type AnchorNames, CrossReferences, pageAnchors } from '../cross-references';
+import { FootnoteNumbering } from '../footnotes';
 import { type ExportLabels, labelsFor } from '../labels';
 import { approvalRecordBody, commentList, heading, paragraph, statusTable } from '../master-nodes';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
-import { formatDate, includedSections, sectionAnchor, sectionHeading } from '../outline';
+import { formatDate, includedSections, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { renderBlock } from './pdf-content';
 import type { PdfContext } from './pdf-context';
 import { Flow } from './pdf-flow';
 import { FACES, registerFonts } from './pdf-fonts';
+import { drawNotes } from './pdf-notes';
 import { BODY, type TextStyle, drawLines, layoutLines, linesHeight } from './pdf-text';
 
 const MARGIN = 56;
@@ -55,7 +59,14 @@ export async function renderPdf(document: MasterDocument, options: RenderOptions
   titlePage(document, labels, options, context);
 
   const sections = includedSections(document, options);
-  const entries: Entry[] = sections.map((section) => ({ title: sectionHeading(section), anchor: sectionAnchor(section), page: 0 }));
+  const file: PdfFile = {
+    labels,
+    options,
+    footnotes: new FootnoteNumbering(),
+    references: new CrossReferences(document, sections, options.locale),
+    anchors: pageAnchors(),
+  };
+  const entries: Entry[] = sections.map((section) => ({ title: sectionHeading(section), anchor: file.anchors.name(section.id, SECTION_TARGET), page: 0 }));
   if (options.includeApprovalRecord) entries.push({ title: labels.approvalRecord, anchor: APPENDIX_ANCHOR, page: 0 });
   // Contents pages are kept free now and filled in at the end, when every section's page is known.
   const perPage = Math.floor((doc.page.height - 2 * MARGIN - 60) / TOC_LINE);
@@ -73,7 +84,7 @@ export async function renderPdf(document: MasterDocument, options: RenderOptions
     sections,
     (section, index) => {
       start(entries[index]);
-      drawSection(section, labels, options, context);
+      drawSection(section, file, context);
     },
     onProgress,
   );
@@ -111,10 +122,24 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
   renderBlock(statusTable(document, labels, options), context);
 }
 
-function drawSection(section: ExportSection, labels: ExportLabels, options: RenderOptions, context: PdfContext): void {
+/** What the sections of one file share: the numbering of notes, references, and destinations. */
+interface PdfFile {
+  labels: ExportLabels;
+  options: RenderOptions;
+  footnotes: FootnoteNumbering;
+  references: CrossReferences;
+  anchors: AnchorNames;
+}
+
+/** The section's title, its text, its footnotes as end notes, its open comments. */
+function drawSection(section: ExportSection, file: PdfFile, context: PdfContext): void {
+  const { labels, options } = file;
   renderBlock(heading(1, sectionHeading(section)), { ...context, base: 0 });
   if (section.state === 'draft-unapproved') draftMarker(labels, context);
-  renderBlock(sectionDoc(section, options.suggestions ?? 'omit'), context);
+  const doc = sectionDoc(section, options.suggestions ?? 'omit');
+  const links = { section: section.id, notes: file.footnotes.section(doc), references: file.references, anchors: file.anchors, labels };
+  renderBlock(doc, { ...context, links });
+  drawNotes({ ...context, links });
   if (options.includeComments && section.openComments.length) {
     renderBlock(heading(2, labels.openComments), { ...context, base: 0 });
     renderBlock(commentList(section.openComments, labels), context);

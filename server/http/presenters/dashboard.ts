@@ -15,6 +15,7 @@ export function presentDashboardRow(row: DashboardRow): DashboardRow {
     openSuggestions: row.openSuggestions,
     lastEdit: row.lastEdit ? { at: row.lastEdit.at, by: row.lastEdit.by } : null,
     words: row.words,
+    brokenReferences: row.brokenReferences ?? 0,
   };
 }
 

@@ -1,0 +1,30 @@
+/** Russian messages (keys of `references.en.ts`). */
+import type { referencesEn } from './references.en';
+
+export const referencesRu: Record<keyof typeof referencesEn, string> = {
+  'references.pickerTitle': 'Вставить перекрёстную ссылку',
+  'references.pickerHint': 'Ссылка показывает текущий номер и название того, на что указывает, и следует за их изменениями.',
+  'references.filter': 'Найти раздел, заголовок или таблицу',
+  'references.listLabel': 'Места для ссылки',
+  'references.wholeSection': 'Весь раздел',
+  'references.heading': 'Заголовок',
+  'references.table': 'Таблица',
+  'references.insert': 'Вставить',
+  'references.cancel': 'Отмена',
+  'references.loading': 'Загружаем разделы…',
+  'references.loadFailed': 'Не удалось загрузить список мест: {reason}',
+  'references.retry': 'Повторить',
+  'references.noMatch': 'Ничего не найдено по запросу «{filter}».',
+  'references.matches.one': '{count} место',
+  'references.matches.few': '{count} места',
+  'references.matches.many': '{count} мест',
+  'references.matches.other': '{count} места',
+  'references.noIdsHint': 'Заголовки и таблицы появляются здесь, когда их раздел отредактируют.',
+  'references.open': 'Перейти: {label}',
+  'references.openEditable': 'Перейти: {label} (Ctrl+щелчок или Ctrl+Enter, когда ссылка выделена)',
+  'references.deleted': 'То, на что указывала эта ссылка, удалено',
+  'dashboard.brokenReferences.one': '{count} битая ссылка',
+  'dashboard.brokenReferences.few': '{count} битые ссылки',
+  'dashboard.brokenReferences.many': '{count} битых ссылок',
+  'dashboard.brokenReferences.other': '{count} битой ссылки',
+};
