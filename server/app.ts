@@ -22,6 +22,7 @@ import { People } from './domain/people';
 import { Reviews } from './domain/reviews';
 import { SearchIndex } from './domain/search';
 import { SectionActivity } from './domain/section-activity';
+import { TranslationActivity } from './domain/translation-activity';
 import { SectionContent } from './domain/section-content';
 import { Sections } from './domain/sections';
 import { Sessions } from './domain/sessions';
@@ -33,6 +34,7 @@ import { type FirstCoordinator, ensureWorkspace } from './domain/workspace-seed'
 import { SectionDocuments } from './documents/section-documents';
 import { UpdateLog } from './documents/update-log';
 import { WorkspaceEventBus } from './events';
+import { documentKey, parseDocumentKey } from '../shared/languages';
 import { ExportJobs } from './exports/jobs';
 import { createApp } from './http/api';
 import { exportRoutes } from './http/routes/exports';
@@ -88,7 +90,13 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const documents = new SectionDocuments(new UpdateLog(db), {
     sectionIdleMs: config.sectionIdleMs,
     compactAfterRows: config.compactAfterRows,
-    onStored: (sectionId, personId) => events.emit('section-edited', sectionId, personId),
+    // A translation (#19) is announced apart: versions, search, suggestions and "last edited"
+    // follow the source text, and would store or index a translation as the section.
+    onStored: (key, personId) => {
+      const { sectionId, lang } = parseDocumentKey(key);
+      if (lang === '') events.emit('section-edited', sectionId, personId);
+      else events.emit('translation-edited', sectionId, lang, personId);
+    },
     onAuthor: authorRegistry.record,
     clientOwners: (sectionId) => authorRegistry.authorsOf(sectionId),
   });
@@ -98,6 +106,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       originAllowed: (req) => isSameOrigin(req, config.publicUrl),
       identify: (req) => sessions.resolve(sessionToken(req)),
       section: (id) => sections.find(id),
+      languages: () => settings.languages(),
       person: (id) => people.find(id),
       sessionToken: (req) => sessionToken(req),
       denied: (req, person, reason, sectionId) => {
@@ -126,6 +135,11 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     versions.save(sectionId, 'auto', { authors: editors }),
   );
   events.on('section-edited', (sectionId, personId) => activity.edited(sectionId, personId));
+  const translationActivity = new TranslationActivity(events);
+  events.on('translation-edited', (sectionId, lang) => {
+    content.invalidate(documentKey(sectionId, lang));
+    translationActivity.edited(sectionId);
+  });
   const suggestions = new Suggestions({ db, store: documents, content, sections, people, notifications, events });
 
   const invitations = new Invitations(db, people, audit);
@@ -197,6 +211,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     close: () =>
       (closing ??= (async () => {
         activity.stop();
+        translationActivity.stop();
         search.stop();
         suggestions.stop();
         stopWatchingWrites();

@@ -15,6 +15,12 @@ export interface WorkspaceEvents {
   'person-signed-out': [personId: number];
   /** A section's text changed (throttled per section). */
   'section-edited': [sectionId: string, personId: number | null];
+  /**
+   * A translation of a section changed (#19): the document `<sectionId>/<lang>`. Apart from
+   * 'section-edited' because versions, search, suggestion bookkeeping and "last edited" are the
+   * source text's, and would store or index a translation as the section.
+   */
+  'translation-edited': [sectionId: string, lang: string, personId: number | null];
   /** A comment thread was created or changed (reply, edit, delete, resolve). */
   'thread-changed': [sectionId: string, threadId: number];
   /** A section was submitted, withdrawn or decided, or its approval went stale or fresh. */
@@ -23,7 +29,7 @@ export interface WorkspaceEvents {
   'section-rules-changed': [sectionId: string];
   /** A version of a section was saved (by hand, on review, automatically, or by a restore). */
   'version-saved': [sectionId: string];
-  /** The deadline, the required organisations or whether other groups may suggest changed. */
+  /** The deadline, the required organisations, whether other groups may suggest, or the languages changed. */
   'settings-changed': [];
   /** A notification for one person, in its wire shape (realtime pushes it as 'notification:new'). */
   'notification-created': [personId: number, notification: Notification];

@@ -30,6 +30,16 @@ export const CLOSE_UNAUTHENTICATED = 4401;
 export const REASON_ACCESS_REVOKED = 'access revoked';
 export const CLOSE_FORBIDDEN = 4403;
 /**
+ * The close reason (with 4403) of a translation's connections when the coordinators remove its
+ * language from the workspace's targets (#19). Its text is kept, and comes back with the language.
+ */
+export const REASON_LANGUAGE_REMOVED = 'language version removed';
+/**
+ * The refusal (404) of `/collab/<sectionId>/<lang>` when `lang` is not a target language of the
+ * workspace; for the source language, the refusal goes on to say where its document is.
+ */
+export const REASON_NO_SUCH_LANGUAGE = 'no such language version';
+/**
  * An update the server will never take (another person's Yjs client id, content the schema does
  * not allow): sending it again would be refused again, so the client must stop and say so.
  */

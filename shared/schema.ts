@@ -6,12 +6,6 @@ import { type MarkSpec, type NodeSpec, Schema } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './links';
 
-const tables = tableNodes({
-  tableGroup: 'block',
-  cellContent: 'block+',
-  cellAttributes: {},
-});
-
 /**
  * What an id of ours looks like (a section's, a block's): 1–64 letters, digits, "-" or "_". URL-,
  * XML- and Word-bookmark-safe, and short: a collab update carrying anything else is refused.
@@ -21,86 +15,159 @@ const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** The longest label a cross-reference keeps: a number and a heading's words (titles are cut at 80). */
 export const MAX_REFERENCE_LABEL = 300;
 
+/**
+ * The longest source text a translation block keeps (`sourceText`): a long paragraph is a few
+ * thousand characters; the bound keeps a hand-made update from bloating a document.
+ */
+export const MAX_SOURCE_TEXT = 20_000;
+
 /** The schema's check of an id attribute (`validate` throws what it refuses). */
 function shortId(value: unknown): void {
   if (typeof value !== 'string' || !SHORT_ID.test(value)) throw new RangeError('expected an id of 1–64 letters, digits, "-" or "_"');
 }
 
-/**
- * A stable id (#18) on the blocks a cross-reference can point at (headings, tables; learning
- * outcomes later). Null until the editor's id plugin gives one; a copy-paste that duplicates an id
- * is renumbered by the same plugin, so an id names one block of one section.
- */
-const targetId = {
+/** An id, a source link or a hash: null, or a short id-like string (a hash is 1–11 base-36 characters). */
+const optionalId = {
   default: null,
   validate: (value: unknown) => {
     if (value !== null) shortId(value);
   },
 };
 
-/** Reads the stable id of a pasted or imported block (`data-id`), when it looks like one of ours. */
-function idOf(dom: HTMLElement): string | null {
-  const id = dom.getAttribute('data-id');
-  return id && SHORT_ID.test(id) ? id : null;
+/**
+ * Every block's stable id and, in a translation, the id of the source block it translates (#19).
+ * Headings and tables had ids first (#18, cross-reference targets); every block has one now, so a
+ * translation can name the source unit it renders. Null until the editor's id plugin gives one; a
+ * copy-paste that duplicates an id is renumbered by the same plugin, so an id names one block.
+ */
+const blockId = { id: optionalId, source: optionalId };
+
+/**
+ * A textblock is a translation unit: besides its link it keeps the hash of the source text it was
+ * last confirmed against (`sourceHash`; null = never confirmed) and that text (`sourceText`), so a
+ * stale translation can show what changed. `sourceText` stays out of the DOM (see `blockDom`).
+ */
+const unitLink = {
+  ...blockId,
+  sourceHash: optionalId,
+  sourceText: {
+    default: null,
+    validate: (value: unknown) => {
+      if (value !== null && (typeof value !== 'string' || value.length > MAX_SOURCE_TEXT)) {
+        throw new RangeError(`expected a source text of at most ${MAX_SOURCE_TEXT} characters`);
+      }
+    },
+  },
+};
+
+/** Reads an id-like attribute of a pasted or imported block, when it looks like one of ours. */
+function idAttr(dom: HTMLElement, name: string): string | null {
+  const value = dom.getAttribute(name);
+  return value && SHORT_ID.test(value) ? value : null;
 }
+
+/** A block's id, link and hash from its `data-*` attributes (a paste keeps them; `sourceText` is not in the DOM). */
+function blockAttrsOf(dom: HTMLElement): { id: string | null; source: string | null } {
+  return { id: idAttr(dom, 'data-id'), source: idAttr(dom, 'data-source') };
+}
+
+function unitAttrsOf(dom: HTMLElement): { id: string | null; source: string | null; sourceHash: string | null } {
+  return { ...blockAttrsOf(dom), sourceHash: idAttr(dom, 'data-source-hash') };
+}
+
+/**
+ * The `data-*` attributes of a block, only those that are set: a block without id or link renders
+ * as it always did (`<p>` stays `<p>`). The source text is left out: it can be long, and a paste
+ * that lost it only means the pasted block shows no diff until it is confirmed.
+ */
+function blockDom(attrs: Record<string, unknown>): Record<string, string> {
+  const dom: Record<string, string> = {};
+  if (typeof attrs.id === 'string' && attrs.id) dom['data-id'] = attrs.id;
+  if (typeof attrs.source === 'string' && attrs.source) dom['data-source'] = attrs.source;
+  if (typeof attrs.sourceHash === 'string' && attrs.sourceHash) dom['data-source-hash'] = attrs.sourceHash;
+  return dom;
+}
+
+/** Table cells carry `blockId` through prosemirror-tables' own cell attribute hooks. */
+const cellAttribute = (name: 'id' | 'source') => ({
+  default: null,
+  validate: optionalId.validate,
+  getFromDOM: (dom: HTMLElement) => idAttr(dom, name === 'id' ? 'data-id' : 'data-source'),
+  setDOMAttr: (value: unknown, attrs: Record<string, unknown>) => {
+    if (typeof value === 'string' && value) attrs[name === 'id' ? 'data-id' : 'data-source'] = value;
+  },
+});
+
+const tables = tableNodes({
+  tableGroup: 'block',
+  cellContent: 'block+',
+  cellAttributes: { id: cellAttribute('id'), source: cellAttribute('source') },
+});
 
 tables.table = {
   ...tables.table,
-  attrs: { id: targetId },
-  parseDOM: [{ tag: 'table', getAttrs: (dom) => ({ id: idOf(dom as HTMLElement) }) }],
-  toDOM: (node) => ['table', node.attrs.id ? { 'data-id': node.attrs.id } : {}, ['tbody', 0]],
+  attrs: blockId,
+  parseDOM: [{ tag: 'table', getAttrs: (dom) => blockAttrsOf(dom as HTMLElement) }],
+  toDOM: (node) => ['table', blockDom(node.attrs), ['tbody', 0]],
+};
+
+tables.table_row = {
+  ...tables.table_row,
+  attrs: blockId,
+  parseDOM: [{ tag: 'tr', getAttrs: (dom) => blockAttrsOf(dom as HTMLElement) }],
+  toDOM: (node) => ['tr', blockDom(node.attrs), 0],
 };
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
+    attrs: unitLink,
     content: 'inline*',
     group: 'block',
-    parseDOM: [{ tag: 'p' }],
-    toDOM: () => ['p', 0],
+    parseDOM: [{ tag: 'p', getAttrs: (dom) => unitAttrsOf(dom as HTMLElement) }],
+    toDOM: (node) => ['p', blockDom(node.attrs), 0],
   },
   heading: {
-    attrs: { level: { default: 1, validate: 'number' }, id: targetId },
+    attrs: { level: { default: 1, validate: 'number' }, ...unitLink },
     content: 'inline*',
     group: 'block',
     defining: true,
-    parseDOM: [1, 2, 3].map((level) => ({ tag: `h${level}`, getAttrs: (dom) => ({ level, id: idOf(dom as HTMLElement) }) })),
-    toDOM: (node) => [
-      `h${Math.min(3, Math.max(1, Number(node.attrs.level)))}`,
-      node.attrs.id ? { 'data-id': node.attrs.id } : {},
-      0,
-    ],
+    parseDOM: [1, 2, 3].map((level) => ({ tag: `h${level}`, getAttrs: (dom) => ({ level, ...unitAttrsOf(dom as HTMLElement) }) })),
+    toDOM: (node) => [`h${Math.min(3, Math.max(1, Number(node.attrs.level)))}`, blockDom(node.attrs), 0],
   },
   blockquote: {
+    attrs: blockId,
     content: 'block+',
     group: 'block',
     defining: true,
-    parseDOM: [{ tag: 'blockquote' }],
-    toDOM: () => ['blockquote', 0],
+    parseDOM: [{ tag: 'blockquote', getAttrs: (dom) => blockAttrsOf(dom as HTMLElement) }],
+    toDOM: (node) => ['blockquote', blockDom(node.attrs), 0],
   },
   bullet_list: {
+    attrs: blockId,
     content: 'list_item+',
     group: 'block',
-    parseDOM: [{ tag: 'ul' }],
-    toDOM: () => ['ul', 0],
+    parseDOM: [{ tag: 'ul', getAttrs: (dom) => blockAttrsOf(dom as HTMLElement) }],
+    toDOM: (node) => ['ul', blockDom(node.attrs), 0],
   },
   ordered_list: {
-    attrs: { order: { default: 1, validate: 'number' } },
+    attrs: { order: { default: 1, validate: 'number' }, ...blockId },
     content: 'list_item+',
     group: 'block',
     parseDOM: [
       {
         tag: 'ol',
-        getAttrs: (dom) => ({ order: Number((dom as HTMLElement).getAttribute('start') ?? 1) || 1 }),
+        getAttrs: (dom) => ({ order: Number((dom as HTMLElement).getAttribute('start') ?? 1) || 1, ...blockAttrsOf(dom as HTMLElement) }),
       },
     ],
-    toDOM: (node) => (node.attrs.order === 1 ? ['ol', 0] : ['ol', { start: node.attrs.order }, 0]),
+    toDOM: (node) => ['ol', { ...(node.attrs.order === 1 ? {} : { start: node.attrs.order }), ...blockDom(node.attrs) }, 0],
   },
   list_item: {
+    attrs: blockId,
     content: 'paragraph block*',
     defining: true,
-    parseDOM: [{ tag: 'li' }],
-    toDOM: () => ['li', 0],
+    parseDOM: [{ tag: 'li', getAttrs: (dom) => blockAttrsOf(dom as HTMLElement) }],
+    toDOM: (node) => ['li', blockDom(node.attrs), 0],
   },
   ...tables,
   text: { group: 'inline' },

@@ -1,15 +1,27 @@
 /**
- * The /collab/<sectionId> WebSocket endpoint: y-websocket's protocol on y-protocols, plus what the
- * reference server does not do. In the order things happen: check Origin and session on upgrade
- * (onAuthenticate), load the section from the update log (onLoadDocument), serve the connection
- * at the access level the policy gives (onConnect), and leave the section to the store, which
- * unloads it once it has been idle (onDisconnect). The documents themselves belong to
- * `SectionDocuments`, which the domain uses too.
+ * The /collab/<sectionId>[/<lang>] WebSocket endpoint: y-websocket's protocol on y-protocols, plus
+ * what the reference server does not do. In the order things happen: check Origin and session on
+ * upgrade (onAuthenticate), load the section's document in that language from the update log
+ * (onLoadDocument), serve the connection at the access level the policy gives (onConnect), and
+ * leave the document to the store, which unloads it once it has been idle (onDisconnect). The
+ * documents themselves belong to `SectionDocuments`, which the domain uses too.
+ *
+ * A translation (#19) is one more document of the section, at `/collab/<sectionId>/<lang>` for a
+ * configured target language: the same access as the section (reviewers suggest, "suggestions
+ * only" applies, others read), the same update and suggestion rules, the same storage.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE_FORBIDDEN, CLOSE_SHUTDOWN, CLOSE_UNAUTHENTICATED, REASON_ACCESS_REVOKED } from '../../shared/collab-protocol';
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_SHUTDOWN,
+  CLOSE_UNAUTHENTICATED,
+  REASON_ACCESS_REVOKED,
+  REASON_LANGUAGE_REMOVED,
+  REASON_NO_SUCH_LANGUAGE,
+} from '../../shared/collab-protocol';
+import { type LanguageSettings, documentKey } from '../../shared/languages';
 import { type AccessLevel, type SectionRef, sectionAccess } from '../../shared/policy';
 import type { Person } from '../domain/people';
 import type { SectionDocument } from '../documents/section-document';
@@ -24,6 +36,13 @@ export interface CollabGate {
   /** The signed-in person behind the request's session cookie, or null. */
   identify(req: IncomingMessage): Person | null;
   section(id: string): SectionRef | null;
+  /** The workspace's source and target languages: which translations may be opened. */
+  languages(): LanguageSettings;
+  /**
+   * Called before a translation of the section is served: gives the source's blocks their ids
+   * (`ensureSourceIds`), so that whatever the translator links to exists. May write the source.
+   */
+  openingTranslation?(sectionId: string): void;
   /** Re-reads a person (after a change of rights); null when they no longer exist. */
   person(id: number): Person | null;
   denied(req: IncomingMessage, person: Person | null, reason: string, sectionId: string | null): void;
@@ -55,25 +74,37 @@ export class CollabEndpoint {
   /** Handles an HTTP upgrade for a /collab/ URL: refuses it with a status, or serves the connection. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const sectionId = sectionIdFromUrl(req.url ?? '');
+    const address = documentFromUrl(req.url ?? '');
     if (!this.gate.originAllowed(req)) {
-      this.gate.denied(req, null, 'cross-origin upgrade', sectionId);
+      this.gate.denied(req, null, 'cross-origin upgrade', address?.sectionId ?? null);
       return refuse(socket, 403, 'origin not allowed');
     }
     const person = this.gate.identify(req);
     if (!person) return refuse(socket, 401, 'sign in first');
-    const section = sectionId ? this.gate.section(sectionId) : null;
-    if (!section) return refuse(socket, 404, 'no such section');
+    const section = address ? this.gate.section(address.sectionId) : null;
+    if (!address || !section) return refuse(socket, 404, 'no such section');
+    if (address.lang !== '') {
+      const languages = this.gate.languages();
+      // The source language's document is the section itself, at /collab/<sectionId>.
+      if (address.lang === languages.source) {
+        return refuse(socket, 404, `${REASON_NO_SUCH_LANGUAGE}: ${languages.source} is the source language, at ${COLLAB_PATH}${section.id}`);
+      }
+      if (!/^[a-z]{2,3}$/.test(address.lang) || !(languages.targets as string[]).includes(address.lang)) {
+        return refuse(socket, 404, REASON_NO_SUCH_LANGUAGE);
+      }
+    }
     const access = sectionAccess(person, section);
     if (access === null) {
       this.gate.denied(req, person, 'collab read', section.id);
       return refuse(socket, 403, 'not allowed to open this section');
     }
+    const key = documentKey(section.id, address.lang);
     let document: SectionDocument;
     try {
-      document = this.sections.open(section.id);
+      if (address.lang !== '') this.gate.openingTranslation?.(section.id);
+      document = this.sections.open(key);
     } catch (error) {
-      console.error(`[collab] loading ${section.id} failed`, error);
+      console.error(`[collab] loading ${key} failed`, error);
       return refuse(socket, 500, 'the section could not be loaded');
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -122,9 +153,20 @@ export class CollabEndpoint {
     this.recheck((connection) => connection.document.sectionId === sectionId);
   }
 
-  /** Applies a change of a workspace setting the policy reads to every open connection. */
+  /**
+   * Applies a change of a workspace setting to every open connection: one the policy reads
+   * (whether other groups suggest), or the languages, whose removed translations close.
+   */
   recheckAll(): void {
-    this.recheck(() => true);
+    const served = new Set<string>(this.gate.languages().targets);
+    const removed = new Set<Connection>();
+    for (const connection of this.connections) {
+      const { lang } = connection.document;
+      // Its rows stay: the version comes back if the language is added again.
+      if (lang !== '' && !served.has(lang)) removed.add(connection);
+    }
+    for (const connection of removed) connection.close(CLOSE_FORBIDDEN, REASON_LANGUAGE_REMOVED);
+    this.recheck((connection) => !removed.has(connection));
   }
 
   private recheck(concerned: (connection: Connection) => boolean): void {
@@ -171,7 +213,7 @@ export class CollabEndpoint {
     return this.connections.size;
   }
 
-  /** Connections, for tests that check what a connection was refused. */
+  /** Connections to a section in any language, for tests that check what a connection was refused. */
   connectionsOf(sectionId: string): Connection[] {
     return [...this.connections].filter((c) => c.document.sectionId === sectionId);
   }
@@ -188,11 +230,23 @@ export class CollabEndpoint {
   }
 }
 
-function sectionIdFromUrl(url: string): string | null {
+/**
+ * The section and language a /collab/ URL names: `/collab/<sectionId>` is the source language's
+ * document (lang ''), `/collab/<sectionId>/<lang>` a translation's, `lang` as written (the upgrade
+ * serves it only if it is a target language). Null when it names no section.
+ */
+function documentFromUrl(url: string): { sectionId: string; lang: string } | null {
   const path = url.split('?')[0];
   if (!path.startsWith(COLLAB_PATH)) return null;
-  const id = decodeURIComponent(path.slice(COLLAB_PATH.length));
-  return /^[a-z0-9-]{1,64}$/.test(id) ? id : null;
+  let parts: string[];
+  try {
+    parts = path.slice(COLLAB_PATH.length).split('/').map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+  const [id, lang, ...rest] = parts;
+  if (rest.length > 0 || !/^[a-z0-9-]{1,64}$/.test(id)) return null;
+  return { sectionId: id, lang: lang ?? '' };
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {

@@ -205,7 +205,7 @@ export class Connection implements Peer, ChangeOrigin {
   private refuse(refusal: Refusal): void {
     this.refusedUpdates++;
     const why = refusal.reason === 'client-id' ? `Yjs client id ${refusal.clientId} belongs to another person` : refusal.detail;
-    console.warn(`[collab] refused an update from person ${this.person.id} in ${this.document.sectionId}: ${why}`);
+    console.warn(`[collab] refused an update from person ${this.person.id} in ${this.document.key}: ${why}`);
     this.close(CLOSE_UPDATE_REFUSED, refusal.reason === 'client-id' ? 'update refused: client id of another person' : 'update refused: content not allowed');
   }
 
@@ -216,7 +216,7 @@ export class Connection implements Peer, ChangeOrigin {
    */
   private refuseSuggestion(detail: string): void {
     this.droppedUpdates++;
-    console.warn(`[collab] dropped an update from person ${this.person.id} in ${this.document.sectionId}: not a suggestion (${detail})`);
+    console.warn(`[collab] dropped an update from person ${this.person.id} in ${this.document.key}: not a suggestion (${detail})`);
     this.close(CLOSE_UPDATE_REFUSED, REASON_NOT_A_SUGGESTION);
   }
 

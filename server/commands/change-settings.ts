@@ -1,4 +1,7 @@
-/** Changing the workspace deadline or the organisations that must approve; one transaction with its audit row. */
+/**
+ * Changing the workspace settings (the deadline, the organisations that must approve, whether
+ * other groups suggest, the languages); one transaction with its audit row.
+ */
 import type { PersonRecord } from '../domain/people';
 import type { WorkspaceSettings } from '../../shared/api/settings';
 import type { CommandContext } from './context';

@@ -95,12 +95,14 @@ export const docUpdates = sqliteTable(
     sectionId: text('section_id')
       .notNull()
       .references(() => sections.id),
+    /** The document's language (#19): '' for the source language's, else a translation's code. */
+    lang: text('lang').notNull().default(''),
     update: blob('update', { mode: 'buffer' }).notNull(),
     /** SHA-256 of `update`, hex: lets a section load check its stored state without decoding it. */
     checksum: text('checksum'),
     createdAt: createdAt(),
   },
-  (t) => [index('doc_updates_section_seq').on(t.sectionId, t.seq)],
+  (t) => [index('doc_updates_section_seq').on(t.sectionId, t.lang, t.seq)],
 );
 
 /** Workspace settings as JSON values (deadline, required organisations). */
@@ -283,10 +285,12 @@ export const docAuthors = sqliteTable(
     sectionId: text('section_id')
       .notNull()
       .references(() => sections.id),
+    /** Claims are per document (#19): '' for the source language's, else a translation's code. */
+    lang: text('lang').notNull().default(''),
     clientId: integer('client_id').notNull(),
     personId: integer('person_id')
       .notNull()
       .references(() => users.id),
   },
-  (t) => [uniqueIndex('doc_authors_client').on(t.sectionId, t.clientId)],
+  (t) => [uniqueIndex('doc_authors_client').on(t.sectionId, t.lang, t.clientId)],
 );

@@ -1,7 +1,8 @@
 /**
- * One section's Y.Doc in memory, with the connections editing it. Every update the document
- * accepts is appended to the update log first and broadcast to the other connections after,
- * so nothing anybody saw can be lost by a crash.
+ * One section's Y.Doc in one language in memory, with the connections editing it. Every update
+ * the document accepts is appended to the update log first and broadcast to the other
+ * connections after, so nothing anybody saw can be lost by a crash. A translation (#19) is a
+ * document like the source, under its own key: same storage, same rules, same group commit.
  *
  * Updates from connections are committed and broadcast in batches: everything applied while the
  * event loop reads sockets is written in one transaction and sent as one merged update per
@@ -14,6 +15,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE_STORAGE_FAILURE, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/collab-protocol';
+import { parseDocumentKey } from '../../shared/languages';
 import { isStorageFull, reportStorageFull } from '../db/storage-errors';
 import { type Committable, GroupCommit } from './group-commit';
 import type { StoredLog, UpdateLog } from './update-log';
@@ -26,12 +28,12 @@ export interface Peer {
 
 export interface SectionDocumentOptions {
   compactAfterRows: number;
-  /** Called after an update is stored, with the connection it came from (null: the server). */
-  onStored?: (sectionId: string, origin: unknown) => void;
-  /** Called when a person claims a Yjs client id in this section: from then on it is theirs alone. */
-  onAuthor?: (sectionId: string, clientId: number, personId: number) => void;
-  /** The client ids already claimed in this section (client id → person id), read once on load. */
-  clientOwners?: (sectionId: string) => Map<number, number>;
+  /** Called after an update is stored, with the document's key and the connection it came from (null: the server). */
+  onStored?: (key: string, origin: unknown) => void;
+  /** Called when a person claims a Yjs client id in this document: from then on it is theirs alone. */
+  onAuthor?: (key: string, clientId: number, personId: number) => void;
+  /** The client ids already claimed in this document (client id → person id), read once on load. */
+  clientOwners?: (key: string) => Map<number, number>;
   /** Called when storage failed and the document must be dropped from memory. */
   onBroken?: (document: SectionDocument) => void;
   /** Shared by the sections of one server, so that a turn's writes are one commit. */
@@ -62,16 +64,27 @@ export class SectionDocument implements Committable {
   private readonly commits: GroupCommit;
   private owners: Map<number, number> | null = null;
   broken = false;
+  /**
+   * The section this document belongs to, whatever its language: access is decided by the
+   * section (`CollabEndpoint.recheck*` and `connectionsOf` compare it with section ids).
+   */
+  readonly sectionId: string;
+  /** '' for the source language's document, else the translation's language code. */
+  readonly lang: string;
 
   constructor(
-    readonly sectionId: string,
+    /** The document's key (`documentKey`): what it is stored, claimed and announced under. */
+    readonly key: string,
     private readonly log: UpdateLog,
     private readonly options: SectionDocumentOptions,
   ) {
+    const { sectionId, lang } = parseDocumentKey(key);
+    this.sectionId = sectionId;
+    this.lang = lang;
     this.commits = options.commits ?? new GroupCommit((work) => log.inTransaction(work));
     let stored: StoredLog;
     try {
-      stored = log.load(sectionId);
+      stored = log.load(key);
       // A damaged row must fail here, before any connection is accepted or any byte of it is
       // sent. Rows carry checksums (load checked them); older rows, and several rows merged, are
       // decoded whole instead (merging decodes them too).
@@ -162,7 +175,7 @@ export class SectionDocument implements Committable {
     const batch = this.batch;
     this.batch = [];
     const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((entry) => entry.update));
-    this.lastSeq = this.log.append(this.sectionId, merged);
+    this.lastSeq = this.log.append(this.key, merged);
     this.rowsSinceCompaction++;
     if (this.rowsSinceCompaction > this.options.compactAfterRows) this.scheduleCompaction();
     return () => this.broadcast(batch, merged);
@@ -186,7 +199,7 @@ export class SectionDocument implements Committable {
       const message = toOrigin.has(peer) ? toOrigin.get(peer) : toEveryone;
       if (message) peer.send(message);
     }
-    for (const origin of origins) this.options.onStored?.(this.sectionId, origin);
+    for (const origin of origins) this.options.onStored?.(this.key, origin);
   }
 
   private readonly broadcastAwareness = (
@@ -211,8 +224,8 @@ export class SectionDocument implements Committable {
   fail(error: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    if (isStorageFull(error)) reportStorageFull(`section ${this.sectionId}`, error);
-    else console.error(`[collab] storing an update of ${this.sectionId} failed`, error);
+    if (isStorageFull(error)) reportStorageFull(`section ${this.key}`, error);
+    else console.error(`[collab] storing an update of ${this.key} failed`, error);
     for (const peer of [...this.peers]) peer.close(CLOSE_STORAGE_FAILURE, 'storage failure, reconnecting');
     this.options.onBroken?.(this);
   }
@@ -236,22 +249,22 @@ export class SectionDocument implements Committable {
       // instead let one never-completed update stop the log from ever being merged.)
       if (this.unapplied) {
         // Never built: the stored state is already the merge of the rows.
-        this.log.compact(this.sectionId, this.unapplied, this.lastSeq);
+        this.log.compact(this.key, this.unapplied, this.lastSeq);
       } else if (this.ydoc.store.pendingStructs || this.ydoc.store.pendingDs) {
-        const stored = this.log.load(this.sectionId);
-        if (stored.update) this.log.compact(this.sectionId, stored.update, stored.lastSeq);
+        const stored = this.log.load(this.key);
+        if (stored.update) this.log.compact(this.key, stored.update, stored.lastSeq);
       } else {
-        this.log.compact(this.sectionId, Y.encodeStateAsUpdate(this.ydoc), this.lastSeq);
+        this.log.compact(this.key, Y.encodeStateAsUpdate(this.ydoc), this.lastSeq);
       }
       this.rowsSinceCompaction = 1;
     } catch (error) {
-      console.error(`[collab] compacting ${this.sectionId} failed; the rows are kept`, error);
+      console.error(`[collab] compacting ${this.key} failed; the rows are kept`, error);
     }
   }
 
-  /** The person a Yjs client id belongs to in this section, or null while nobody has used it. */
+  /** The person a Yjs client id belongs to in this document, or null while nobody has used it. */
   ownerOf(clientId: number): number | null {
-    this.owners ??= this.options.clientOwners?.(this.sectionId) ?? new Map();
+    this.owners ??= this.options.clientOwners?.(this.key) ?? new Map();
     return this.owners.get(clientId) ?? null;
   }
 
@@ -263,7 +276,7 @@ export class SectionDocument implements Committable {
     const owner = this.ownerOf(clientId);
     if (owner !== null) return owner === personId;
     this.owners!.set(clientId, personId);
-    this.options.onAuthor?.(this.sectionId, clientId, personId);
+    this.options.onAuthor?.(this.key, clientId, personId);
     return true;
   }
 

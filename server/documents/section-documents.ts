@@ -1,8 +1,11 @@
 /**
  * The section documents held in memory: each loaded from the update log on first use, shared by
  * every connection to it and by the domain (through the `SectionStore` it declares), and unloaded
- * once it has been idle. One loader, one copy per section: the collab endpoint's connections and a
+ * once it has been idle. One loader, one copy per document: the collab endpoint's connections and a
  * restore or a version read always see the same document.
+ *
+ * Documents are named by key (`documentKey` in shared/languages.ts): a section id is the source
+ * language's document, `<sectionId>/<lang>` a translation's (#19). Every method takes either.
  */
 import * as Y from 'yjs';
 import type { SectionStore } from '../domain/section-store';
@@ -38,12 +41,12 @@ function editorOf(origin: unknown): number | null {
 export interface SectionDocumentsOptions {
   sectionIdleMs: number;
   compactAfterRows: number;
-  /** An update was stored, made by this person (null: nobody known). */
-  onStored?: (sectionId: string, personId: number | null) => void;
-  /** A person claimed this Yjs client id in this section (for attribution, and so nobody else writes under it). */
-  onAuthor?: (sectionId: string, clientId: number, personId: number) => void;
-  /** The client ids claimed in a section so far (client id → person id). */
-  clientOwners?: (sectionId: string) => Map<number, number>;
+  /** An update was stored in the document with this key, made by this person (null: nobody known). */
+  onStored?: (key: string, personId: number | null) => void;
+  /** A person claimed this Yjs client id in this document (for attribution, and so nobody else writes under it). */
+  onAuthor?: (key: string, clientId: number, personId: number) => void;
+  /** The client ids claimed in a document so far (client id → person id). */
+  clientOwners?: (key: string) => Map<number, number>;
 }
 
 export class SectionDocuments implements SectionStore {
@@ -58,11 +61,11 @@ export class SectionDocuments implements SectionStore {
     this.commits = new GroupCommit((work) => log.inTransaction(work));
   }
 
-  /** The loaded section, or a freshly loaded one from the update log (synchronous; throws if it cannot load). */
-  open(sectionId: string): SectionDocument {
-    const loaded = this.documents.get(sectionId);
+  /** The loaded document, or a freshly loaded one from the update log (synchronous; throws if it cannot load). */
+  open(key: string): SectionDocument {
+    const loaded = this.documents.get(key);
     if (loaded && !loaded.broken) return loaded;
-    const document = new SectionDocument(sectionId, this.log, {
+    const document = new SectionDocument(key, this.log, {
       compactAfterRows: this.options.compactAfterRows,
       onStored: (id, origin) => this.options.onStored?.(id, editorOf(origin)),
       onAuthor: this.options.onAuthor,
@@ -70,13 +73,13 @@ export class SectionDocuments implements SectionStore {
       onBroken: (broken) => this.unload(broken),
       commits: this.commits,
     });
-    this.documents.set(sectionId, document);
+    this.documents.set(key, document);
     return document;
   }
 
   /** A connection joined the document: it stays loaded while anyone is there. */
   join(document: SectionDocument, peer: Peer): void {
-    this.cancelUnload(document.sectionId);
+    this.cancelUnload(document.key);
     document.peers.add(peer);
   }
 
@@ -86,8 +89,8 @@ export class SectionDocuments implements SectionStore {
     if (document.peers.size === 0) this.scheduleUnload(document);
   }
 
-  read<T>(sectionId: string, read: (doc: Y.Doc) => T): T {
-    const loaded = this.documents.get(sectionId);
+  read<T>(key: string, read: (doc: Y.Doc) => T): T {
+    const loaded = this.documents.get(key);
     if (loaded && !loaded.broken) {
       // What is read (a version, an approval, an export) holds only stored updates.
       loaded.flush();
@@ -96,7 +99,7 @@ export class SectionDocuments implements SectionStore {
     }
     // Nobody has it open: read a copy of its own and drop it, so that reading every section (a
     // dashboard, the search index catching up, an export) does not keep them all in memory.
-    const copy = new SectionDocument(sectionId, this.log, { compactAfterRows: this.options.compactAfterRows });
+    const copy = new SectionDocument(key, this.log, { compactAfterRows: this.options.compactAfterRows });
     try {
       return read(copy.doc);
     } finally {
@@ -104,11 +107,11 @@ export class SectionDocuments implements SectionStore {
     }
   }
 
-  change(sectionId: string, personId: number | null, apply: (doc: Y.Doc) => void): void {
-    let document = this.open(sectionId);
+  change(key: string, personId: number | null, apply: (doc: Y.Doc) => void): void {
+    let document = this.open(key);
     // The change goes on top of stored updates only; a flush that failed dropped that copy.
     document.flush();
-    if (document.broken) document = this.open(sectionId);
+    if (document.broken) document = this.open(key);
     try {
       const doc = document.doc;
       if (personId !== null) {
@@ -124,33 +127,38 @@ export class SectionDocuments implements SectionStore {
     }
   }
 
-  /** How many sections are in memory. */
+  /** Whether the document with this key is in memory now (not merely readable). */
+  isLoaded(key: string): boolean {
+    return this.documents.has(key);
+  }
+
+  /** How many documents (sections in any language) are in memory. */
   get loaded(): number {
     return this.documents.size;
   }
 
   private scheduleUnload(document: SectionDocument): void {
-    this.cancelUnload(document.sectionId);
+    this.cancelUnload(document.key);
     const timer = setTimeout(() => {
-      this.idleTimers.delete(document.sectionId);
+      this.idleTimers.delete(document.key);
       if (document.peers.size === 0) this.unload(document);
     }, this.options.sectionIdleMs);
     timer.unref();
-    this.idleTimers.set(document.sectionId, timer);
+    this.idleTimers.set(document.key, timer);
   }
 
-  private cancelUnload(sectionId: string): void {
-    const timer = this.idleTimers.get(sectionId);
+  private cancelUnload(key: string): void {
+    const timer = this.idleTimers.get(key);
     if (timer) clearTimeout(timer);
-    this.idleTimers.delete(sectionId);
+    this.idleTimers.delete(key);
   }
 
   private unload(document: SectionDocument): void {
     document.compact();
     // A copy dropped earlier (a failed write) must not cancel the timer of the copy that replaced it.
-    if (this.documents.get(document.sectionId) === document) {
-      this.documents.delete(document.sectionId);
-      this.cancelUnload(document.sectionId);
+    if (this.documents.get(document.key) === document) {
+      this.documents.delete(document.key);
+      this.cancelUnload(document.key);
     }
     document.destroy();
   }

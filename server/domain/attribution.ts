@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { AttributedBlock, Attribution } from '../../shared/api/attribution';
+import { parseDocumentKey } from '../../shared/languages';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import type { Db } from '../db/client';
 import { docAuthors } from '../db/schema';
@@ -21,18 +22,30 @@ const BLOCK_CONTEXT: Record<string, string> = {
   blockquote: 'quote',
 };
 
-/** Whose Yjs client ids are whose, per section: recorded as people write. */
+/**
+ * Whose Yjs client ids are whose, per document (a section in one language, named by its key):
+ * recorded as people write. Claims are kept per language (#19), because each document checks
+ * updates against its own claims: shared claims would let a person take, in a translation, a
+ * client id someone else already holds in the source, and the insert that keeps the first
+ * claimant would then credit that person's text to the other.
+ */
 export class AuthorRegistry {
   constructor(private readonly db: Db) {}
 
-  /** The first person seen writing with a client id keeps it. */
-  readonly record = (sectionId: string, clientId: number, personId: number): void => {
-    this.db.insert(docAuthors).values({ sectionId, clientId, personId }).onConflictDoNothing().run();
+  /** The first person seen writing with a client id in a document keeps it. */
+  readonly record = (key: string, clientId: number, personId: number): void => {
+    const { sectionId, lang } = parseDocumentKey(key);
+    this.db.insert(docAuthors).values({ sectionId, lang, clientId, personId }).onConflictDoNothing().run();
   };
 
-  /** Client id → person id, for one section. */
-  authorsOf(sectionId: string): Map<number, number> {
-    const rows = this.db.select().from(docAuthors).where(and(eq(docAuthors.sectionId, sectionId))).all();
+  /** Client id → person id, for one document. */
+  authorsOf(key: string): Map<number, number> {
+    const { sectionId, lang } = parseDocumentKey(key);
+    const rows = this.db
+      .select()
+      .from(docAuthors)
+      .where(and(eq(docAuthors.sectionId, sectionId), eq(docAuthors.lang, lang)))
+      .all();
     return new Map(rows.map((row) => [row.clientId, row.personId]));
   }
 }

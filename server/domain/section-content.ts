@@ -21,9 +21,9 @@ export interface ContentSnapshot {
   /**
    * The settled text: the document with its open suggestions left out (suggested insertions
    * absent, suggested deletions present). Its hash is what approvals store and compare, so a
-   * suggestion leaves an approval current and accepting one does not. The hash leaves out the
-   * stable ids of headings and tables too (#18, `approvalText`): the editor gives a block its id
-   * when it is first edited or pasted, and that alone changes no word an approval judged. Without
+   * suggestion leaves an approval current and accepting one does not. The hash leaves out block
+   * ids and translation links too (#18, #19, `approvalText`): the editor gives a block its id when
+   * it is first edited or pasted, and that alone changes no word an approval judged. Without
    * suggestions and ids it is `json` and `hash` themselves.
    */
   settled: { json: Record<string, unknown>; hash: string };
@@ -86,22 +86,27 @@ interface JsonNode {
   content?: unknown[];
 }
 
-/** The node types whose `id` names them as a cross-reference target (#18): not part of what an approval judges. */
-const TARGET_TYPES = new Set(['heading', 'table']);
+/**
+ * Attributes no approval judges: block ids (#18 gave them to headings and tables, #19 to every
+ * block) and a translation block's link to its source (`source`, `sourceHash`, `sourceText`). The
+ * editor assigns ids on its own, and a link changes no word of the text.
+ */
+const UNJUDGED = ['id', 'source', 'sourceHash', 'sourceText'] as const;
 
 /**
- * The JSON an approval hashes: the settled text without the ids of headings and tables, which
- * the editor assigns on its own. A document without ids comes back as the same object, so a hash
- * stored before ids existed still matches; a block whose `attrs` held only its id loses `attrs`,
- * as y-prosemirror writes a node without attributes.
+ * The JSON an approval hashes: the settled text without block ids and translation links, on every
+ * node. A document without them comes back as the same object, so a hash stored before ids existed
+ * still matches; a block whose `attrs` held only these loses `attrs`, as y-prosemirror writes a
+ * node without attributes. (Marks keep theirs: a mark's `id` is a suggestion's, and suggestions
+ * are gone from the settled text already.)
  */
 export function approvalText<T>(json: T): T {
   const strip = (value: unknown): unknown => {
     if (!value || typeof value !== 'object') return value;
     const node = value as JsonNode;
     let out: JsonNode = node;
-    if (TARGET_TYPES.has(String(node.type)) && node.attrs && 'id' in node.attrs) {
-      const { id: _id, ...attrs } = node.attrs;
+    if (node.attrs && UNJUDGED.some((name) => name in node.attrs!)) {
+      const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([name]) => !(UNJUDGED as readonly string[]).includes(name)));
       out = Object.fromEntries(Object.entries(node).flatMap(([key, inner]) => (key !== 'attrs' ? [[key, inner]] : Object.keys(attrs).length > 0 ? [[key, attrs]] : []))) as JsonNode;
     }
     if (Array.isArray(node.content)) {

@@ -1,12 +1,13 @@
 /**
- * Workspace settings coordinators change: the deadline, which organisations must approve, and
- * whether other working groups may suggest on a country's section.
+ * Workspace settings coordinators change: the deadline, which organisations must approve,
+ * whether other working groups may suggest on a country's section, and the languages (#19).
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, ne, sql } from 'drizzle-orm';
 import type { WorkspaceSettings } from '../../shared/api/settings';
+import { DEFAULT_LANGUAGES, LANGUAGES, type LanguageSettings, isLanguageCode } from '../../shared/languages';
 import { REVIEW_ORGANISATIONS, type ReviewOrganisation } from '../../shared/workspace';
 import type { Db } from '../db/client';
-import { settings } from '../db/schema';
+import { docUpdates, settings } from '../db/schema';
 import type { AuditLog } from './audit';
 import { DomainError } from './errors';
 
@@ -35,7 +36,14 @@ export class Settings {
       deadline: (rows.get('deadline') as string | undefined) ?? nextFifteenthSeptember(new Date()),
       requiredOrganisations: (rows.get('requiredOrganisations') as ReviewOrganisation[] | undefined) ?? [...REVIEW_ORGANISATIONS],
       otherGroupsSuggest: rows.get('otherGroupsSuggest') === true,
+      languages: languagesOf(rows.get('languages')),
     };
+  }
+
+  /** The source and target languages; read on every collab upgrade to a translation, so prepared. */
+  languages(): LanguageSettings {
+    const row = this.byKey.get({ key: 'languages' });
+    return languagesOf(row === undefined ? undefined : JSON.parse(row.value));
   }
 
   /** Whether other working groups may suggest on a country's own section (off unless set). */
@@ -66,8 +74,22 @@ export class Settings {
     if (change.deadline !== undefined) this.write('deadline', change.deadline);
     if (change.requiredOrganisations) this.write('requiredOrganisations', [...new Set(change.requiredOrganisations)]);
     if (change.otherGroupsSuggest !== undefined) this.write('otherGroupsSuggest', change.otherGroupsSuggest);
+    if (change.languages) {
+      // Every translation was made from the source language: with another source its links,
+      // hashes and stale flags would compare texts in different languages. Removing a target is
+      // allowed and keeps its rows, so adding it back brings the translation back.
+      if (change.languages.source !== this.languages().source && this.anyTranslation()) {
+        throw new DomainError(422, 'the source language cannot change once sections have translations', 'translations-exist');
+      }
+      this.write('languages', { source: change.languages.source, targets: [...change.languages.targets] });
+    }
     this.audit.record({ actorId, action: 'settings.changed', target: 'workspace', detail: change });
     return this.get();
+  }
+
+  /** Whether any section has a translation with stored text (rows in the update log). */
+  private anyTranslation(): boolean {
+    return this.db.select({ seq: docUpdates.seq }).from(docUpdates).where(ne(docUpdates.lang, '')).limit(1).get() !== undefined;
   }
 
   private write(key: string, value: unknown): void {
@@ -77,4 +99,38 @@ export class Settings {
       .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
       .run();
   }
+}
+
+/**
+ * The stored languages setting, or the default when there is none. A stored value that is not a
+ * valid setting (written by hand) falls back to the default rather than serving a language that
+ * does not exist.
+ */
+function languagesOf(stored: unknown): LanguageSettings {
+  const fallback = { source: DEFAULT_LANGUAGES.source, targets: [...DEFAULT_LANGUAGES.targets] };
+  if (!stored || typeof stored !== 'object') return fallback;
+  const { source, targets } = stored as { source?: unknown; targets?: unknown };
+  if (!isLanguageCode(source) || !Array.isArray(targets) || !targets.every(isLanguageCode)) return fallback;
+  return { source, targets: [...new Set(targets)].filter((code) => code !== source) };
+}
+
+/**
+ * A languages setting as a request gives it, checked: every code one the workspace knows, no
+ * target twice, and no target that is the source (its document is the section itself). Refused
+ * with a 422 that names the problem, so the coordinators' form can say what to fix.
+ */
+export function checkedLanguages(requested: { source: string; targets: string[] }): LanguageSettings {
+  for (const code of [requested.source, ...requested.targets]) {
+    if (!isLanguageCode(code)) {
+      throw new DomainError(422, `unknown language "${code}": one of ${LANGUAGES.join(', ')}`, 'unknown-language');
+    }
+  }
+  const { source, targets } = requested as LanguageSettings;
+  if (targets.includes(source)) {
+    throw new DomainError(422, 'the source language cannot also be a target language', 'target-is-source');
+  }
+  if (new Set(targets).size !== targets.length) {
+    throw new DomainError(422, 'each target language may be listed once', 'duplicate-language');
+  }
+  return { source, targets: [...targets] };
 }

@@ -1,4 +1,5 @@
-/** Workspace settings coordinators change (`PATCH /api/settings`). */
+/** Workspace settings (`GET /api/settings`; coordinators change them with `PATCH /api/settings`). */
+import type { LanguageSettings } from '../languages';
 import type { ReviewOrganisation } from '../workspace';
 
 export interface WorkspaceSettings {
@@ -11,7 +12,15 @@ export interface WorkspaceSettings {
    * (#17); off by default. Regional modules are drafted by every group anyway.
    */
   otherGroupsSuggest: boolean;
+  /**
+   * The language the groups write in and the languages each section is translated into (#19);
+   * Russian and none by default. A translation is served at `/collab/<sectionId>/<lang>`.
+   */
+  languages: LanguageSettings;
 }
 
-/** `PATCH /api/settings`: at least one field; answered with the `WorkspaceSettings`. */
+/**
+ * `PATCH /api/settings`: at least one field; answered with the `WorkspaceSettings`. `languages`
+ * is replaced whole; its source may change only while no section has a translation yet.
+ */
 export type SettingsChange = Partial<WorkspaceSettings>;

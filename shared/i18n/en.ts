@@ -17,6 +17,7 @@ import { suggestionsEn } from './suggestions.en';
 import { footnotesEn } from './footnotes.en';
 import { referencesEn } from './references.en';
 import { importEn } from './import.en';
+import { translationsEn } from './translations.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -135,6 +136,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn, ...footnotesEn, ...referencesEn, ...importEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn, ...footnotesEn, ...referencesEn, ...importEn, ...translationsEn };
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { suggestionsRu } from './suggestions.ru';
 import { footnotesRu } from './footnotes.ru';
 import { referencesRu } from './references.ru';
 import { importRu } from './import.ru';
+import { translationsRu } from './translations.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
@@ -28,6 +29,7 @@ export const ru: Record<MessageKey, string> = {
   ...footnotesRu,
   ...referencesRu,
   ...importRu,
+  ...translationsRu,
   ...sectionRu,
   ...pagesRu,
   ...notificationsRu,

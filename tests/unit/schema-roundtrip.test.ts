@@ -1,7 +1,8 @@
 import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
+import type { Node as ProseMirrorNode, TagParseRule } from 'prosemirror-model';
 import * as Y from 'yjs';
 import { jsonOfState } from '../../server/domain/section-content';
-import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
+import { CONTENT_FRAGMENT, MAX_SOURCE_TEXT, schema } from '../../shared/schema';
 import { SCRIPT_SAMPLES, richSectionJSON } from '../support/sample-content';
 
 type Json = Record<string, unknown> & { content?: Json[] };
@@ -118,5 +119,104 @@ describe('the shared ProseMirror schema through Yjs', () => {
     seenNodes.add('doc');
     expect([...seenNodes].sort()).toEqual(Object.keys(schema.nodes).sort());
     expect([...seenMarks].sort()).toEqual(Object.keys(schema.marks).sort());
+  });
+});
+
+/** The rich sample with an id on every block, and translation links on its textblocks (#19). */
+function sectionWithBlockIds(links: boolean): Json {
+  const json = richSectionJSON() as unknown as Json;
+  let n = 0;
+  const walk = (node: Json) => {
+    const type = schema.nodes[String(node.type)];
+    if (type.isBlock && node.type !== 'doc') {
+      n += 1;
+      const attrs = (node.attrs ?? {}) as Record<string, unknown>;
+      node.attrs = { ...attrs, id: `tblock${n}`, ...(links ? { source: `tsrc${n}` } : {}) };
+      if (links && type.isTextblock) node.attrs = { ...(node.attrs as Record<string, unknown>), sourceHash: `h${n}`, sourceText: `Исходный текст ${n}` };
+    }
+    if (!type.isTextblock) for (const child of node.content ?? []) walk(child);
+  };
+  walk(json);
+  return json;
+}
+
+/** Each block's `toDOM` output (tag and attributes), in document order: what a copy writes. */
+function domOf(json: Json): [string, Record<string, unknown>][] {
+  const found: [string, Record<string, unknown>][] = [];
+  schema.nodeFromJSON(json).descendants((node: ProseMirrorNode) => {
+    if (!node.isBlock) return false;
+    const spec = node.type.spec.toDOM!(node) as unknown as [string, ...unknown[]];
+    const attrs = spec[1] && typeof spec[1] === 'object' && !Array.isArray(spec[1]) ? (spec[1] as Record<string, unknown>) : {};
+    found.push([spec[0], attrs]);
+    return true;
+  });
+  return found;
+}
+
+/** The attributes a paste reads from an element with these `data-*` attributes (unit tests have no DOM). */
+function parsedAttrs(type: string, dom: Record<string, string>, rule = 0): Record<string, unknown> {
+  const element = { getAttribute: (name: string) => dom[name] ?? null, style: {} };
+  const spec = schema.nodes[type].spec.parseDOM![rule] as TagParseRule;
+  return spec.getAttrs!(element as unknown as HTMLElement) as Record<string, unknown>;
+}
+
+describe('block ids and translation links (#19)', () => {
+  test('an id on every block and links on every textblock round-trip unchanged through Yjs and JSON', () => {
+    const original = schema.nodeFromJSON(sectionWithBlockIds(true));
+    original.check();
+    const back = schema.nodeFromJSON(roundTrip(sectionWithBlockIds(true)));
+    expect(back.eq(original)).toBe(true);
+    expect(back.toJSON()).toEqual(original.toJSON());
+    const cell = JSON.stringify(back.toJSON());
+    expect(cell).toContain('"type":"table_cell","attrs":{"colspan":1,"rowspan":1,"colwidth":null,"id":"tblock');
+    expect(cell).toContain('"sourceText":"Исходный текст');
+  });
+
+  test('blocks without ids are stored without them: nothing changes for sections written before', () => {
+    const json = roundTrip({ type: 'doc', content: [{ type: 'paragraph', attrs: { id: null, source: null, sourceHash: null, sourceText: null }, content: [{ type: 'text', text: 'Без id' }] }] });
+    expect(json).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Без id' }] }] });
+  });
+
+  test('in the DOM a block without ids is written as before: <p> stays <p>', () => {
+    const written = domOf(richSectionJSON() as unknown as Json);
+    expect(written.length).toBeGreaterThan(15);
+    for (const [tag, attrs] of written) {
+      expect(Object.keys(attrs).filter((name) => name.startsWith('data-'))).toEqual([]);
+      if (tag === 'p' || tag === 'li' || tag === 'ul' || tag === 'blockquote' || tag === 'tr') expect(attrs).toEqual({});
+    }
+  });
+
+  test('ids, links and hashes are written to the DOM and read back from a paste; the source text is not written', () => {
+    const written = domOf(sectionWithBlockIds(true));
+    const paragraph = written.find(([tag]) => tag === 'p')!;
+    expect(paragraph[1]).toEqual({ 'data-id': expect.stringMatching(/^tblock\d+$/), 'data-source': expect.stringMatching(/^tsrc\d+$/), 'data-source-hash': expect.stringMatching(/^h\d+$/) });
+    for (const tag of ['h1', 'ul', 'li', 'blockquote', 'table', 'tr', 'td', 'th']) {
+      expect(written.find(([name]) => name === tag)?.[1]).toMatchObject({ 'data-id': expect.stringMatching(/^tblock/), 'data-source': expect.stringMatching(/^tsrc/) });
+    }
+    expect(JSON.stringify(written)).not.toContain('Исходный текст');
+    const dom = { 'data-id': 'tp1', 'data-source': 'ts1', 'data-source-hash': 'abc' };
+    expect(parsedAttrs('paragraph', dom)).toEqual({ id: 'tp1', source: 'ts1', sourceHash: 'abc' });
+    expect(parsedAttrs('heading', dom, 1)).toEqual({ level: 2, id: 'tp1', source: 'ts1', sourceHash: 'abc' });
+    for (const type of ['blockquote', 'bullet_list', 'list_item', 'table', 'table_row']) expect(parsedAttrs(type, dom)).toEqual({ id: 'tp1', source: 'ts1' });
+    expect(parsedAttrs('table_cell', dom)).toMatchObject({ id: 'tp1', source: 'ts1' });
+    expect(parsedAttrs('ordered_list', { ...dom, start: '3' })).toEqual({ order: 3, id: 'tp1', source: 'ts1' });
+    // What is not one of our ids is dropped, not refused: a paste from elsewhere still works.
+    expect(parsedAttrs('paragraph', { 'data-id': 'not ours!' })).toEqual({ id: null, source: null, sourceHash: null });
+  });
+
+  test('an ordered list keeps its start number beside its id', () => {
+    const list = { type: 'ordered_list', attrs: { order: 3, id: 'tlist' }, content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Три' }] }] }] };
+    expect(domOf({ type: 'doc', content: [list] })[0]).toEqual(['ol', { start: 3, 'data-id': 'tlist' }]);
+  });
+
+  test('ids and hashes that are not ours, and over-long source texts, are refused', () => {
+    const paragraph = (attrs: Record<string, unknown>) => ({ type: 'doc', content: [{ type: 'paragraph', attrs }] });
+    expect(() => schema.nodeFromJSON(paragraph({ id: 'has space' }))).toThrow(RangeError);
+    expect(() => schema.nodeFromJSON(paragraph({ source: '<script>' }))).toThrow(RangeError);
+    expect(() => schema.nodeFromJSON(paragraph({ sourceHash: 'x'.repeat(65) }))).toThrow(RangeError);
+    expect(() => schema.nodeFromJSON(paragraph({ sourceText: 'x'.repeat(MAX_SOURCE_TEXT + 1) }))).toThrow(RangeError);
+    expect(() => schema.nodeFromJSON(paragraph({ sourceText: 'x'.repeat(MAX_SOURCE_TEXT) }))).not.toThrow();
+    const cell = { type: 'doc', content: [{ type: 'table', content: [{ type: 'table_row', content: [{ type: 'table_cell', attrs: { id: 'a b' }, content: [{ type: 'paragraph' }] }] }] }] };
+    expect(() => schema.nodeFromJSON(cell)).toThrow(RangeError);
   });
 });

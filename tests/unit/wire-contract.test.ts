@@ -36,6 +36,7 @@ import type {
   VersionWithContent,
   WorkspaceSettings,
 } from '../../shared/api';
+import type { LanguageSettings } from '../../shared/languages';
 import type { AuditEntry as AuditRecord } from '../../server/domain/audit';
 import type { Invitation as InvitationRecord } from '../../server/domain/invitations';
 import type { PersonRecord } from '../../server/domain/people';
@@ -184,8 +185,17 @@ const SUBMISSION_EVENT = keysOf<Extract<ReviewEvent, { type: 'submitted' | 'with
   round: true,
   createdAt: true,
 });
-const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true });
-const DASHBOARD = keysOf<DashboardOverview>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true, today: true, daysLeft: true, sections: true });
+const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true, languages: true });
+const LANGUAGE_SETTINGS = keysOf<LanguageSettings>()({ source: true, targets: true });
+const DASHBOARD = keysOf<DashboardOverview>()({
+  deadline: true,
+  requiredOrganisations: true,
+  otherGroupsSuggest: true,
+  languages: true,
+  today: true,
+  daysLeft: true,
+  sections: true,
+});
 const DASHBOARD_ROW = keysOf<DashboardRow>()({
   id: true,
   part: true,
@@ -459,13 +469,20 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
   });
 
   test('the dashboard and the settings', () => {
-    const overview = presentDashboard(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: false, today: '2026-06-03', daysLeft: 104, sections: [row] }));
+    const languages = withExtra({ source: 'ru' as const, targets: ['en' as const, 'kk' as const] });
+    const overview = presentDashboard(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: false, languages, today: '2026-06-03', daysLeft: 104, sections: [row] }));
     expect(keys(overview)).toEqual(DASHBOARD);
     expect(keys(overview.sections[0])).toEqual(DASHBOARD_ROW);
     expect(keys(overview.sections[0].lastEdit!)).toEqual(['at', 'by']);
     expect(keys(overview.sections[0].approval)).toEqual(APPROVAL_STATE);
-    expect(keys(presentSettings(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: true })))).toEqual(SETTINGS);
+    expect(keys(overview.languages)).toEqual(LANGUAGE_SETTINGS);
+    const settings = presentSettings(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: true, languages }));
+    expect(keys(settings)).toEqual(SETTINGS);
+    // GET /api/settings carries the languages as the contract says: {source, targets: [...]}.
+    expect(settings.languages).toEqual({ source: 'ru', targets: ['en', 'kk'] });
+    expect(keys(settings.languages)).toEqual(LANGUAGE_SETTINGS);
     expectPlainJson(overview);
+    expectPlainJson(settings);
   });
 
   test('versions, with and without their text; comparisons; attribution', () => {

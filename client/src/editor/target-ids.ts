@@ -1,11 +1,20 @@
 /**
- * Stable ids for the blocks a cross-reference can point at (#18): every heading and table of the
- * text gets an id the first time the person changes the text, and a copy of a block (copy-paste,
- * a duplicated table) gets a new one, so an id names one block and a reference one place.
+ * Block ids: every block of the text (paragraphs, headings, lists and their items, quotes,
+ * tables, rows and cells) gets a stable id the first time the person changes the text. Headings
+ * and tables are what a cross-reference points at (#18); every block is what a translation links
+ * to (#19), so an id must follow the block through the edits a person makes.
  *
- * When two blocks share an id, the one that was there before the change keeps it and the copy is
- * renumbered: a reference made to the original keeps pointing at it. A block that was cut and
- * pasted elsewhere is not a copy (the id exists once), so it keeps its id and its references.
+ * When a change leaves several blocks with one id (a split, a copy-paste), one keeps it:
+ *  1. the holder with most of the original block's text (the half of a split paragraph with more
+ *     of its words; a pasted copy holds none of the original's text, whatever it says);
+ *  2. on a tie, the holder at the original's place (a split exactly in half: the first half);
+ *  3. otherwise the first in document order.
+ * The others are renumbered. A block cut and pasted elsewhere is not a copy (the id exists once), so
+ * it keeps its id, its references and its translations.
+ *
+ * Revival: a block without an id standing where a block stood whose id is now gone everywhere takes
+ * that id back. Turning a paragraph into a heading rebuilds the node without its attributes; without
+ * revival it would lose its translations.
  *
  * Only the person's own changes are followed, and only those they may make: nothing happens in a
  * read-only editor, for what came from Yjs (a colleague's change, the first sync, undo — the id
@@ -14,7 +23,7 @@
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from 'prosemirror-state';
-import { Mapping } from 'prosemirror-transform';
+import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep } from 'prosemirror-transform';
 import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { newTargetId } from '../../../shared/references';
@@ -22,50 +31,50 @@ import { isSuggesting } from './suggesting';
 
 export const targetIdsKey = new PluginKey('target-ids');
 
-/** The node types that carry a target id (`id` attribute in `shared/schema.ts`). */
-const TARGET_TYPES = new Set(['heading', 'table']);
-
-interface TargetBlock {
+interface Block {
   pos: number;
+  node: ProseMirrorNode;
   id: string | null;
 }
 
-/** The headings and tables of a document with their positions, in document order. */
-function targetBlocks(doc: ProseMirrorNode): TargetBlock[] {
-  const blocks: TargetBlock[] = [];
+/** Every block below the document, with its position, in document order. */
+function blocksOf(doc: ProseMirrorNode): Block[] {
+  const blocks: Block[] = [];
   doc.descendants((node, pos) => {
-    if (TARGET_TYPES.has(node.type.name)) {
-      const id = node.attrs.id;
-      blocks.push({ pos, id: typeof id === 'string' && id ? id : null });
-    }
+    if (!node.isBlock) return false;
+    const id = node.attrs.id;
+    blocks.push({ pos, node, id: typeof id === 'string' && id ? id : null });
     // Inline content holds no blocks: skipping it keeps a keystroke's scan to the blocks.
     return !node.isTextblock;
   });
   return blocks;
 }
 
+/** The overlap of two ranges, 0 when they do not meet. */
+const overlap = (from: number, to: number, otherFrom: number, otherTo: number) => Math.max(0, Math.min(to, otherTo) - Math.max(from, otherFrom));
+
 /**
- * Where each id of the previous document is now: a block's position mapped through the change,
- * unless the block was deleted.
+ * Which of the holders of one id keeps it (rule 1–3 above). `original` is the block of the previous
+ * document that held the id.
  */
-function previousPlaces(before: ProseMirrorNode, mapping: Mapping): Map<string, Set<number>> {
-  const places = new Map<string, Set<number>>();
-  for (const block of targetBlocks(before)) {
-    if (!block.id) continue;
-    // assoc 1: a block pasted right before the original does not take its place.
-    const mapped = mapping.mapResult(block.pos, 1);
-    if (mapped.deletedAfter) continue;
-    const set = places.get(block.id) ?? new Set<number>();
-    set.add(mapped.pos);
-    places.set(block.id, set);
-  }
-  return places;
+function keeper(holders: Block[], original: Block | undefined, mapping: Mapping): Block {
+  if (!original) return holders[0];
+  // The original's content, mapped: what is left of its text, and what was typed inside it.
+  const from = mapping.map(original.pos + 1, 1);
+  const to = mapping.map(original.pos + original.node.nodeSize - 1, -1);
+  const shares = holders.map((holder) => overlap(from, to, holder.pos + 1, holder.pos + holder.node.nodeSize - 1));
+  const most = Math.max(...shares);
+  const leaders = holders.filter((_, index) => shares[index] === most);
+  if (leaders.length === 1) return leaders[0];
+  // assoc 1: a block pasted right before the original does not take its place.
+  const place = mapping.mapResult(original.pos, 1);
+  return (!place.deletedAfter && leaders.find((holder) => holder.pos === place.pos)) || leaders[0];
 }
 
 /**
  * The transaction that gives ids where they are missing or duplicated after `transactions` turned
- * `before` into `state`, or null when every heading and table has an id of its own. Pure: the
- * plugin decides when to ask.
+ * `before` into `state`, or null when every block has an id of its own. Pure: the plugin decides
+ * when to ask.
  */
 export function assignTargetIds(
   before: ProseMirrorNode,
@@ -73,31 +82,77 @@ export function assignTargetIds(
   state: EditorState,
   newId: () => string = newTargetId,
 ): Transaction | null {
-  const blocks = targetBlocks(state.doc);
-  const byId = new Map<string, TargetBlock[]>();
+  const blocks = blocksOf(state.doc);
+  const byId = new Map<string, Block[]>();
   for (const block of blocks) if (block.id) byId.set(block.id, [...(byId.get(block.id) ?? []), block]);
-  const renumber: TargetBlock[] = blocks.filter((block) => block.id === null);
+  const missing = blocks.filter((block) => block.id === null);
   const duplicated = [...byId].filter(([, holders]) => holders.length > 1);
-  if (duplicated.length > 0) {
-    const mapping = new Mapping();
-    for (const tr of transactions) mapping.appendMapping(tr.mapping);
-    const places = previousPlaces(before, mapping);
-    for (const [id, holders] of duplicated) {
-      const kept = holders.find((holder) => places.get(id)?.has(holder.pos)) ?? holders[0];
-      renumber.push(...holders.filter((holder) => holder !== kept));
+  if (missing.length === 0 && duplicated.length === 0) return null;
+
+  const mapping = new Mapping();
+  for (const tr of transactions) mapping.appendMapping(tr.mapping);
+  const previous = new Map<string, Block>();
+  for (const block of blocksOf(before)) if (block.id && !previous.has(block.id)) previous.set(block.id, block);
+
+  const renumber: Block[] = [];
+  for (const [id, holders] of duplicated) {
+    const kept = keeper(holders, previous.get(id), mapping);
+    renumber.push(...holders.filter((holder) => holder !== kept));
+  }
+
+  // Ids that were there before and are gone now, by where their block stood.
+  const vanished = new Map<number, string>();
+  for (const [id, block] of previous) {
+    if (byId.has(id)) continue;
+    const place = mapping.map(block.pos, 1);
+    if (!vanished.has(place)) vanished.set(place, id);
+  }
+  const revived: [Block, string][] = [];
+  for (const block of missing) {
+    const id = vanished.get(block.pos);
+    if (id === undefined) renumber.push(block);
+    else {
+      revived.push([block, id]);
+      vanished.delete(block.pos);
     }
   }
-  if (renumber.length === 0) return null;
+
   const taken = new Set(byId.keys());
   const tr = state.tr;
+  // Attribute steps: positions do not move, so the other blocks' positions stay right.
+  for (const [block, id] of revived) {
+    taken.add(id);
+    tr.setNodeAttribute(block.pos, 'id', id);
+  }
   for (const block of renumber.sort((a, b) => a.pos - b.pos)) {
     let id = newId();
     while (taken.has(id)) id = newId();
     taken.add(id);
-    // An attribute step: positions do not move, so the other blocks' positions stay right.
     tr.setNodeAttribute(block.pos, 'id', id);
   }
   return tr.setMeta(targetIdsKey, true);
+}
+
+/**
+ * Typing: every step replaces text inside one textblock with inline content, or changes marks. It
+ * makes no block, removes none and changes no attribute, so a document whose blocks all had ids
+ * of their own still has them, and the walk over the blocks can be skipped.
+ */
+export function isTyping(tr: Transaction): boolean {
+  return tr.steps.every((step, index) => {
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return true;
+    if (!(step instanceof ReplaceStep)) return false;
+    const { slice } = step;
+    if (slice.openStart > 0 || slice.openEnd > 0) return false;
+    let inline = true;
+    slice.content.forEach((node) => {
+      inline &&= node.isInline;
+    });
+    if (!inline) return false;
+    const doc = tr.docs[index];
+    const $from = doc.resolve(step.from);
+    return $from.parent.isTextblock && $from.sameParent(doc.resolve(step.to));
+  });
 }
 
 /** Did the person make this change here (not Yjs, not this plugin)? */
@@ -113,6 +168,9 @@ export interface TargetIdsOptions {
 /** The plugin; one per editor (it asks its own view whether the text is editable). */
 export function targetIds(options: TargetIdsOptions = {}): Plugin {
   let view: EditorView | null = null;
+  // The last document known to have an id on every block, each its own: typing on top of it
+  // needs no walk. Anything else (a colleague's change, a paste) makes the next change walk.
+  let complete: ProseMirrorNode | null = null;
   return new Plugin({
     key: targetIdsKey,
     view(editorView) {
@@ -130,7 +188,13 @@ export function targetIds(options: TargetIdsOptions = {}): Plugin {
       // to it (a table fixed up) is not the person's change either.
       if (transactions.some((tr) => tr.getMeta(ySyncPluginKey) !== undefined)) return null;
       if (!transactions.some(ownChange)) return null;
-      return assignTargetIds(oldState.doc, transactions, newState, options.newId);
+      if (complete === oldState.doc && transactions.every(isTyping)) {
+        complete = newState.doc;
+        return null;
+      }
+      const tr = assignTargetIds(oldState.doc, transactions, newState, options.newId);
+      complete = tr ? tr.doc : newState.doc;
+      return tr;
     },
   });
 }

@@ -2,5 +2,10 @@
 import type { WorkspaceSettings } from '../../../shared/api/settings';
 
 export function presentSettings(settings: WorkspaceSettings): WorkspaceSettings {
-  return { deadline: settings.deadline, requiredOrganisations: settings.requiredOrganisations, otherGroupsSuggest: settings.otherGroupsSuggest };
+  return {
+    deadline: settings.deadline,
+    requiredOrganisations: settings.requiredOrganisations,
+    otherGroupsSuggest: settings.otherGroupsSuggest,
+    languages: { source: settings.languages.source, targets: [...settings.languages.targets] },
+  };
 }

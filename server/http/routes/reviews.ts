@@ -5,7 +5,7 @@ import { REVIEW_ORGANISATIONS } from '../../../shared/workspace';
 import type { Dashboard } from '../../domain/dashboard';
 import { DomainError } from '../../domain/errors';
 import { MAX_MESSAGE_LENGTH, type Reviews } from '../../domain/reviews';
-import type { Settings } from '../../domain/settings';
+import { type Settings, checkedLanguages } from '../../domain/settings';
 import { changeSettings } from '../../commands/change-settings';
 import { decideSection } from '../../commands/decide-section';
 import { submitSection } from '../../commands/submit-section';
@@ -34,9 +34,15 @@ const settingsBody = z
       .optional(),
     requiredOrganisations: z.array(z.enum(REVIEW_ORGANISATIONS)).min(1).optional(),
     otherGroupsSuggest: z.boolean().optional(),
+    // Codes are checked by the domain (`checkedLanguages`), which answers 422 with what is wrong.
+    languages: z.object({ source: z.string().max(8), targets: z.array(z.string().max(8)).max(20) }).optional(),
   })
   .refine(
-    (body) => body.deadline !== undefined || body.requiredOrganisations !== undefined || body.otherGroupsSuggest !== undefined,
+    (body) =>
+      body.deadline !== undefined ||
+      body.requiredOrganisations !== undefined ||
+      body.otherGroupsSuggest !== undefined ||
+      body.languages !== undefined,
     'nothing to change',
   );
 
@@ -97,11 +103,19 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
     res.json(presentDashboard(dashboard.overview()));
   });
 
+  router.get('/settings', (_req, res) => {
+    authorizeWorkspace(services, res, 'read-workspace');
+    res.json(presentSettings(deps.settings.get()));
+  });
+
   router.patch('/settings', (req, res) => {
     const body = settingsBody.parse(req.body);
     const actor = authorizeWorkspace(services, res, body.deadline !== undefined ? 'set-deadline' : 'manage-structure');
-    if (body.requiredOrganisations || body.otherGroupsSuggest !== undefined) authorizeWorkspace(services, res, 'manage-structure');
-    const updated = changeSettings(commands, body, actor);
+    if (body.requiredOrganisations || body.otherGroupsSuggest !== undefined || body.languages) {
+      authorizeWorkspace(services, res, 'manage-structure');
+    }
+    const languages = body.languages ? checkedLanguages(body.languages) : undefined;
+    const updated = changeSettings(commands, { ...body, languages }, actor);
     res.json(presentSettings(updated));
   });
 
