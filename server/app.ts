@@ -23,6 +23,7 @@ import { Reviews } from './domain/reviews';
 import { SearchIndex } from './domain/search';
 import { SectionActivity } from './domain/section-activity';
 import { TranslationActivity } from './domain/translation-activity';
+import { Translations } from './domain/translations';
 import { SectionContent } from './domain/section-content';
 import { Sections } from './domain/sections';
 import { Sessions } from './domain/sessions';
@@ -41,6 +42,7 @@ import { exportRoutes } from './http/routes/exports';
 import { suggestionRoutes } from './http/routes/suggestions';
 import { referenceRoutes } from './http/routes/references';
 import { importRoutes } from './http/routes/imports';
+import { translationRoutes } from './http/routes/translations';
 import { WordConverter } from './imports/converter';
 import type { Services } from './http/context';
 import { isSameOrigin } from './transport/origin';
@@ -62,6 +64,8 @@ export interface WorkspaceServer {
   authors: SectionAuthorship;
   content: SectionContent;
   dashboard: Dashboard;
+  /** A section's language versions: progress, confirming, XLIFF (#19). */
+  translations: Translations;
   /** Whether the WAL checkpoint thread is running (it restarts after an error). */
   readonly checkpointing: boolean;
   /** Set on the first start only: the generated coordinator credentials, to print once. */
@@ -107,6 +111,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       identify: (req) => sessions.resolve(sessionToken(req)),
       section: (id) => sections.find(id),
       languages: () => settings.languages(),
+      // Built below, with the content it reads; upgrades are served only once the server listens.
+      openingTranslation: (sectionId) => translations.ensureSourceIds(sectionId),
       person: (id) => people.find(id),
       sessionToken: (req) => sessionToken(req),
       denied: (req, person, reason, sectionId) => {
@@ -141,6 +147,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     translationActivity.edited(sectionId);
   });
   const suggestions = new Suggestions({ db, store: documents, content, sections, people, notifications, events });
+  const translations = new Translations({ store: documents, content, sections, settings, reviews, audit });
 
   const invitations = new Invitations(db, people, audit);
   const throttle = new SignInThrottle();
@@ -164,7 +171,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       versions,
       authors,
       search,
-      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions }), referenceRoutes(services, { references }), importRoutes(services, { store: documents, converter })],
+      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions }), referenceRoutes(services, { references }), importRoutes(services, { store: documents, converter }), translationRoutes(services, { translations })],
     }),
   );
   server.on('upgrade', (req, socket, head) => {
@@ -204,6 +211,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     authors,
     content,
     dashboard,
+    translations,
     firstCoordinator,
     get checkpointing() {
       return checkpointer.active;

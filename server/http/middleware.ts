@@ -6,6 +6,7 @@ import { isStorageFull, reportStorageFull } from '../db/storage-errors';
 import { DomainError } from '../domain/errors';
 import { ExportError } from '../exports/errors';
 import { DOCX_MEDIA_TYPE } from '../../shared/api/imports';
+import { XLIFF_MEDIA_TYPES } from '../../shared/api/translations';
 import type { Services } from './context';
 import { isSameOrigin } from '../transport/origin';
 import { sessionToken } from '../transport/session-cookie';
@@ -19,6 +20,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const isWordImport = (req: Request, mediaType: string) => mediaType === DOCX_MEDIA_TYPE && /^\/sections\/[^/]+\/import$/.test(req.path);
 
 /**
+ * The other: a translation's XLIFF file sent back by a translator (#19), to its own address.
+ * Neither XML type is CORS-safelisted either, and the Origin check applies as to JSON.
+ */
+const isXliffImport = (req: Request, mediaType: string) =>
+  req.method === 'PUT' && (XLIFF_MEDIA_TYPES as readonly string[]).includes(mediaType) && /^\/sections\/[^/]+\/translations\/[a-z]{2,3}\.xliff$/.test(req.path);
+
+/**
  * A state-changing request must be JSON from our own origin: a form or image on another site can
  * send neither, which is our CSRF defence (DESIGN.md, cross-site defence).
  */
@@ -27,7 +35,7 @@ export function requireSameOriginJson(services: Services): RequestHandler {
     if (SAFE_METHODS.has(req.method)) return next();
     // Read the header itself: a body-less DELETE still declares what it is.
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (mediaType !== 'application/json' && !isWordImport(req, mediaType)) {
+    if (mediaType !== 'application/json' && !isWordImport(req, mediaType) && !isXliffImport(req, mediaType)) {
       res.status(415).json({ error: 'send JSON (Content-Type: application/json)', code: 'json-required' } satisfies ApiErrorBody);
       return;
     }

@@ -23,4 +23,5 @@ export type * from './sections';
 export type * from './session';
 export type * from './settings';
 export type * from './suggestions';
+export type * from './translations';
 export type * from './versions';

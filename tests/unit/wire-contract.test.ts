@@ -32,9 +32,12 @@ import type {
   ServerToClientEvents,
   SuggestionDecision,
   Thread,
+  TranslationCounts,
+  TranslationProgress,
   Version,
   VersionWithContent,
   WorkspaceSettings,
+  XliffImportResult,
 } from '../../shared/api';
 import type { LanguageSettings } from '../../shared/languages';
 import type { AuditEntry as AuditRecord } from '../../server/domain/audit';
@@ -69,7 +72,9 @@ import {
   presentVersion,
   presentVersionWithContent,
 } from '../../server/http/presenters';
+import { presentTranslationProgress, presentXliffImport } from '../../server/http/presenters/translations';
 import type { ReviewDeps } from '../../server/http/routes/reviews';
+import type { TranslationRouteDeps } from '../../server/http/routes/translations';
 import type { SuggestionDeps } from '../../server/http/routes/suggestions';
 import type { VersionDeps } from '../../server/http/routes/versions';
 
@@ -187,6 +192,9 @@ const SUBMISSION_EVENT = keysOf<Extract<ReviewEvent, { type: 'submitted' | 'with
 });
 const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true, languages: true });
 const LANGUAGE_SETTINGS = keysOf<LanguageSettings>()({ source: true, targets: true });
+const TRANSLATION_PROGRESS = keysOf<TranslationProgress>()({ lang: true, blocks: true, current: true, stale: true, missing: true, orphaned: true, againstApproved: true });
+const TRANSLATION_COUNTS = keysOf<TranslationCounts>()({ blocks: true, stale: true, missing: true });
+const XLIFF_IMPORT = keysOf<XliffImportResult>()({ updated: true, inserted: true, unchanged: true });
 const DASHBOARD = keysOf<DashboardOverview>()({
   deadline: true,
   requiredOrganisations: true,
@@ -241,6 +249,8 @@ sameShape<Same<NonNullable<ReturnType<ExportJobs['find']>>, ExportJob>>();
 sameShape<Same<ReturnType<ReviewDeps['dashboard']['row']>, Parameters<ServerToClientEvents['section:updated']>[0]>>();
 sameShape<Same<NonNullable<ReturnType<Services['comments']['thread']>>, Parameters<ServerToClientEvents['thread:changed']>[0]>>();
 sameShape<Same<ReturnType<SuggestionDeps['suggestions']['list']>[number], OpenSuggestion>>();
+sameShape<Same<ReturnType<TranslationRouteDeps['translations']['status']>[number], TranslationProgress>>();
+sameShape<Same<ReturnType<TranslationRouteDeps['translations']['importXliff']>, XliffImportResult>>();
 
 // ---------------------------------------------------------------------------------------------
 // Run time
@@ -528,5 +538,16 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
     const job = presentExportJob(withExtra({ id: 'j1', status: 'done' as const, progress: 1, fileName: 'syllabus.pdf', error: null, expiresAt: iso }));
     expect(keys(job)).toEqual(EXPORT_JOB);
     expectPlainJson(job);
+  });
+
+  test('a section’s translations: each language’s progress (against the approved text too) and what an XLIFF import did', () => {
+    const counts = withExtra({ blocks: 4, stale: 1, missing: 0 });
+    const progress = presentTranslationProgress(withExtra({ lang: 'en' as const, ...counts, current: 3, orphaned: 0, againstApproved: counts }));
+    expect(keys(progress)).toEqual(TRANSLATION_PROGRESS);
+    expect(keys(progress.againstApproved!)).toEqual(TRANSLATION_COUNTS);
+    expect(presentTranslationProgress({ ...progress, againstApproved: null }).againstApproved).toBeNull();
+    const imported = presentXliffImport(withExtra({ updated: 1, inserted: 0, unchanged: 3 }));
+    expect(keys(imported)).toEqual(XLIFF_IMPORT);
+    expectPlainJson({ progress, imported });
   });
 });
