@@ -66,6 +66,10 @@ function previousPlaces(before: ProseMirrorNode, mapping: Mapping): Map<string, 
  * The transaction that gives ids where they are missing or duplicated after `transactions` turned
  * `before` into `state`, or null when every heading and table has an id of its own. Pure: the
  * plugin decides when to ask.
+ *
+ * A block rebuilt in place (a heading's level changed, a paragraph made a heading and back) comes
+ * back without attributes: it takes back the id the block at its place had, so references to it
+ * survive a change of level.
  */
 export function assignTargetIds(
   before: ProseMirrorNode,
@@ -78,9 +82,14 @@ export function assignTargetIds(
   for (const block of blocks) if (block.id) byId.set(block.id, [...(byId.get(block.id) ?? []), block]);
   const renumber: TargetBlock[] = blocks.filter((block) => block.id === null);
   const duplicated = [...byId].filter(([, holders]) => holders.length > 1);
+  const mapping = new Mapping();
+  for (const tr of transactions) mapping.appendMapping(tr.mapping);
+  // Ids that are gone from the text, by where their block stood (mapped to the start of what replaced it).
+  const vanished = new Map<number, string>();
+  if (renumber.length > 0) {
+    for (const old of targetBlocks(before)) if (old.id && !byId.has(old.id)) vanished.set(mapping.map(old.pos, -1), old.id);
+  }
   if (duplicated.length > 0) {
-    const mapping = new Mapping();
-    for (const tr of transactions) mapping.appendMapping(tr.mapping);
     const places = previousPlaces(before, mapping);
     for (const [id, holders] of duplicated) {
       const kept = holders.find((holder) => places.get(id)?.has(holder.pos)) ?? holders[0];
@@ -91,7 +100,8 @@ export function assignTargetIds(
   const taken = new Set(byId.keys());
   const tr = state.tr;
   for (const block of renumber.sort((a, b) => a.pos - b.pos)) {
-    let id = newId();
+    const restored = block.id === null ? vanished.get(block.pos) : undefined;
+    let id = restored && !taken.has(restored) ? restored : newId();
     while (taken.has(id)) id = newId();
     taken.add(id);
     // An attribute step: positions do not move, so the other blocks' positions stay right.
@@ -110,16 +120,32 @@ export interface TargetIdsOptions {
   newId?: () => string;
 }
 
-/** The plugin; one per editor (it asks its own view whether the text is editable). */
+/**
+ * The plugin; one per editor (it asks its own view whether the text is editable). The ids are
+ * given in a dispatch of their own, outside the undo history: given with the keystroke that
+ * caused them, undoing the keystroke would take them away again, and the next keystroke would
+ * give different ones, breaking every reference made in between.
+ */
 export function targetIds(options: TargetIdsOptions = {}): Plugin {
   let view: EditorView | null = null;
+  /** Ids to give once the change that needs them is drawn: computed against that state's text. */
+  let pending: { doc: ProseMirrorNode; tr: Transaction } | null = null;
   return new Plugin({
     key: targetIdsKey,
     view(editorView) {
       view = editorView;
       return {
+        update(current) {
+          const waiting = pending;
+          pending = null;
+          if (!waiting || current.isDestroyed) return;
+          // Another plugin changed the text after ours looked: ask again against what is there.
+          const tr = waiting.doc === current.state.doc ? waiting.tr : assignTargetIds(current.state.doc, [], current.state, options.newId);
+          if (tr) current.dispatch(tr.setMeta('addToHistory', false));
+        },
         destroy() {
           view = null;
+          pending = null;
         },
       };
     },
@@ -130,7 +156,10 @@ export function targetIds(options: TargetIdsOptions = {}): Plugin {
       // to it (a table fixed up) is not the person's change either.
       if (transactions.some((tr) => tr.getMeta(ySyncPluginKey) !== undefined)) return null;
       if (!transactions.some(ownChange)) return null;
-      return assignTargetIds(oldState.doc, transactions, newState, options.newId);
+      const tr = assignTargetIds(oldState.doc, transactions, newState, options.newId);
+      if (tr && view) pending = { doc: newState.doc, tr };
+      // Without a view (tests of the state alone) the ids go with the change.
+      return view ? null : tr;
     },
   });
 }
