@@ -37,6 +37,11 @@ export interface ImportInput {
   section: Section;
   bytes: Buffer;
   mode: ImportMode;
+  /**
+   * Appending at the cursor: the index of the top-level block the file goes before (the block
+   * after the cursor's); past the end, or not given, the file goes at the end.
+   */
+  at?: number;
   dryRun: boolean;
 }
 
@@ -73,6 +78,13 @@ function previewOf(conversion: Conversion): ImportPreview {
 }
 
 /** A section is empty when it holds nothing but one empty paragraph (how the editor shows none). */
+/** Where the top-level block of index `index` starts in a fragment (its size past the last). */
+function blockOffset(content: Fragment, index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += content.child(i).nodeSize;
+  return offset;
+}
+
 function isEmpty(doc: ProseMirrorNode): boolean {
   return doc.childCount === 0 || (doc.childCount === 1 && doc.firstChild!.type === schema.nodes.paragraph && doc.firstChild!.content.size === 0);
 }
@@ -96,11 +108,14 @@ function writeBlocks(context: ImportCommandContext, input: ImportInput, conversi
     // Checked again here: someone may have typed since the first look.
     if (input.mode === 'replace') refuseUnlessEmpty(current);
     const base = isEmpty(current) ? Fragment.empty : current.content;
-    const target = schema.node('doc', null, base.append(imported));
+    const at = Math.min(input.at ?? base.childCount, base.childCount);
+    const before = base.cut(0, blockOffset(base, at));
+    const after = base.cut(blockOffset(base, at));
+    const target = schema.node('doc', null, before.append(imported).append(after));
     target.check();
     updateYFragment(doc, fragment, target, meta);
     const written = readSection(doc);
-    const offset = base.size;
+    const offset = before.size;
     placed = conversion.comments.map((comment) => ({
       comment,
       anchor: anchorFor(written.fragment, written.mapping, offset + comment.from, offset + comment.to),

@@ -90,10 +90,13 @@ export class References {
     const record: Record<string, ReferenceTarget> = {};
     for (const section of this.deps.sections.list()) {
       const text = texts.get(section.id);
-      const targets = text
+      // The current targets first, the held text's over them: a heading the approved text lacks
+      // (added since, or given its id after approval) still exists and is not "deleted".
+      const current = this.targetsOfSection(section, locale);
+      const held = text
         ? placeTargets({ id: section.id, part: section.part, position: section.position, title: titleIn(section.titles, locale) }, targetBlocksOf(schema.nodeFromJSON(text)))
-        : this.targetsOfSection(section, locale);
-      for (const target of targets) record[targetKey(target.section, target.target)] = target;
+        : [];
+      for (const target of [...current, ...held]) record[targetKey(target.section, target.target)] = target;
     }
     return record;
   }

@@ -27,7 +27,14 @@ port.on('message', (task: ConversionTask) => {
       if (error instanceof ImportRefused) {
         port.postMessage({ type: 'refused', status: error.status, message: error.message, code: error.code } satisfies ConversionMessage);
       } else {
-        port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ConversionMessage);
+        // The zip passed its checks, so what fails now is the XML inside it (cut short, not XML):
+        // a damaged file, said as such, rather than an internal error.
+        port.postMessage({
+          type: 'refused',
+          status: 422,
+          message: 'This Word file is damaged (its text cannot be read). Open it in Word, save it again and retry.',
+          code: 'damaged-file',
+        } satisfies ConversionMessage);
       }
     },
   );

@@ -31,4 +31,5 @@ export interface ConversionOptions {
 }
 
 /** The line every imported comment opens with, naming its Word author. */
-export const commentHeading = (author: string): string => `Word comment by ${author || 'an unnamed author'}:`;
+/** The heading of an imported comment; a Word author's name is whatever the file says, so it is bounded. */
+export const commentHeading = (author: string): string => `Word comment by ${(author || 'an unnamed author').slice(0, 200)}:`;

@@ -69,7 +69,7 @@ function placeComments(doc: ProseMirrorNode, markers: PlacedMarker[], wordCommen
   const at = (code: PlacedMarker['code'], id: string) => markers.find((marker) => marker.code === code && marker.value === id)?.at;
   let shortened = 0;
   const fit = (author: string, text: string) => {
-    const room = MAX_COMMENT_LENGTH - commentHeading(author).length - 1;
+    const room = Math.max(1, MAX_COMMENT_LENGTH - commentHeading(author).length - 1);
     if (text.length <= room) return text;
     shortened += 1;
     return `${text.slice(0, room - 1)}…`;

@@ -84,7 +84,8 @@ const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r
  */
 export function markWordXml(xml: string, state: MarkingState, options: { markComments: boolean; markLists: boolean }): string {
   // Our marker characters are ours alone: any in the file itself are dropped.
-  const source = xml.replace(/[\uE8A0\uE8A1]/g, '');
+  // Also written as character references, which the XML reader would turn into them after us.
+  const source = xml.replace(/[\uE8A0\uE8A1]|&#x0*e8a[01];|&#0*5955[23];/gi, '');
   const out: string[] = [];
   const stack: string[] = [];
   /** While dropping an element with its content: the depth it sits at. */

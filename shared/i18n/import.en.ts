@@ -61,6 +61,7 @@ export const importEn = {
   'import.lost.comment-length.many': '{count} Word comments are shortened to fit a comment here.',
   'import.lost.comment-length.other': '{count} Word comments are shortened to fit a comment here.',
   'import.append': 'Append at the end',
+  'import.atCursor': 'Insert at the cursor',
   'import.replace': 'Replace (empty section only)',
   'import.replaceUnavailable': 'Replacing is only for a section without text.',
   'import.otherFile': 'Choose another file',

@@ -63,6 +63,7 @@ export const importRu: Record<keyof typeof importEn, string> = {
   'import.lost.comment-length.many': '{count} примечаний Word сокращены до допустимой длины комментария.',
   'import.lost.comment-length.other': '{count} примечания Word сокращены до допустимой длины комментария.',
   'import.append': 'Добавить в конец',
+  'import.atCursor': 'Вставить в позицию курсора',
   'import.replace': 'Заменить (только пустой раздел)',
   'import.replaceUnavailable': 'Заменить можно только раздел без текста.',
   'import.otherFile': 'Выбрать другой файл',

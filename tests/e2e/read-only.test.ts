@@ -41,8 +41,10 @@ async function open(role: Role, group: GroupCode, sectionId: string): Promise<{ 
 
 async function expectReadOnly(page: Page, reason: string): Promise<void> {
   const notice = page.getByRole('note');
+  // The connection turns read-only as soon as the server says so; the person's new group (which
+  // the reason names) arrives by its own event a moment later.
+  await notice.filter({ hasText: reason }).waitFor();
   await expect(notice.textContent()).resolves.toContain('You can read this section but not edit it');
-  await expect(notice.textContent()).resolves.toContain(reason);
   await expect(page.locator('.ProseMirror').getAttribute('contenteditable')).resolves.toBe('false');
   await expect(page.getByRole('toolbar').count()).resolves.toBe(0);
   const before = await editorText(page);

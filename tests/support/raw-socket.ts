@@ -78,6 +78,9 @@ export async function openRaw(url: string, sectionId: string, cookie: string): P
   const closed = new Promise<Closed>((resolve) => {
     ws.on('close', (code, reason) => {
       closedNow = true;
+      // Awareness checks its peers on a timer: a connection the server closed must not keep
+      // the test process alive (jest would not exit after the run).
+      awareness.destroy();
       resolve({ code, reason: reason.toString() });
     });
   });

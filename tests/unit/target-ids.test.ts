@@ -188,16 +188,47 @@ describe('changes that are not the person’s own, or not theirs to make', () =>
     expect(ids(next)).toEqual([['Title', null]]);
   });
 
-  test('in a read-only editor nothing is given, and once it is editable again ids are given', () => {
+  test('in a read-only editor nothing is given; in an editable one the ids come in a dispatch of their own, outside the undo history', () => {
     const plugin = targetIds({ newId });
-    const state = EditorState.create({ schema, doc: doc.create(null, [h('Title'), p('Body', 'tbody')]), plugins: [plugin] });
-    // The plugin asks its view; a stand-in view (there is no DOM here) with what it asks.
-    const view = { editable: false };
-    plugin.spec.view?.(view as unknown as EditorView);
-    const next = state.apply(state.tr.insertText('x', 1));
-    expect(ids(next)).toEqual([['xTitle', null]]);
+    let state = EditorState.create({ schema, doc: doc.create(null, [h('Title'), p('Body', 'tbody')]), plugins: [plugin] });
+    // The plugin asks its view; a stand-in view (there is no DOM here) with what it asks and does.
+    const dispatched: Transaction[] = [];
+    const view = {
+      editable: false,
+      isDestroyed: false,
+      get state() {
+        return state;
+      },
+      dispatch(tr: Transaction) {
+        dispatched.push(tr);
+        state = state.apply(tr);
+      },
+    };
+    const pluginView = plugin.spec.view?.(view as unknown as EditorView);
+    const drawn = (tr: Transaction) => {
+      state = state.apply(tr);
+      pluginView?.update?.(view as unknown as EditorView, state);
+    };
+    drawn(state.tr.insertText('x', 1));
+    expect(ids(state)).toEqual([['xTitle', null]]);
+    expect(dispatched).toEqual([]);
     view.editable = true;
-    expect(ids(next.apply(next.tr.insertText('y', 1)))).toEqual([['yxTitle', 'tnew1']]);
+    drawn(state.tr.insertText('y', 1));
+    expect(ids(state)).toEqual([['yxTitle', 'tnew1']]);
+    expect(dispatched).toHaveLength(1);
+    // Undoing the keystroke must not take the id away (y-prosemirror's undo skips such changes).
+    expect(dispatched[0].getMeta('addToHistory')).toBe(false);
+  });
+
+  test('a heading whose level changes (rebuilt without attributes) keeps its id', () => {
+    const start = stateOf(h('Return migration', 'tkept', 2), p('Body', 'tbody'));
+    const inside = start.apply(start.tr.setSelection(TextSelection.create(start.doc, 3)));
+    let changed = inside;
+    setBlockType(heading, { level: 1 })(inside, (tr) => {
+      changed = inside.apply(tr);
+    });
+    expect(changed.doc.firstChild?.attrs.level).toBe(1);
+    expect(ids(changed)).toEqual([['Return migration', 'tkept']]);
   });
 });
 

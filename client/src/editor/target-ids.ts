@@ -125,7 +125,8 @@ export function assignTargetIds(
     tr.setNodeAttribute(block.pos, 'id', id);
   }
   for (const block of renumber.sort((a, b) => a.pos - b.pos)) {
-    let id = newId();
+    const restored = block.id === null ? vanished.get(block.pos) : undefined;
+    let id = restored && !taken.has(restored) ? restored : newId();
     while (taken.has(id)) id = newId();
     taken.add(id);
     tr.setNodeAttribute(block.pos, 'id', id);
@@ -165,19 +166,35 @@ export interface TargetIdsOptions {
   newId?: () => string;
 }
 
-/** The plugin; one per editor (it asks its own view whether the text is editable). */
+/**
+ * The plugin; one per editor (it asks its own view whether the text is editable). The ids are
+ * given in a dispatch of their own, outside the undo history: given with the keystroke that
+ * caused them, undoing the keystroke would take them away again, and the next keystroke would
+ * give different ones, breaking every reference made in between.
+ */
 export function targetIds(options: TargetIdsOptions = {}): Plugin {
   let view: EditorView | null = null;
   // The last document known to have an id on every block, each its own: typing on top of it
   // needs no walk. Anything else (a colleague's change, a paste) makes the next change walk.
   let complete: ProseMirrorNode | null = null;
+  /** Ids to give once the change that needs them is drawn: computed against that state's text. */
+  let pending: { doc: ProseMirrorNode; tr: Transaction } | null = null;
   return new Plugin({
     key: targetIdsKey,
     view(editorView) {
       view = editorView;
       return {
+        update(current) {
+          const waiting = pending;
+          pending = null;
+          if (!waiting || current.isDestroyed) return;
+          // Another plugin changed the text after ours looked: ask again against what is there.
+          const tr = waiting.doc === current.state.doc ? waiting.tr : assignTargetIds(current.state.doc, [], current.state, options.newId);
+          if (tr) current.dispatch(tr.setMeta('addToHistory', false));
+        },
         destroy() {
           view = null;
+          pending = null;
         },
       };
     },
@@ -193,8 +210,12 @@ export function targetIds(options: TargetIdsOptions = {}): Plugin {
         return null;
       }
       const tr = assignTargetIds(oldState.doc, transactions, newState, options.newId);
-      complete = tr ? tr.doc : newState.doc;
-      return tr;
+      // With a view, the ids follow in a dispatch of their own (see above); until it is drawn,
+      // the document is not known to be complete.
+      complete = tr ? null : newState.doc;
+      if (tr && view) pending = { doc: newState.doc, tr };
+      // Without a view (tests of the state alone) the ids go with the change.
+      return view ? null : tr;
     },
   });
 }

@@ -460,7 +460,14 @@ export class SectionPage implements Page {
             ? html`<button
                 type="button"
                 class="button small"
-                @click=${() => openImportDialog({ sectionId: section.id, sectionIsEmpty: () => isEmptyText(session.view.state.doc) })}
+                @click=${() =>
+                  openImportDialog({
+                    sectionId: section.id,
+                    sectionIsEmpty: () => isEmptyText(session.view.state.doc),
+                    // The block after the cursor's top-level block (the editor keeps its selection
+                    // while the dialog has the focus): the file goes between the two.
+                    cursorBlock: () => session.view.state.selection.$from.index(0) + 1,
+                  })}
               >
                 ${t('import.open')}
               </button>`

@@ -24,6 +24,11 @@ export interface ImportDialogOptions {
   sectionId: string;
   /** Whether the section has no text now: "Replace" is offered only then (the server checks again). */
   sectionIsEmpty: () => boolean;
+  /**
+   * Where the cursor is, as the index of the top-level block after it (the file goes there), or
+   * null when the text has no cursor: then only "at the end" is offered.
+   */
+  cursorBlock?: () => number | null;
   /** After the text was imported: it reaches the editor live; the threads list may want reloading. */
   onImported?: (preview: ImportPreview) => void;
 }
@@ -33,8 +38,9 @@ type Step = 'choose' | 'reading' | 'preview' | 'writing' | 'done';
 const MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
 
 /** Sends the file to the import route; refusals become `ApiError`, no answer `NetworkError`. */
-export async function sendWordFile(sectionId: string, file: Blob, options: { dryRun: boolean; mode?: ImportMode }): Promise<ImportPreview> {
+export async function sendWordFile(sectionId: string, file: Blob, options: { dryRun: boolean; mode?: ImportMode; at?: number }): Promise<ImportPreview> {
   const query = new URLSearchParams(options.dryRun ? { dryRun: '1' } : { mode: options.mode ?? 'append' });
+  if (!options.dryRun && options.at !== undefined) query.set('at', String(options.at));
   let response: Response;
   try {
     response = await fetch(`/api/sections/${encodeURIComponent(sectionId)}/import?${query.toString()}`, {
@@ -155,13 +161,13 @@ class ImportDialog {
     }
   }
 
-  private async write(mode: ImportMode): Promise<void> {
+  private async write(mode: ImportMode, at?: number): Promise<void> {
     if (!this.file) return;
     this.step = 'writing';
     this.error = null;
     this.draw();
     try {
-      const written = await sendWordFile(this.options.sectionId, this.file, { dryRun: false, mode });
+      const written = await sendWordFile(this.options.sectionId, this.file, { dryRun: false, mode, at });
       this.step = 'done';
       this.draw();
       this.dialog.querySelector<HTMLElement>(`#${this.id}-close`)?.focus();
@@ -249,6 +255,8 @@ class ImportDialog {
     const cancel = html`<button type="button" class="button" ?disabled=${this.step === 'writing'} @click=${() => this.dialog.close()}>${t('import.cancel')}</button>`;
     if (this.step !== 'preview' && this.step !== 'writing') return cancel;
     const empty = this.options.sectionIsEmpty();
+    // Taken when the dialog draws: the cursor stays where it was while the dialog is open.
+    const cursor = empty ? null : (this.options.cursorBlock?.() ?? null);
     return html`${cancel}
       <button
         type="button"
@@ -273,6 +281,9 @@ class ImportDialog {
       >
         ${t('import.replace')}
       </button>
+      ${cursor === null
+        ? nothing
+        : html`<button type="button" class="button" ?disabled=${busy} @click=${() => void this.write('append', cursor)}>${t('import.atCursor')}</button>`}
       <button type="button" class="button primary" ?disabled=${busy} @click=${() => void this.write('append')}>${t('import.append')}</button>
       ${empty ? nothing : html`<p id=${`${this.id}-replace-note`} class="import-replace-note">${t('import.replaceUnavailable')}</p>`}`;
   }

@@ -42,9 +42,13 @@ function targetId(node: Node, context: HtmlContext): string {
 export const noteAnchor = (n: number) => `fn-${n}`;
 export const noteReferenceAnchor = (n: number) => `fnref-${n}`;
 
-/** Wraps an inline node's HTML in its marks' tags, outermost mark first. */
-function withMarks(html: string, node: Node, context: HtmlContext): string {
+/**
+ * Wraps an inline node's HTML in its marks' tags, outermost mark first. `withoutLink`: the node's
+ * HTML is a link of its own (a note's number), and a link inside a link is not HTML.
+ */
+function withMarks(html: string, node: Node, context: HtmlContext, withoutLink = false): string {
   for (const mark of [...node.marks].reverse()) {
+    if (withoutLink && mark.type.name === 'link') continue;
     const handler = htmlMarks[mark.type.name];
     if (handler) html = handler.open(mark, context) + html + handler.close(mark);
   }
@@ -57,7 +61,7 @@ function footnote(node: Node, context: HtmlContext): string {
   if (!links) return withMarks(` (${escapeHtml(node.textContent)})`, node, context);
   const n = links.notes.numberOf(node);
   const label = escapeHtml(links.labels.noteNumber(n));
-  return withMarks(`<sup class="footnote-ref"><a href="#${noteAnchor(n)}" id="${noteReferenceAnchor(n)}" aria-label="${label}">${n}</a></sup>`, node, context);
+  return withMarks(`<sup class="footnote-ref"><a href="#${noteAnchor(n)}" id="${noteReferenceAnchor(n)}" aria-label="${label}">${n}</a></sup>`, node, context, true);
 }
 
 function crossReference(node: Node, context: HtmlContext): string {

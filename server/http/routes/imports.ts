@@ -26,6 +26,8 @@ export interface ImportDeps {
 const importQuery = z.object({
   dryRun: z.enum(['1', 'true', '0', 'false']).optional(),
   mode: z.enum(['append', 'replace']).default('append'),
+  /** Appending at the cursor: the file goes before the top-level block of this index (0 = first). */
+  at: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 
 const MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
@@ -55,7 +57,7 @@ export function importRoutes(services: Services, deps: ImportDeps): Router {
     }
     const preview: ImportPreview = await importSection(
       context,
-      { section, bytes: req.body, mode: query.mode, dryRun: query.dryRun === '1' || query.dryRun === 'true' },
+      { section, bytes: req.body, mode: query.mode, at: query.at, dryRun: query.dryRun === '1' || query.dryRun === 'true' },
       person,
     );
     res.setHeader('Cache-Control', 'no-store');
