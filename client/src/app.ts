@@ -23,6 +23,7 @@ import { notFound } from './pages/parts';
 import { PeoplePage } from './pages/people';
 import { SectionPage } from './pages/section';
 import { SignInPage } from './pages/sign-in';
+import { TranslationPage } from './pages/translation';
 import { WorkspacePage } from './pages/workspace';
 import { AccountMenu } from './ui/account-menu';
 import { problem } from './ui/parts';
@@ -31,7 +32,7 @@ import { SessionDialog } from './ui/session-dialog';
 /** Pages shown without the signed-in frame: they are for people without a session. */
 const OPEN_PAGES: ReadonlySet<Route['name']> = new Set(['sign-in', 'invite']);
 /** Pages that use the full width: tables and documents. */
-const WIDE_PAGES: ReadonlySet<Route['name']> = new Set(['section', 'workspace', 'master', 'people', 'audit']);
+const WIDE_PAGES: ReadonlySet<Route['name']> = new Set(['section', 'translation', 'workspace', 'master', 'people', 'audit']);
 
 export class App implements Frame {
   me: Me | null = null;
@@ -121,6 +122,8 @@ export class App implements Frame {
         return new WorkspacePage(this);
       case 'section':
         return new SectionPage(this, route.id);
+      case 'translation':
+        return new TranslationPage(this, route.id, route.lang);
       case 'master':
         return new MasterPage(this);
       case 'people':

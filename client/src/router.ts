@@ -7,6 +7,8 @@ export type Route =
   | { name: 'sign-in'; next: string | null }
   | { name: 'workspace' }
   | { name: 'section'; id: string }
+  /** A section's translation beside its source (#19). */
+  | { name: 'translation'; id: string; lang: string }
   | { name: 'master' }
   | { name: 'people' }
   | { name: 'audit' }
@@ -27,6 +29,14 @@ export function parseRoute(location: { pathname: string; search: string }): Rout
   if (PAGES[path]) return PAGES[path];
   const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path);
   if (invite) return { name: 'invite', token: invite[1] };
+  const translation = /^\/sections\/([^/]+)\/translations\/([a-z]{2,3})$/.exec(path);
+  if (translation) {
+    try {
+      return { name: 'translation', id: decodeURIComponent(translation[1]), lang: translation[2] };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   const section = /^\/sections\/([^/]+)$/.exec(path);
   if (section) {
     try {
@@ -46,6 +56,11 @@ export function safeNext(next: string | null): string | null {
 
 export function sectionPath(id: string): string {
   return `/sections/${encodeURIComponent(id)}`;
+}
+
+/** A section's translation into `lang`, beside its source. */
+export function translationPath(id: string, lang: string): string {
+  return `${sectionPath(id)}/translations/${encodeURIComponent(lang)}`;
 }
 
 type Listener = (route: Route) => void;

@@ -15,6 +15,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Me } from '../../../shared/api';
 import { type Access, CLOSE_UNAUTHENTICATED, MESSAGE_ACCESS, REASON_ACCESS_REVOKED, isFinalClose } from '../../../shared/collab-protocol';
+import { documentKey } from '../../../shared/languages';
 import { CONTENT_FRAGMENT } from '../../../shared/schema';
 import { onLocaleChange, t } from '../i18n';
 import { keepsCopies } from '../offline/device';
@@ -43,6 +44,11 @@ function takesChanges(access: SessionAccess): Access {
 
 export interface CollabSessionOptions {
   sectionId: string;
+  /**
+   * A translation of the section (#19): its document is `<sectionId>/<lang>` on the server, and so
+   * is this device's copy of it. Absent: the section's source text.
+   */
+  lang?: string;
   me: Me;
   /** What the section's permissions said; the server's access message overrides it. */
   initialAccess: SessionAccess;
@@ -96,8 +102,10 @@ export class CollabSession {
   constructor(private readonly options: CollabSessionOptions) {
     this.access = options.initialAccess;
     this.editorElement.className = 'document-page';
-    this.copy = keepsCopies() ? new LocalCopy(options.me, options.sectionId, this.doc, () => this.copyChanged()) : null;
-    this.provider = new WebsocketProvider(collabUrl(), options.sectionId, this.doc, {
+    // y-websocket appends `/<room>` to the address: a translation connects to /collab/<id>/<lang>.
+    const key = documentKey(options.sectionId, options.lang ?? null);
+    this.copy = keepsCopies() ? new LocalCopy(options.me, key, this.doc, () => this.copyChanged()) : null;
+    this.provider = new WebsocketProvider(collabUrl(), key, this.doc, {
       disableBc: true,
       // Connects once the local copy has loaded (below).
       connect: false,
@@ -164,7 +172,8 @@ export class CollabSession {
       refused: (reason) => this.toolbar.refused(reason),
     };
     this.view = createEditor(this.editorElement, this.editorOptions);
-    this.view.dom.id = 'section-text';
+    // The translation page shows two editors: ids stay unique (the source keeps the usual one).
+    this.view.dom.id = options.lang ? `section-text-${options.lang}` : 'section-text';
     this.applySuggestingAccess();
     this.toolbar.render();
     this.stopLocale = onLocaleChange(() => refreshEditor(this.view, this.editorOptions));

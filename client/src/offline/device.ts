@@ -8,6 +8,7 @@
  * The list of copies and their unsent changes is mirrored in localStorage: the sign-out warning
  * needs it at once, before any database has opened.
  */
+import { parseDocumentKey } from '../../../shared/languages';
 import { DATA_CACHE } from './names';
 
 const KEEP_KEY = 'syllabus.keepCopies';
@@ -48,9 +49,12 @@ export async function setKeepsCopies(keep: boolean, owner: CopyOwner | null): Pr
   return owner ? deleteLocalCopies(owner) : 0;
 }
 
-/** The IndexedDB name of one person's copy of one section. */
-export function copyName(owner: CopyOwner, sectionId: string): string {
-  return `${ownerPrefix(owner)}${sectionId}`;
+/**
+ * The IndexedDB name of one person's copy of one document: a section's source text (its id) or a
+ * translation (`<sectionId>/<lang>`, #19; IndexedDB names may hold any characters).
+ */
+export function copyName(owner: CopyOwner, documentKey: string): string {
+  return `${ownerPrefix(owner)}${documentKey}`;
 }
 
 function ownerPrefix(owner: CopyOwner): string {
@@ -93,19 +97,33 @@ export function unsentIn(name: string): number {
   return Number.isFinite(count) && count > 0 ? count : 0;
 }
 
-/** Changes kept on this device for `owner` that the server does not have yet, per section. */
-export function unsentChanges(owner: CopyOwner): { sectionId: string; count: number }[] {
+/** Changes kept on this device for `owner` that the server does not have yet, per document key. */
+function unsentByKey(owner: CopyOwner): { key: string; count: number }[] {
   const store = storage();
   if (!store) return [];
   const prefix = UNSENT_PREFIX + ownerPrefix(owner);
-  const found: { sectionId: string; count: number }[] = [];
+  const found: { key: string; count: number }[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
     if (!key?.startsWith(prefix)) continue;
     const count = Number(store.getItem(key));
-    if (count > 0) found.push({ sectionId: key.slice(prefix.length), count });
+    if (count > 0) found.push({ key: key.slice(prefix.length), count });
   }
   return found;
+}
+
+/**
+ * Changes kept on this device for `owner` that the server does not have yet, per section: a
+ * section's source and its translations (#19) count together, since the sign-out warning names
+ * sections.
+ */
+export function unsentChanges(owner: CopyOwner): { sectionId: string; count: number }[] {
+  const bySection = new Map<string, number>();
+  for (const { key, count } of unsentByKey(owner)) {
+    const { sectionId } = parseDocumentKey(key);
+    bySection.set(sectionId, (bySection.get(sectionId) ?? 0) + count);
+  }
+  return [...bySection].map(([sectionId, count]) => ({ sectionId, count }));
 }
 
 async function databaseNames(): Promise<string[]> {
@@ -138,7 +156,7 @@ export async function deleteLocalCopies(owner: CopyOwner): Promise<number> {
   const mine = (await databaseNames()).filter((name) => name.startsWith(prefix));
   await Promise.all(mine.map(deleteDatabase));
   setRegistered(registered().filter((name) => !name.startsWith(prefix)));
-  for (const { sectionId } of unsentChanges(owner)) recordUnsent(prefix + sectionId, 0);
+  for (const { key } of unsentByKey(owner)) recordUnsent(prefix + key, 0);
   try {
     if ('caches' in window) await caches.delete(DATA_CACHE);
   } catch {

@@ -54,11 +54,12 @@ export class LocalCopy {
 
   constructor(
     owner: CopyOwner,
-    sectionId: string,
+    /** The document's key: the section id, or `<sectionId>/<lang>` for a translation (#19). */
+    documentKey: string,
     readonly doc: Y.Doc,
     private readonly changed: () => void,
   ) {
-    this.name = copyName(owner, sectionId);
+    this.name = copyName(owner, documentKey);
     registerCopy(this.name);
     this.persistence = new IndexeddbPersistence(this.name, doc);
     // y-indexeddb listens first, so a record of each change is requested before ours is counted.

@@ -41,6 +41,7 @@ import { VersionsPanel } from '../section/versions-panel';
 import { revealSearchHit } from '../section/search-hit';
 import { suggestionCards } from '../section/suggestion-cards';
 import { SuggestionList } from '../section/suggestion-list';
+import { SectionTranslations } from '../translation/section-translations';
 import { problem, statusBadge } from '../ui/parts';
 import '../section/section.css';
 import '../section/suggestion-marks.css';
@@ -83,6 +84,8 @@ export class SectionPage implements Page {
   private readonly review: ReviewPanel;
   private readonly versions: VersionsPanel;
   private readonly reader: Reader;
+  /** The "Translations" block (#19): each target language's progress and its side-by-side view. */
+  private readonly translations: SectionTranslations;
   private readonly stop: (() => void)[] = [];
   /** A thread the address asks for (`?thread=12`, from a notification), shown once it can be. */
   private wantedThread = Number(new URLSearchParams(window.location.search).get('thread')) || null;
@@ -94,6 +97,7 @@ export class SectionPage implements Page {
     const rerender = () => this.update();
     const sessionEnded = () => this.context.sessionEnded();
     this.reader = new Reader(rerender, sessionEnded);
+    this.translations = new SectionTranslations(sectionId, rerender, sessionEnded);
     this.comments = new Comments({
       sectionId,
       me: () => this.context.me,
@@ -229,6 +233,7 @@ export class SectionPage implements Page {
       this.showWantedThread();
     });
     void this.review.load();
+    void this.translations.load();
     if (this.versions.versions || this.tab === 'history') void this.versions.load();
   }
 
@@ -453,6 +458,7 @@ export class SectionPage implements Page {
             <span>${t('section.owner', { group: ownerName(section.group) })}</span>
             <span class="section-status" role="status">${statusBadge(section.status)}${stale ? staleBadge() : nothing}</span>
           </p>
+          ${this.translations.template()}
         </div>
         <div class="section-side">
           ${this.connection(session)} ${this.presence(session)}
