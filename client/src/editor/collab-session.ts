@@ -153,7 +153,10 @@ export class CollabSession {
       },
     );
     this.provider.awareness.on('change', this.presenceChanged);
-    this.toolbar = new Toolbar(() => this.view, options.onComment, { insertReference: options.insertReference });
+    this.toolbar = new Toolbar(() => this.view, options.onComment, {
+      insertReference: options.insertReference,
+      controls: options.lang ? `section-text-${options.lang}` : 'section-text',
+    });
     this.editorOptions = {
       fragment: this.doc.getXmlFragment(CONTENT_FRAGMENT),
       awareness: this.provider.awareness,

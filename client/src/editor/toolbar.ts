@@ -66,6 +66,8 @@ export interface ToolbarOptions {
    * has an "Insert cross-reference" button (and Mod-Alt-k, bound by the editor, does the same).
    */
   insertReference?: (view: EditorView) => void;
+  /** The id of the text area the toolbar acts on (a translation page has two). */
+  controls?: string;
 }
 
 /** A shortcut in ProseMirror's notation as this platform writes it: Mod-Alt-m is Ctrl+Alt+M or ⌘⌥M. */
@@ -99,7 +101,7 @@ export class Toolbar {
   constructor(
     private readonly view: () => EditorView | null,
     comment?: () => void,
-    options: ToolbarOptions = {},
+    private readonly options: ToolbarOptions = {},
   ) {
     const insertReference = options.insertReference;
     this.element.className = 'toolbar-area';
@@ -190,7 +192,7 @@ export class Toolbar {
     const count = this.groups.reduce((sum, group) => sum + group.length, 0);
     this.focusIndex = Math.min(this.focusIndex, count - 1);
     return html`
-      <div class="toolbar" role="toolbar" aria-label=${t('toolbar.label')} aria-controls="section-text">
+      <div class="toolbar" role="toolbar" aria-label=${t('toolbar.label')} aria-controls=${this.options.controls ?? 'section-text'}>
         ${this.groups.map(
           (group, groupIndex) => html`
             ${groupIndex > 0 ? html`<span class="toolbar-separator" role="separator" aria-orientation="vertical"></span>` : nothing}
