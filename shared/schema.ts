@@ -2,7 +2,7 @@
  * The ProseMirror schema of a syllabus section. The editor, the server (reading Y.Docs) and every
  * exporter use this one definition, so a node the editor can make is a node an exporter must know.
  */
-import { type MarkSpec, type NodeSpec, Schema } from 'prosemirror-model';
+import { type MarkSpec, type NodeSpec, type Node as ProseMirrorNode, Schema } from 'prosemirror-model';
 import { tableNodes } from 'prosemirror-tables';
 import { safeHref } from './links';
 
@@ -330,6 +330,15 @@ function suggestionAttrs(dom: HTMLElement | string): false | { id: string; autho
 }
 
 export const schema = new Schema({ nodes, marks });
+
+/**
+ * Whether a section has no text: nothing, or one empty paragraph (what a new section holds). The
+ * import's "replace" is for such a section only; the dialog offers it by the same test the server
+ * applies.
+ */
+export function isEmptySectionText(doc: ProseMirrorNode): boolean {
+  return doc.childCount === 0 || (doc.childCount === 1 && doc.firstChild!.type === schema.nodes.paragraph && doc.firstChild!.content.size === 0);
+}
 
 /** The Y.XmlFragment of a section's Y.Doc that holds its ProseMirror content (y-prosemirror's default). */
 export const CONTENT_FRAGMENT = 'prosemirror';

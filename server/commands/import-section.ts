@@ -15,7 +15,7 @@ import { Fragment, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { initProseMirrorDoc, updateYFragment } from 'y-prosemirror';
 import { anchorFor, readSection } from '../../shared/anchors';
 import type { ImportMode, ImportPreview } from '../../shared/api/imports';
-import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
+import { CONTENT_FRAGMENT, isEmptySectionText, schema } from '../../shared/schema';
 import type { Comments } from '../domain/comments';
 import { DomainError } from '../domain/errors';
 import type { PersonRecord } from '../domain/people';
@@ -85,12 +85,8 @@ function blockOffset(content: Fragment, index: number): number {
   return offset;
 }
 
-function isEmpty(doc: ProseMirrorNode): boolean {
-  return doc.childCount === 0 || (doc.childCount === 1 && doc.firstChild!.type === schema.nodes.paragraph && doc.firstChild!.content.size === 0);
-}
-
 function refuseUnlessEmpty(doc: ProseMirrorNode): void {
-  if (!isEmpty(doc)) {
+  if (!isEmptySectionText(doc)) {
     throw new DomainError(409, 'This section already has text, so the file cannot replace it: append it at the end instead, or empty the section first.', 'section-not-empty');
   }
 }
@@ -107,7 +103,7 @@ function writeBlocks(context: ImportCommandContext, input: ImportInput, conversi
     const { doc: current, meta } = initProseMirrorDoc(fragment, schema);
     // Checked again here: someone may have typed since the first look.
     if (input.mode === 'replace') refuseUnlessEmpty(current);
-    const base = isEmpty(current) ? Fragment.empty : current.content;
+    const base = isEmptySectionText(current) ? Fragment.empty : current.content;
     const at = Math.min(input.at ?? base.childCount, base.childCount);
     const before = base.cut(0, blockOffset(base, at));
     const after = base.cut(blockOffset(base, at));

@@ -4,10 +4,11 @@
  */
 import { type ExportLabels, statusLabel } from './labels';
 import type { ExportSection, MasterDocument, RenderOptions } from './model';
+import { sectionNumberOf } from '../../shared/references';
 
 /** "1.3" for the third regional module, "2.1" for the first national section. */
 export function sectionNumber(section: ExportSection): string {
-  return `${section.part}.${section.position}`;
+  return sectionNumberOf(section);
 }
 
 export function sectionHeading(section: ExportSection): string {

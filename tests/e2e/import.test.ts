@@ -10,11 +10,10 @@ import path from 'node:path';
 import * as docx from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { type TestWorkspace, addTestPerson } from '../support/workspace';
-import { editorText, launchBrowser, newContext, openSection, signInAs, startBrowserWorkspace, waitForText, watchErrors } from './browser';
+import { editorText, launchBrowser, newContext, openSection, screenshotPath, signInAs, startBrowserWorkspace, waitForText, watchErrors } from './browser';
 
 const { CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } = docx;
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const SHOTS = process.env.IMPORT_SHOTS;
 
 let workspace: TestWorkspace;
 let browser: Browser;
@@ -47,8 +46,7 @@ afterAll(async () => {
 });
 
 async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+  await page.screenshot({ path: screenshotPath(`${name}.png`), fullPage: false });
 }
 
 test('a member previews a Word draft and appends it; a bad file is refused in the dialog', async () => {

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import type { Outline, OutlineChange, Section, SectionChange, Titles } from '../../../shared/api';
 import { titleIn } from '../../../shared/workspace';
+import { sectionNumberOf } from '../../../shared/references';
 import { NetworkError, isUnauthenticated, request } from '../api';
 import { locale, plural, t } from '../i18n';
 import type { AppContext } from './page';
@@ -58,7 +59,7 @@ export class TitlesEditor {
       ...titles.outline.parts.map((part) => ({ key: `part${part.part}`, item: t('structure.part', { part: part.part }), titles: part.titles })),
       ...titles.sections.map((section) => ({
         key: `section:${section.id}`,
-        item: t('structure.section', { number: `${section.part}.${section.position}` }),
+        item: t('structure.section', { number: sectionNumberOf(section) }),
         titles: section.titles,
       })),
     ];

@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import type { ApprovalState, Me, Section } from '../../../shared/api';
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_LARGE, CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
+import { isEmptySectionText } from '../../../shared/schema';
 import { maySection } from '../../../shared/policy';
 import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession, closedByDeactivation } from '../editor/collab-session';
@@ -20,7 +21,7 @@ import { crossReferences, revealReferenceTarget } from '../editor/cross-referenc
 import { refreshReferences } from '../editor/reference-index';
 import { targetIds } from '../editor/target-ids';
 import { insertReference } from '../section/reference-picker';
-import { isEmptyText, openImportDialog } from '../section/import-dialog';
+import { openImportDialog } from '../section/import-dialog';
 import { connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
 import { copyName, unsentIn } from '../offline/device';
@@ -469,7 +470,7 @@ export class SectionPage implements Page {
                 @click=${() =>
                   openImportDialog({
                     sectionId: section.id,
-                    sectionIsEmpty: () => isEmptyText(session.view.state.doc),
+                    sectionIsEmpty: () => isEmptySectionText(session.view.state.doc),
                     // The block after the cursor's top-level block (the editor keeps its selection
                     // while the dialog has the focus): the file goes between the two.
                     cursorBlock: () => session.view.state.selection.$from.index(0) + 1,

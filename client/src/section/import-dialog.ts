@@ -10,7 +10,7 @@
  * to where it was. Progress and refusals are announced (a status region and an alert).
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import { DOMSerializer, Fragment, type Node as ProseMirrorNode } from 'prosemirror-model';
+import { DOMSerializer, Fragment } from 'prosemirror-model';
 import type { ApiErrorBody } from '../../../shared/api';
 import { DOCX_MEDIA_TYPE, type ImportMode, type ImportPreview, type LostItem, MAX_IMPORT_BYTES } from '../../../shared/api/imports';
 import type { PluralBase } from '../../../shared/i18n/plural';
@@ -295,11 +295,6 @@ function renderBlocks(blocks: unknown[]): HTMLElement {
   container.className = 'import-document-content';
   container.append(DOMSerializer.fromSchema(schema).serializeFragment(Fragment.fromJSON(schema, blocks), { document }));
   return container;
-}
-
-/** Whether a section's text is empty as the editor shows it (one empty paragraph): "Replace" is for that. */
-export function isEmptyText(doc: ProseMirrorNode): boolean {
-  return doc.childCount === 0 || (doc.childCount === 1 && doc.firstChild!.type === schema.nodes.paragraph && doc.firstChild!.content.size === 0);
 }
 
 /** Opens the "Import from Word" dialog for a section. */
