@@ -8,7 +8,7 @@
  *   npm run bench                  the full run (~9 minutes)
  *   npm run bench -- --quick       a ~1 minute smoke run
  *   npm run bench -- --resilience  the long resilience suite instead (see bench/resilience.ts)
- *   options: --servers=ours,y-websocket-v1,hocuspocus  --phases=fanout,cold,throughput,export,validation
+ *   options: --servers=ours,y-websocket-v1,hocuspocus  --phases=fanout,cold,throughput,export,validation,slow-link
  *            --profile (servers write V8 CPU profiles to bench/results/profiles/)
  *
  * Results: a table on stdout, and JSON in bench/results/<timestamp>.json and latest.json.
@@ -19,6 +19,7 @@ import path from 'node:path';
 import { type Row, type ServerResults, buildRows, goals, renderTable } from './lib/report';
 import { type Settings, coldLoadPhase, exportPhase, pairedFanoutPhase, rampPhase, throughputPhase } from './lib/scenarios';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './lib/servers';
+import { type SlowLinkPhase, slowLinkGoals, slowLinkPhase, slowLinkRows } from './lib/slow-link';
 import { runResilience } from './resilience';
 import { type ValidationPhase, validationPhase } from './lib/validation';
 
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   const quick = flag('quick');
   const kinds = (option('servers')?.split(',') ?? SERVER_KINDS).filter((k): k is ServerKind => (SERVER_KINDS as string[]).includes(k));
   if (!kinds.includes('ours')) kinds.unshift('ours');
-  const phases = option('phases')?.split(',') ?? ['fanout', 'cold', 'throughput', 'export', 'validation'];
+  const phases = option('phases')?.split(',') ?? ['fanout', 'cold', 'throughput', 'export', 'validation', 'slow-link'];
   const profileDir = flag('profile') ? path.join(RESULTS_DIR, 'profiles') : null;
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   const settings = settingsFor(quick, profileDir);
@@ -170,6 +171,12 @@ async function main(): Promise<void> {
     console.log('\n(h) checking an incoming update (client ids, schema) against applying it');
     await attempt('validation', async () => void (validation = validationPhase(quick, log)));
   }
+  let slowLink: SlowLinkPhase | null = null;
+  if (phases.includes('slow-link')) {
+    console.log('\n(i) first and repeat visits over a slow link (Chromium network emulation)');
+    noteLoad('slow-link');
+    await attempt('slow-link', async () => void (slowLink = await slowLinkPhase(log)));
+  }
   noteLoad('end');
   const rows: Row[] = buildRows(results, exports, validation);
   const suggestion = (validation as ValidationPhase | null)?.suggestParagraph;
@@ -184,8 +191,9 @@ async function main(): Promise<void> {
       ? `${suggestion.checkUsPerUpdate} µs judging, ${suggestion.applyUsPerUpdate} µs apply per update over ${suggestion.updates} updates (${suggestion.characters} characters); one 57,000-character paragraph: ${(validation as ValidationPhase | null)?.suggestWorst?.ratio}×`
       : 'not run',
   });
+  rows.push(...slowLinkRows(slowLink));
   const table = renderTable(rows, kinds);
-  const goalList = goals(results, validation);
+  const goalList = [...goals(results, validation), ...slowLinkGoals(slowLink)];
   console.log('\nResults (ours/peer: below 1× is better where lower is better, above 1× where higher is better)\n');
   console.log(table);
   console.log('\nDurability during (e):');
@@ -214,6 +222,7 @@ async function main(): Promise<void> {
     goals: goalList,
     results,
     validation,
+    slowLink,
     failures,
     tableText: table,
   };

@@ -15,8 +15,10 @@ import { AuthorRegistry, SectionAuthorship } from './domain/attribution';
 import { Comments } from './domain/comments';
 import { Dashboard } from './domain/dashboard';
 import { Invitations } from './domain/invitations';
+import { CurriculumAppendices } from './exports/appendices/appendix-source';
 import { MasterDocumentSource } from './domain/master-document';
 import { References } from './domain/references';
+import { Curriculum } from './domain/curriculum';
 import { Notifications } from './domain/notifications';
 import { People } from './domain/people';
 import { Reviews } from './domain/reviews';
@@ -41,8 +43,12 @@ import { createApp } from './http/api';
 import { exportRoutes } from './http/routes/exports';
 import { suggestionRoutes } from './http/routes/suggestions';
 import { referenceRoutes } from './http/routes/references';
+import { curriculumRoutes } from './http/routes/curriculum';
 import { importRoutes } from './http/routes/imports';
 import { translationRoutes } from './http/routes/translations';
+import { sectionTemplateRoutes } from './http/routes/sections';
+import { glossaryRoutes } from './http/routes/glossary';
+import { Glossary } from './domain/glossary';
 import { WordConverter } from './imports/converter';
 import type { Services } from './http/context';
 import { isSameOrigin } from './transport/origin';
@@ -136,7 +142,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const search = new SearchIndex(db, sections, content, comments, events);
   // One index of cross-reference targets (cached per section text) for the dashboard, the route and exports.
   const references = new References({ sections, content });
-  const dashboard = new Dashboard({ sections, content, reviews, comments, people, settings, references });
+  const translations = new Translations({ store: documents, content, sections, settings, reviews, audit });
+  const dashboard = new Dashboard({ sections, content, reviews, comments, people, settings, references, translations });
   const activity = new SectionActivity(sections, content, events, config.autoVersionQuietMs, (sectionId, editors) =>
     versions.save(sectionId, 'auto', { authors: editors }),
   );
@@ -147,7 +154,6 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     translationActivity.edited(sectionId);
   });
   const suggestions = new Suggestions({ db, store: documents, content, sections, people, notifications, events });
-  const translations = new Translations({ store: documents, content, sections, settings, reviews, audit });
 
   const invitations = new Invitations(db, people, audit);
   const throttle = new SignInThrottle();
@@ -162,7 +168,11 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   });
   // Word files are read on a thread of their own, started on the first import (#18).
   const converter = new WordConverter();
-  const master = new MasterDocumentSource({ sections, content, reviews, comments, people, references });
+  // The shared glossary (#20); the exports' glossary appendix reads the same service.
+  const glossary = new Glossary({ db, settings, audit });
+  const master = new MasterDocumentSource({ sections, content, reviews, comments, people, references, appendices: new CurriculumAppendices({ glossary, people }) });
+  // The syllabus read as data (#20): outcomes matrix, hours, the national sections side by side.
+  const curriculum = new Curriculum({ sections, content, settings });
   const server = http.createServer(
     createApp(services, {
       reviews,
@@ -171,7 +181,7 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
       versions,
       authors,
       search,
-      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions }), referenceRoutes(services, { references }), importRoutes(services, { store: documents, converter }), translationRoutes(services, { translations })],
+      extraRoutes: [exportRoutes(services, { source: master, jobs: exportJobs }), suggestionRoutes(services, { suggestions }), referenceRoutes(services, { references }), importRoutes(services, { store: documents, converter }), translationRoutes(services, { translations }), sectionTemplateRoutes(services, { store: documents }), glossaryRoutes(services, { glossary, announce: (id) => realtime.toWorkspace('glossary:changed', { id }) }), curriculumRoutes(services, { curriculum })],
     }),
   );
   server.on('upgrade', (req, socket, head) => {

@@ -133,7 +133,7 @@ export function blocksOf(doc: ProseMirrorNode): Block[] {
       const { text, runs, notes } = textAndRuns(node);
       const heading = node.type.name === 'heading';
       const block: Block = {
-        kind: heading ? 'heading' : (context.kind ?? 'paragraph'),
+        kind: heading ? 'heading' : node.type.name === 'learning_outcome' ? 'outcome' : (context.kind ?? 'paragraph'),
         level: heading ? Number(node.attrs.level) : null,
         text,
         runs,

@@ -237,3 +237,33 @@ export function isValidMembership(role: Role, group: GroupCode): boolean {
   if (role === 'member' || role === 'lead') return isCountryGroup(group);
   return isReviewOrganisation(group);
 }
+
+/**
+ * The shared glossary (#20): the working groups and coordinators propose terms; the proposer and
+ * coordinators edit an entry; reviewers of IOM and TSPC approve it (one approval per
+ * organisation, like a section); coordinators delete. Everyone signed in reads it.
+ */
+export const GLOSSARY_ACTIONS = ['read-glossary', 'propose-term', 'edit-term', 'approve-term', 'delete-term'] as const;
+export type GlossaryAction = (typeof GLOSSARY_ACTIONS)[number];
+
+/** What the glossary rules need to know of an entry: who proposed it. */
+export interface GlossaryEntryRef {
+  proposedBy: number;
+}
+
+/** May this person do this to the glossary (`entry` for the rules about one entry)? */
+export function mayGlossary(actor: Actor | null, action: GlossaryAction, entry: GlossaryEntryRef | null = null): boolean {
+  if (!actor || !actor.active) return false;
+  switch (action) {
+    case 'read-glossary':
+      return true;
+    case 'propose-term':
+      return actor.role !== 'reviewer';
+    case 'edit-term':
+      return actor.role === 'coordinator' || (entry !== null && entry.proposedBy === actor.id);
+    case 'approve-term':
+      return actor.role === 'reviewer' && isReviewOrganisation(actor.group);
+    case 'delete-term':
+      return actor.role === 'coordinator';
+  }
+}

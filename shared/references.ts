@@ -9,24 +9,29 @@
  * ("1.3 Reintegration support"): the number a reader can find, the words that say where. Tables
  * are counted within their section ("1.3, table 2"). Both follow when a section moves or a heading
  * is reworded, because nothing of this is stored in the reference but the two ids.
+ * Learning outcomes (#20) are numbered on their own: "LO 3.2" is the second outcome of section 1.3,
+ * "LO 2.4.1" the first of section 2.4 (`outcomeNumberOf`); the label is that number and the words.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 
 /** The target that is a whole section: `target` of a reference to the section itself. */
 export const SECTION_TARGET = 'section';
 
-export type TargetKind = 'section' | 'heading' | 'table';
+export type TargetKind = 'section' | 'heading' | 'table' | 'outcome';
 
 export interface ReferenceTarget {
   section: string;
   /** The block's stable id, or `SECTION_TARGET`. */
   target: string;
   kind: TargetKind;
-  /** "1.3" — the section's number (for a table, "1.3, table 2" is built from `number` and `ordinal`). */
+  /**
+   * "1.3" — the section's number (for a table, "1.3, table 2" is built from `number` and `ordinal`);
+   * for a learning outcome its own number, "LO 3.2".
+   */
   number: string;
-  /** The heading's words, the section's title, or a table's first cell (shortened). */
+  /** The heading's words, the section's title, a table's first cell or an outcome's words (shortened). */
   title: string;
-  /** Heading level (1–3) for headings; the table's position in its section (1…) for tables. */
+  /** Heading level (1–3) for headings; the position in its section (1…) for tables and outcomes. */
   ordinal?: number;
 }
 
@@ -42,6 +47,14 @@ export interface SectionPlace {
 }
 
 export const sectionNumberOf = (place: Pick<SectionPlace, 'part' | 'position'>): string => `${place.part}.${place.position}`;
+
+/**
+ * The number of the k-th learning outcome of a section, without its "LO": "m.k" in Part 1 (the
+ * regional modules, where outcomes are the course's own) and "2.p.k" in Part 2, so a national
+ * outcome never reads like a regional one.
+ */
+export const outcomeNumberOf = (place: Pick<SectionPlace, 'part' | 'position'>, k: number): string =>
+  place.part === 1 ? `${place.position}.${k}` : `${place.part}.${place.position}.${k}`;
 
 const TITLE_LENGTH = 80;
 
@@ -70,39 +83,44 @@ export function referenceText(node: ProseMirrorNode): string {
   return text;
 }
 
-/** A heading or table of a section's text that has an id: a target before its section is placed. */
+/** A heading, table or learning outcome of a section's text that has an id: a target before its section is placed. */
 export interface TargetBlock {
   target: string;
-  kind: 'heading' | 'table';
+  kind: 'heading' | 'table' | 'outcome';
   title: string;
-  /** Heading level, or the table's position among the section's tables. */
+  /** Heading level, or the table's or outcome's position among the section's tables or outcomes. */
   ordinal: number;
 }
 
 /**
- * The headings and tables of a document that have an id, in document order. An id met a second
- * time (two copies of one block, before an editor renumbered them) names the first only, so a
- * reference never finds two places.
+ * The headings, tables and learning outcomes of a document that have an id, in document order. An
+ * id met a second time (two copies of one block, before an editor renumbered them) names the first
+ * only, so a reference never finds two places. Tables and outcomes are counted whether they have an
+ * id or not, so the number a reference shows is the one drawn in the text.
  */
 export function targetBlocksOf(doc: ProseMirrorNode): TargetBlock[] {
   const blocks: TargetBlock[] = [];
   const seen = new Set<string>();
   let tables = 0;
+  let outcomes = 0;
   doc.descendants((node) => {
     const name = node.type.name;
     if (name === 'table') tables += 1;
+    if (name === 'learning_outcome') outcomes += 1;
     const id = node.attrs.id;
-    if ((name === 'heading' || name === 'table') && typeof id === 'string' && id && !seen.has(id)) {
+    if ((name === 'heading' || name === 'table' || name === 'learning_outcome') && typeof id === 'string' && id && !seen.has(id)) {
       seen.add(id);
-      if (name === 'heading') {
+      if (name === 'learning_outcome') {
+        blocks.push({ target: id, kind: 'outcome', title: shortText(referenceText(node)), ordinal: outcomes });
+      } else if (name === 'heading') {
         blocks.push({ target: id, kind: 'heading', title: shortText(referenceText(node)), ordinal: Number(node.attrs.level) || 1 });
       } else {
         const first = node.firstChild?.firstChild;
         blocks.push({ target: id, kind: 'table', title: first ? shortText(referenceText(first)) : '', ordinal: tables });
       }
     }
-    // Nothing to point at inside a heading or a paragraph; a table's cells may hold headings of their own.
-    return name !== 'heading' && name !== 'paragraph';
+    // Nothing to point at inside a textblock; a table's cells may hold headings of their own.
+    return !node.isTextblock;
   });
   return blocks;
 }
@@ -112,13 +130,20 @@ export function placeTargets(place: SectionPlace, blocks: readonly TargetBlock[]
   const number = sectionNumberOf(place);
   return [
     { section: place.id, target: SECTION_TARGET, kind: 'section', number, title: place.title },
-    ...blocks.map((block) => ({ section: place.id, target: block.target, kind: block.kind, number, title: block.title, ordinal: block.ordinal })),
+    ...blocks.map((block) => ({
+      section: place.id,
+      target: block.target,
+      kind: block.kind,
+      number: block.kind === 'outcome' ? `LO ${outcomeNumberOf(place, block.ordinal)}` : number,
+      title: block.title,
+      ordinal: block.ordinal,
+    })),
   ];
 }
 
 /**
- * Every target of one section in document order: the section itself first, then its headings and
- * tables that have an id (a block gets its id from the editor the first time its section is
+ * Every target of one section in document order: the section itself first, then its headings,
+ * tables and learning outcomes that have an id (a block gets its id from the editor the first time its section is
  * edited or it is pasted; until then nothing can point at it).
  */
 export function targetsOf(place: SectionPlace, doc: ProseMirrorNode): ReferenceTarget[] {
@@ -143,7 +168,10 @@ export const REFERENCE_WORDS: Record<'en' | 'ru', ReferenceWords> = {
   ru: { table: (n) => `таблица ${n}` },
 };
 
-/** What a reference shows: "1.3 Return migration", "1.3 Reintegration support", "1.3, table 2: Hours". */
+/**
+ * What a reference shows: "1.3 Return migration", "1.3 Reintegration support", "1.3, table 2: Hours",
+ * "LO 3.2 Explain the readmission procedure" (an outcome's number is in `number`).
+ */
 export function referenceLabel(target: ReferenceTarget, words: ReferenceWords = REFERENCE_WORDS.en): string {
   if (target.kind === 'table') {
     const head = `${target.number}, ${words.table(target.ordinal ?? 1)}`;
@@ -175,7 +203,7 @@ export function brokenReferences(doc: ProseMirrorNode, index: ReadonlyMap<string
   return referencesIn(doc).filter((use) => !index.has(targetKey(use.section, use.target)));
 }
 
-/** A fresh stable id for a heading or table: short, URL- and XML-safe (Word bookmark names too). */
+/** A fresh stable id for a block: short, URL- and XML-safe (Word bookmark names too). */
 export function newTargetId(random: () => number = Math.random): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   let id = 't';

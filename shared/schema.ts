@@ -104,11 +104,33 @@ const tables = tableNodes({
   cellAttributes: { id: cellAttribute('id'), source: cellAttribute('source') },
 });
 
+/**
+ * What a table is for (#20): null for an ordinary table; `hours` (a module's contact hours by kind:
+ * topic, lecture, seminar, practice, self-study) and `assessment` (item, weight in %, the outcomes
+ * it checks) are read as data by `shared/curriculum.ts` while their cells stay editable text, so
+ * totals and warnings follow what people type and two people can fill one table at once.
+ */
+export const TABLE_KINDS = ['hours', 'assessment'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+function tableKindOf(dom: HTMLElement): TableKind | null {
+  const kind = dom.getAttribute('data-kind');
+  return (TABLE_KINDS as readonly string[]).includes(kind ?? '') ? (kind as TableKind) : null;
+}
+
 tables.table = {
   ...tables.table,
-  attrs: blockId,
-  parseDOM: [{ tag: 'table', getAttrs: (dom) => blockAttrsOf(dom as HTMLElement) }],
-  toDOM: (node) => ['table', blockDom(node.attrs), ['tbody', 0]],
+  attrs: {
+    ...blockId,
+    kind: {
+      default: null,
+      validate: (value: unknown) => {
+        if (value !== null && !(TABLE_KINDS as readonly unknown[]).includes(value)) throw new RangeError(`expected a table kind: ${TABLE_KINDS.join(', ')} or null`);
+      },
+    },
+  },
+  parseDOM: [{ tag: 'table', getAttrs: (dom) => ({ ...blockAttrsOf(dom as HTMLElement), kind: tableKindOf(dom as HTMLElement) }) }],
+  toDOM: (node) => ['table', { ...blockDom(node.attrs), ...(node.attrs.kind ? { 'data-kind': String(node.attrs.kind) } : {}) }, ['tbody', 0]],
 };
 
 tables.table_row = {
@@ -127,13 +149,38 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'p', getAttrs: (dom) => unitAttrsOf(dom as HTMLElement) }],
     toDOM: (node) => ['p', blockDom(node.attrs), 0],
   },
+  /**
+   * `template` (#20): the key of the common national template's heading this heading stands for
+   * (null for any other heading), so a national section's conformance does not depend on how
+   * each country words or translates the heading.
+   */
   heading: {
-    attrs: { level: { default: 1, validate: 'number' }, ...unitLink },
+    attrs: { level: { default: 1, validate: 'number' }, ...unitLink, template: optionalId },
     content: 'inline*',
     group: 'block',
     defining: true,
-    parseDOM: [1, 2, 3].map((level) => ({ tag: `h${level}`, getAttrs: (dom) => ({ level, ...unitAttrsOf(dom as HTMLElement) }) })),
-    toDOM: (node) => [`h${Math.min(3, Math.max(1, Number(node.attrs.level)))}`, blockDom(node.attrs), 0],
+    parseDOM: [1, 2, 3].map((level) => ({
+      tag: `h${level}`,
+      getAttrs: (dom) => ({ level, ...unitAttrsOf(dom as HTMLElement), template: idAttr(dom as HTMLElement, 'data-template') }),
+    })),
+    toDOM: (node) => [
+      `h${Math.min(3, Math.max(1, Number(node.attrs.level)))}`,
+      { ...blockDom(node.attrs), ...(node.attrs.template ? { 'data-template': String(node.attrs.template) } : {}) },
+      0,
+    ],
+  },
+  /**
+   * A learning outcome (#20): one statement of what a participant can do after the course, as its
+   * own block so it gets a stable id (a cross-reference and an assessment item can point at it) and
+   * a number ("LO 1.2") that follows document order. The number is drawn, never stored.
+   */
+  learning_outcome: {
+    attrs: unitLink,
+    content: 'inline*',
+    group: 'block',
+    defining: true,
+    parseDOM: [{ tag: 'p[data-outcome]', priority: 60, getAttrs: (dom) => unitAttrsOf(dom as HTMLElement) }],
+    toDOM: (node) => ['p', { class: 'learning-outcome', 'data-outcome': '', ...blockDom(node.attrs) }, 0],
   },
   blockquote: {
     attrs: blockId,
@@ -239,6 +286,25 @@ const nodes: Record<string, NodeSpec> = {
 };
 
 const marks: Record<string, MarkSpec> = {
+  /**
+   * A term linked to its entry in the shared glossary (#20), by the entry's id: the definition
+   * shown on hover and the glossary appendix are looked up, so an edited definition is current
+   * everywhere the term is linked.
+   */
+  glossary_term: {
+    attrs: { entry: { validate: shortId } },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: 'span[data-glossary]',
+        getAttrs: (dom) => {
+          const entry = idAttr(dom as HTMLElement, 'data-glossary');
+          return entry ? { entry } : false;
+        },
+      },
+    ],
+    toDOM: (mark) => ['span', { class: 'glossary-term', 'data-glossary': String(mark.attrs.entry) }, 0],
+  },
   link: {
     attrs: { href: { validate: 'string' }, title: { default: null } },
     inclusive: false,

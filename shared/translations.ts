@@ -178,6 +178,15 @@ export function sourceUnits(settledSourceJson: DocumentJson): SourceUnit[] {
   return units;
 }
 
+/**
+ * Whether a text has a paragraph or heading with words but no id: a text stored before blocks had
+ * ids (an approval given then, above all). Its units cannot be matched with any translation, so
+ * counting against it says nothing — not "nothing missing".
+ */
+export function hasUnitsWithoutIds(json: DocumentJson): boolean {
+  return unitBlocks(json).some(({ node }) => !stringAttr(node.attrs, 'id') && unitText(node) !== '');
+}
+
 /** Where each translation unit stands in its document (see `insertionPoint`). */
 const documentOrder = new WeakMap<TranslationUnit, number>();
 

@@ -137,9 +137,9 @@ export function validationPhase(quick: boolean, log: (line: string) => void): Va
     for (const update of updates) {
       // The server decodes every update before applying it either way (a truncated one must
       // never be half applied), so the decode belongs to neither side.
-      const { structs } = Y.decodeUpdate(update);
+      const { structs, ds } = Y.decodeUpdate(update);
       const t0 = performance.now();
-      const refusal = UpdateRules.check(doc, structs, 1, OWNERS);
+      const refusal = UpdateRules.check(doc, structs, 1, OWNERS, ds);
       const t1 = performance.now();
       if (refusal) throw new Error(`the editor's own update was refused: ${JSON.stringify(refusal)}`);
       Y.applyUpdate(doc, update);

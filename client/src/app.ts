@@ -11,19 +11,20 @@ import { NetworkError, api, isUnauthenticated } from './api';
 import { locale, plural, setLocale, t } from './i18n';
 import { type CopyOwner, deleteLocalCopies, unsentChanges } from './offline/device';
 import { Realtime } from './realtime';
+import { glossaryStore } from './editor/glossary/glossary-store';
 import { type Route, navigate, onRouteChange, parseRoute, safeNext, startRouter } from './router';
 import { AuditPage } from './pages/audit';
+import { SettingsPage } from './pages/settings';
+import { GlossaryPage } from './pages/glossary';
 import { InvitePage } from './pages/invite';
 import { type Frame, layout } from './pages/layout';
-import { MasterPage } from './pages/master';
 import { NotificationBell } from './pages/notifications';
 import { confirmDialog } from './pages/dialog';
 import type { Page, SessionEnd, SignInNotice } from './pages/page';
 import { notFound } from './pages/parts';
 import { PeoplePage } from './pages/people';
-import { SectionPage } from './pages/section';
 import { SignInPage } from './pages/sign-in';
-import { TranslationPage } from './pages/translation';
+import { LazyPage } from './pages/lazy-page';
 import { WorkspacePage } from './pages/workspace';
 import { AccountMenu } from './ui/account-menu';
 import { problem } from './ui/parts';
@@ -32,7 +33,7 @@ import { SessionDialog } from './ui/session-dialog';
 /** Pages shown without the signed-in frame: they are for people without a session. */
 const OPEN_PAGES: ReadonlySet<Route['name']> = new Set(['sign-in', 'invite']);
 /** Pages that use the full width: tables and documents. */
-const WIDE_PAGES: ReadonlySet<Route['name']> = new Set(['section', 'translation', 'workspace', 'master', 'people', 'audit']);
+const WIDE_PAGES: ReadonlySet<Route['name']> = new Set(['section', 'translation', 'workspace', 'master', 'people', 'audit', 'outcomes', 'compare']);
 
 export class App implements Frame {
   me: Me | null = null;
@@ -57,6 +58,9 @@ export class App implements Frame {
   constructor(private readonly root: HTMLElement) {
     this.realtime.onMeChanged(() => void this.reloadMe());
     this.realtime.onRefused(() => void this.checkSession());
+    // Open editors link and hint glossary terms from one cache: a changed entry refreshes it (#20).
+    this.realtime.on('glossary:changed', (change) => glossaryStore.changed(change));
+    this.realtime.onReconnect(() => glossaryStore.changed());
   }
 
   async start(): Promise<void> {
@@ -120,16 +124,25 @@ export class App implements Frame {
       }
       case 'workspace':
         return new WorkspacePage(this);
+      // The pages with the editor or the whole master's text are chunks of their own (#21).
       case 'section':
-        return new SectionPage(this, route.id);
+        return new LazyPage(this, () => import('./pages/section').then(({ SectionPage }) => new SectionPage(this, route.id)));
       case 'translation':
-        return new TranslationPage(this, route.id, route.lang);
+        return new LazyPage(this, () => import('./pages/translation').then(({ TranslationPage }) => new TranslationPage(this, route.id, route.lang)));
       case 'master':
-        return new MasterPage(this);
+        return new LazyPage(this, () => import('./pages/master').then(({ MasterPage }) => new MasterPage(this)));
+      case 'outcomes':
+        return new LazyPage(this, () => import('./pages/outcomes-matrix').then(({ OutcomesMatrixPage }) => new OutcomesMatrixPage(this)));
+      case 'compare':
+        return new LazyPage(this, () => import('./pages/compare').then(({ ComparePage }) => new ComparePage(this)));
       case 'people':
         return new PeoplePage(this);
+      case 'settings':
+        return new SettingsPage(this);
       case 'audit':
         return new AuditPage(this);
+      case 'glossary':
+        return new GlossaryPage(this);
       case 'invite':
         return new InvitePage(this, route.token);
       case 'not-found':

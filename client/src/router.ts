@@ -10,16 +10,24 @@ export type Route =
   /** A section's translation beside its source (#19). */
   | { name: 'translation'; id: string; lang: string }
   | { name: 'master' }
+  | { name: 'outcomes' }
+  | { name: 'compare' }
   | { name: 'people' }
   | { name: 'audit' }
+  | { name: 'settings' }
+  | { name: 'glossary' }
   /** An invitation link: opened without a session by the person invited. */
   | { name: 'invite'; token: string }
   | { name: 'not-found' };
 
 const PAGES: Record<string, Route> = {
   '/master': { name: 'master' },
+  '/outcomes': { name: 'outcomes' },
+  '/compare': { name: 'compare' },
   '/people': { name: 'people' },
   '/audit': { name: 'audit' },
+  '/settings': { name: 'settings' },
+  '/glossary': { name: 'glossary' },
 };
 
 export function parseRoute(location: { pathname: string; search: string }): Route {

@@ -152,7 +152,7 @@ export class Connection implements Peer, ChangeOrigin {
     // delete set, so a truncated update would otherwise be half applied.
     const { structs, ds } = Y.decodeUpdate(update);
     const doc = this.document.doc;
-    const refusal = UpdateRules.check(doc, structs, this.person.id, this.document);
+    const refusal = UpdateRules.check(doc, structs, this.person.id, this.document, ds);
     if (refusal) {
       this.refuse(refusal);
       return;

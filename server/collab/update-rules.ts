@@ -10,6 +10,9 @@
  * An item whose neighbours are not known yet (it waits for a missing update) is checked for what it
  * is, without its place; reading a document never trusts its content either (`section-content`
  * repairs what does not fit before anything uses it).
+ *
+ * One rule reads the update's deletions: a block that stays may not lose its `id` or its link to a
+ * source block (`source`, `sourceHash`), see `removedLink`.
  */
 import * as Y from 'yjs';
 import type { MarkType, NodeType } from 'prosemirror-model';
@@ -17,6 +20,15 @@ import { schemaAcceptsAttr } from '../../shared/document-repair';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 
 export type Refusal = { reason: 'client-id'; clientId: number } | { reason: 'schema'; detail: string };
+
+/** An update's delete set, as `Y.decodeUpdate` gives it. */
+export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+/**
+ * The attributes that tie blocks together across language versions (#19): a source block's `id`
+ * (what translations and references point at), a translation block's `source` and `sourceHash`.
+ */
+const LINK_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'sourceHash']);
 
 /** Whose Yjs client ids are whose in one section; `null` for an id nobody has used yet. */
 export interface ClientOwners {
@@ -156,19 +168,24 @@ export class UpdateRules {
   /** Place and parentSub of each item looked at, so a chain of origins is walked once. */
   private readonly placed = new Map<Y.Item, { place: Place; sub: string | null }>();
 
-  private constructor(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]) {
+  private constructor(
+    private readonly doc: Y.Doc,
+    structs: (Y.Item | Y.GC | Y.Skip)[],
+  ) {
     this.finder = new ItemFinder(doc, structs);
   }
 
   /**
    * Checks a decoded update from `personId` against the section's document and its client owners.
-   * Returns why it is refused, or null when it may be applied.
+   * Returns why it is refused, or null when it may be applied. `deletes` is the update's delete
+   * set (`Y.decodeUpdate(update).ds`): without it, removed block links are not seen.
    */
   static check(
     doc: Y.Doc,
     structs: (Y.Item | Y.GC | Y.Skip)[],
     personId: number,
     owners: ClientOwners,
+    deletes: DeleteSet | null = null,
   ): Refusal | null {
     const checked = new Set<number>();
     for (const struct of structs) {
@@ -185,7 +202,70 @@ export class UpdateRules {
       if (problem) return { reason: 'schema', detail: problem };
     }
     const missing = rules.missingRequiredAttribute(structs);
-    return missing ? { reason: 'schema', detail: missing } : null;
+    if (missing) return { reason: 'schema', detail: missing };
+    const removed = deletes ? rules.removedLink(deletes, structs) : null;
+    return removed ? { reason: 'schema', detail: removed } : null;
+  }
+
+  /**
+   * A block element that stays in the document losing its `id`, `source` or `sourceHash`: refused.
+   * Our editor never removes them in place (a new value may replace one; a block may go as a
+   * whole). A browser tab still running the build from before these attributes existed does:
+   * y-prosemirror's `updateYFragment` removes every Y attribute its (old) schema lacks from each
+   * block it touches, which would orphan every translation of those blocks.
+   *
+   * Removing an attribute writes no struct, only a deletion of the item holding its value, so the
+   * delete set is read — each deleted range is looked up in the document's own structs, and only
+   * items that are a live attribute value under one of those three keys are looked at further.
+   * Typing deletes text items (one check of `parentSub` each); a reconnecting client's step 2
+   * repeats its whole delete set, which Yjs walks the same way to apply it.
+   *
+   * One removal is allowed: `sourceHash` from a block that keeps its `source` (back to
+   * "unconfirmed", orphaning nothing) — undoing a first translation takes away the stamp
+   * (`client/src/translation/stamp.ts`) that was written with it.
+   */
+  private removedLink(deletes: DeleteSet, structs: (Y.Item | Y.GC | Y.Skip)[]): string | null {
+    if (deletes.clients.size === 0) return null;
+    let replaced: Map<Y.Item, Set<string>> | null = null;
+    for (const [client, ranges] of deletes.clients) {
+      const stored = this.doc.store.clients.get(client);
+      if (!stored) continue;
+      const known = Y.getState(this.doc.store, client);
+      for (const { clock, len } of ranges) {
+        // Deletions of the update's own new structs remove nothing that existed.
+        if (clock >= known) continue;
+        const end = Math.min(clock + len, known);
+        for (let index = Y.findIndexSS(stored, clock); index < stored.length; index++) {
+          const item = stored[index];
+          if (item.id.clock >= end) break;
+          if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null || !LINK_KEYS.has(item.parentSub)) continue;
+          const element = item.parent;
+          if (!(element instanceof Y.XmlElement) || !schema.nodes[element.nodeName]?.isBlock) continue;
+          const owner = element._item;
+          // The block goes (with it, its attributes): removing a block is an edit like any other.
+          if (!owner || owner.deleted || Y.isDeleted(deletes, owner.id)) continue;
+          const key = item.parentSub;
+          replaced ??= this.replacedLinks(structs);
+          if (replaced.get(owner)?.has(key)) continue;
+          if (key === 'sourceHash' && typeof element.getAttribute('source') === 'string') continue;
+          return `removing "${key}" from a ${element.nodeName} that stays (a browser tab from an older version?)`;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The link attributes the update gives a new value, by the element's item. */
+  private replacedLinks(structs: (Y.Item | Y.GC | Y.Skip)[]): Map<Y.Item, Set<string>> {
+    const replaced = new Map<Y.Item, Set<string>>();
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
+      const value = struct.content.arr[struct.content.arr.length - 1];
+      if (typeof value !== 'string' || value === '') continue;
+      const attribute = this.attributeOf(struct);
+      if (attribute && LINK_KEYS.has(attribute.key)) replaced.set(attribute.owner, (replaced.get(attribute.owner) ?? new Set()).add(attribute.key));
+    }
+    return replaced;
   }
 
   /**

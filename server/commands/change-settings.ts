@@ -1,6 +1,6 @@
 /**
  * Changing the workspace settings (the deadline, the organisations that must approve, whether
- * other groups suggest, the languages); one transaction with its audit row.
+ * other groups suggest, the languages, the national template); one transaction with its audit row.
  */
 import type { PersonRecord } from '../domain/people';
 import type { WorkspaceSettings } from '../../shared/api/settings';

@@ -11,13 +11,14 @@ import { type SuggestionCommandContext, recordDecision } from './decide-suggesti
 
 export function decideAllSuggestions(
   context: SuggestionCommandContext,
-  input: { section: Section; decision: SuggestionDecisionKind; author?: number },
+  input: { section: Section; decision: SuggestionDecisionKind; author?: number; lang?: string },
   actor: PersonRecord,
 ): SuggestionDecision {
+  // `lang`: the open suggestions of that translation (#19), each language version deciding its own.
   const ids = context.suggestions
-    .list(input.section.id)
+    .list(input.section.id, input.lang)
     .filter((suggestion) => input.author === undefined || suggestion.author === input.author)
     .map((suggestion) => suggestion.id);
-  const decided = context.suggestions.decide(input.section.id, ids, input.decision, actor.id);
+  const decided = context.suggestions.decide(input.section.id, ids, input.decision, actor.id, input.lang);
   return recordDecision(context, { section: input.section, decision: input.decision, decided, author: input.author }, actor);
 }

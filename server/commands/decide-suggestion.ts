@@ -19,10 +19,11 @@ export type SuggestionCommandContext = Pick<CommandContext, 'db' | 'events' | 'a
 
 export function decideSuggestion(
   context: SuggestionCommandContext,
-  input: { section: Section; suggestion: OpenSuggestion; decision: SuggestionDecisionKind },
+  input: { section: Section; suggestion: OpenSuggestion; decision: SuggestionDecisionKind; lang?: string },
   actor: PersonRecord,
 ): SuggestionDecision {
-  const decided = context.suggestions.decide(input.section.id, [input.suggestion.id], input.decision, actor.id);
+  // `lang`: the suggestion is in that translation of the section (#19); its source text otherwise.
+  const decided = context.suggestions.decide(input.section.id, [input.suggestion.id], input.decision, actor.id, input.lang);
   return recordDecision(context, { section: input.section, decision: input.decision, decided }, actor);
 }
 

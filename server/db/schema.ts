@@ -162,6 +162,8 @@ export const commentThreads = sqliteTable(
     createdAt: createdAt(),
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
     resolvedBy: integer('resolved_by').references(() => users.id),
+    /** The language version the thread is on: '' for the source, else a target language (#19, migration 0013). */
+    lang: text('lang').notNull().default(''),
   },
   (t) => [index('comment_threads_section').on(t.sectionId)],
 );
@@ -293,4 +295,41 @@ export const docAuthors = sqliteTable(
       .references(() => users.id),
   },
   (t) => [uniqueIndex('doc_authors_client').on(t.sectionId, t.lang, t.clientId)],
+);
+
+/** The shared glossary (#20): a term in each language, its definition and source, who proposed it. */
+export const glossaryEntries = sqliteTable('glossary_entries', {
+  /** A short id: the `entry` attr of the `glossary_term` mark points at it. */
+  id: text('id').primaryKey(),
+  /** JSON object of language code → term; read and written whole. */
+  terms: text('terms').notNull(),
+  definition: text('definition').notNull(),
+  source: text('source').notNull().default(''),
+  proposedBy: integer('proposed_by')
+    .notNull()
+    .references(() => users.id),
+  /** Hash of the wording (terms + definition + source): what an approval is bound to. */
+  contentHash: text('content_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date()),
+});
+
+/** A reviewer's approval of a glossary entry's wording, for their organisation; kept after edits as history. */
+export const glossaryApprovals = sqliteTable(
+  'glossary_approvals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => glossaryEntries.id, { onDelete: 'cascade' }),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    organisation: text('organisation').notNull(),
+    contentHash: text('content_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('glossary_approvals_entry').on(t.entryId, t.id)],
 );

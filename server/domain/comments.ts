@@ -2,7 +2,7 @@
  * Comment threads on section text: start a thread on a range, reply, edit and delete one's own,
  * resolve and reopen. Bodies are plain text, never HTML; the client links URLs when it renders.
  */
-import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Comment, Thread } from '../../shared/api/comments';
 import type { Db } from '../db/client';
@@ -23,6 +23,8 @@ export interface NewThread {
   quote: string;
   body: string;
   mentions: number[];
+  /** The language version the words are in: '' (the default) for the source, else a target language. */
+  lang?: string;
 }
 
 type ThreadRow = typeof commentThreads.$inferSelect;
@@ -47,6 +49,7 @@ function toThread(row: ThreadRow, replies: CommentRow[]): Thread {
   return {
     id: row.id,
     sectionId: row.sectionId,
+    lang: row.lang,
     anchor: { start: row.anchorStart.toString('base64'), end: row.anchorEnd.toString('base64') },
     quote: row.quote,
     createdBy: row.createdBy,
@@ -86,11 +89,15 @@ export class Comments {
     private readonly events: WorkspaceEventBus,
   ) {}
 
-  threadsOf(sectionId: string): Thread[] {
+  /**
+   * The threads on one language version of a section: the source's ('', the default) or a
+   * translation's. Each version is its own text, so its threads are its own (#19).
+   */
+  threadsOf(sectionId: string, lang = ''): Thread[] {
     const threads = this.db
       .select()
       .from(commentThreads)
-      .where(eq(commentThreads.sectionId, sectionId))
+      .where(and(eq(commentThreads.sectionId, sectionId), eq(commentThreads.lang, lang)))
       .orderBy(asc(commentThreads.id))
       .all();
     if (threads.length === 0) return [];
@@ -128,6 +135,7 @@ export class Comments {
         .insert(commentThreads)
         .values({
           sectionId,
+          lang: input.lang ?? '',
           anchorStart: anchorBytes(input.anchorStart),
           anchorEnd: anchorBytes(input.anchorEnd),
           quote,

@@ -1,9 +1,16 @@
 /**
  * Workspace settings coordinators change: the deadline, which organisations must approve,
- * whether other working groups may suggest on a country's section, and the languages (#19).
+ * whether other working groups may suggest on a country's section, the languages (#19) and the
+ * headings every national section must have (#20).
  */
 import { eq, ne, sql } from 'drizzle-orm';
-import type { WorkspaceSettings } from '../../shared/api/settings';
+import {
+  MAX_TEMPLATE_HEADINGS,
+  MAX_TEMPLATE_TITLE,
+  TEMPLATE_KEY,
+  type TemplateHeading,
+  type WorkspaceSettings,
+} from '../../shared/api/settings';
 import { DEFAULT_LANGUAGES, LANGUAGES, type LanguageSettings, isLanguageCode } from '../../shared/languages';
 import { REVIEW_ORGANISATIONS, type ReviewOrganisation } from '../../shared/workspace';
 import type { Db } from '../db/client';
@@ -37,7 +44,14 @@ export class Settings {
       requiredOrganisations: (rows.get('requiredOrganisations') as ReviewOrganisation[] | undefined) ?? [...REVIEW_ORGANISATIONS],
       otherGroupsSuggest: rows.get('otherGroupsSuggest') === true,
       languages: languagesOf(rows.get('languages')),
+      nationalTemplate: templateOf(rows.get('nationalTemplate')),
     };
+  }
+
+  /** The headings every national section must have; read for every national section listed. */
+  nationalTemplate(): TemplateHeading[] {
+    const row = this.byKey.get({ key: 'nationalTemplate' });
+    return templateOf(row === undefined ? undefined : JSON.parse(row.value));
   }
 
   /** The source and target languages; read on every collab upgrade to a translation, so prepared. */
@@ -83,6 +97,7 @@ export class Settings {
       }
       this.write('languages', { source: change.languages.source, targets: [...change.languages.targets] });
     }
+    if (change.nationalTemplate) this.write('nationalTemplate', checkedNationalTemplate(change.nationalTemplate));
     this.audit.record({ actorId, action: 'settings.changed', target: 'workspace', detail: change });
     return this.get();
   }
@@ -112,6 +127,70 @@ function languagesOf(stored: unknown): LanguageSettings {
   const { source, targets } = stored as { source?: unknown; targets?: unknown };
   if (!isLanguageCode(source) || !Array.isArray(targets) || !targets.every(isLanguageCode)) return fallback;
   return { source, targets: [...new Set(targets)].filter((code) => code !== source) };
+}
+
+/**
+ * The template until coordinators set one: the five headings the syllabus's Part 2 asks of every
+ * country (the issue's own list), so a national section can start from it on the first day.
+ */
+export const DEFAULT_NATIONAL_TEMPLATE: readonly TemplateHeading[] = [
+  { key: 'legal-framework', title: { en: 'Legal framework', ru: 'Правовая база' } },
+  { key: 'institutions', title: { en: 'Institutions and their powers', ru: 'Государственные органы и их полномочия' } },
+  { key: 'return-reintegration', title: { en: 'Return and reintegration practice', ru: 'Практика возвращения и реинтеграции' } },
+  { key: 'statistics', title: { en: 'Statistics', ru: 'Статистика' } },
+  { key: 'sources', title: { en: 'Sources', ru: 'Источники' } },
+];
+
+const copyOf = (template: readonly TemplateHeading[]): TemplateHeading[] =>
+  template.map((heading) => ({ key: heading.key, title: { en: heading.title.en, ru: heading.title.ru } }));
+
+/** The stored template, or the default when there is none or it is not a valid one (written by hand). */
+function templateOf(stored: unknown): TemplateHeading[] {
+  if (stored === undefined) return copyOf(DEFAULT_NATIONAL_TEMPLATE);
+  try {
+    return checkedNationalTemplate(stored);
+  } catch {
+    return copyOf(DEFAULT_NATIONAL_TEMPLATE);
+  }
+}
+
+/**
+ * A national template as a request gives it, checked whole: 1–20 headings, each a key (a short
+ * id: lower-case letters, digits, "-"; unique in the list) and an English and a Russian title of
+ * 1–120 characters (trimmed). Refused with a 400 that names the heading and what is wrong, so the
+ * coordinators' form can say what to fix; nothing is stored then.
+ */
+export function checkedNationalTemplate(requested: unknown): TemplateHeading[] {
+  const refuse = (message: string): never => {
+    throw new DomainError(400, `nationalTemplate: ${message}`, 'bad-template');
+  };
+  if (!Array.isArray(requested)) return refuse('a list of headings, each {key, title: {en, ru}}');
+  if (requested.length === 0) return refuse('at least one heading');
+  if (requested.length > MAX_TEMPLATE_HEADINGS) return refuse(`at most ${MAX_TEMPLATE_HEADINGS} headings`);
+  const keys = new Set<string>();
+  return requested.map((entry: unknown, index) => {
+    const where = `heading ${index + 1}`;
+    if (!entry || typeof entry !== 'object') return refuse(`${where} is not {key, title: {en, ru}}`);
+    const { key, title } = entry as { key?: unknown; title?: unknown };
+    if (typeof key !== 'string' || !TEMPLATE_KEY.test(key)) {
+      return refuse(`${where}: the key must be 1–32 lower-case letters, digits or "-", starting with a letter or digit`);
+    }
+    if (keys.has(key)) return refuse(`${where}: the key "${key}" is used twice`);
+    keys.add(key);
+    if (!title || typeof title !== 'object') return refuse(`${where}: give a title in English and in Russian`);
+    const titles = title as { en?: unknown; ru?: unknown };
+    const checked = { en: '', ru: '' };
+    for (const lang of ['en', 'ru'] as const) {
+      const text = titles[lang];
+      const trimmed = typeof text === 'string' ? text.trim() : '';
+      if (trimmed === '') return refuse(`${where}: the ${lang === 'en' ? 'English' : 'Russian'} title is empty`);
+      if (trimmed.length > MAX_TEMPLATE_TITLE) {
+        return refuse(`${where}: the ${lang === 'en' ? 'English' : 'Russian'} title is longer than ${MAX_TEMPLATE_TITLE} characters`);
+      }
+      checked[lang] = trimmed;
+    }
+    return { key, title: checked };
+  });
 }
 
 /**

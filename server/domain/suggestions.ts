@@ -26,6 +26,7 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { OpenSuggestion, SuggestionKind } from '../../shared/api/suggestions';
+import { documentKey } from '../../shared/languages';
 import { type Actor, type SectionAction, type SectionRef, maySection } from '../../shared/policy';
 import { CONTENT_FRAGMENT } from '../../shared/schema';
 import type { Db } from '../db/client';
@@ -255,9 +256,12 @@ export class Suggestions {
     deps.events.on('section-edited', (sectionId) => this.edited(sectionId));
   }
 
-  /** The open suggestions of a section, in document order, with their authors' names. */
-  list(sectionId: string): OpenSuggestion[] {
-    return this.deps.store.read(sectionId, suggestionsInDoc).map((found) => this.named(found));
+  /**
+   * The open suggestions of a section, in document order, with their authors' names: in its source
+   * text, or with `lang` in that translation (#19), whose marks follow the same rules.
+   */
+  list(sectionId: string, lang = ''): OpenSuggestion[] {
+    return this.deps.store.read(documentKey(sectionId, lang), suggestionsInDoc).map((found) => this.named(found));
   }
 
   /**
@@ -270,8 +274,9 @@ export class Suggestions {
   }
 
   /** One open suggestion of a section, or a 404 (never made) or 409 (decided already) refusal. */
-  find(sectionId: string, id: string): OpenSuggestion {
-    const found = this.list(sectionId).find((suggestion) => suggestion.id === id);
+  find(sectionId: string, id: string, lang = ''): OpenSuggestion {
+    // Decisions are audited per section, whatever the language: suggestion ids are random, never shared.
+    const found = this.list(sectionId, lang).find((suggestion) => suggestion.id === id);
     if (found) return found;
     const decided = this.decisionOf(sectionId, id);
     if (decided) throw new DomainError(409, `this suggestion was ${decided} already`, 'already-decided');
@@ -282,10 +287,10 @@ export class Suggestions {
    * Accepts or rejects suggestions as one change of the section's text, made on `actorId`'s
    * behalf, stored and broadcast before this returns. Suggestions no longer open are skipped.
    */
-  decide(sectionId: string, ids: string[], decision: SuggestionDecisionKind, actorId: number): OpenSuggestion[] {
+  decide(sectionId: string, ids: string[], decision: SuggestionDecisionKind, actorId: number, lang = ''): OpenSuggestion[] {
     if (ids.length === 0) return [];
     let decided: FoundSuggestion[] = [];
-    this.deps.store.change(sectionId, actorId, (doc) => {
+    this.deps.store.change(documentKey(sectionId, lang), actorId, (doc) => {
       decided = applyDecisions(doc, new Map(ids.map((id) => [id, decision])));
     });
     const known = this.decidedIn(sectionId);

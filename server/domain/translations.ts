@@ -14,7 +14,7 @@ import type { TranslationCounts, TranslationProgress, XliffImportResult } from '
 import { type LanguageCode, type LanguageSettings, documentKey } from '../../shared/languages';
 import { newTargetId } from '../../shared/references';
 import { CONTENT_FRAGMENT, MAX_SOURCE_TEXT, schema } from '../../shared/schema';
-import { type DocumentJson, type JsonNode, type SourceUnit, UNIT_TYPES, sourceUnits, translationStatus } from '../../shared/translations';
+import { type DocumentJson, type JsonNode, type SourceUnit, UNIT_TYPES, hasUnitsWithoutIds, sourceUnits, translationStatus } from '../../shared/translations';
 import { applyXliff } from '../translations/xliff-apply';
 import { XliffRefused } from '../translations/xliff-profile';
 import { readXliff } from '../translations/xliff-read';
@@ -41,6 +41,12 @@ export interface Translator {
   id: number;
 }
 
+/** A source unit a person confirms a translation of, with the hash of the unit's text they saw. */
+export interface SeenUnit {
+  id: string;
+  hash: string;
+}
+
 /** A section's translation as an XLIFF file to download. */
 export interface XliffFile {
   fileName: string;
@@ -48,7 +54,7 @@ export interface XliffFile {
 }
 
 /** The HTTP status of each reason an XLIFF file is refused. */
-const REFUSAL_STATUS = { 'not-xliff': 422, 'language-mismatch': 422, 'ids-mismatch': 409 } as const;
+const REFUSAL_STATUS = { 'not-xliff': 422, 'language-mismatch': 422, 'ids-mismatch': 409, 'partial-unit': 422 } as const;
 
 type YParent = Y.XmlFragment | Y.XmlElement;
 
@@ -167,9 +173,12 @@ export class Translations {
    * Marks the translations of these source units as made from the source as it stands now: each
    * linked block gets the unit's current hash and text, in one change by the person. `'all'`
    * confirms every translated unit (a missing one has nothing to confirm and is skipped); listed
-   * ids must all be source units (422 `unknown-blocks`) with a translation (409 `not-translated`).
+   * units must all be source units (422 `unknown-blocks`) whose text is still the one the person
+   * saw (409 `source-changed`: someone changed the source after the page showed it, and a confirm
+   * would vouch for words nobody compared) with a translation (409 `not-translated`). A refusal
+   * writes nothing.
    */
-  confirm(sectionId: string, lang: string, person: Translator, which: string[] | 'all'): TranslationProgress {
+  confirm(sectionId: string, lang: string, person: Translator, which: SeenUnit[] | 'all'): TranslationProgress {
     this.section(sectionId);
     const target = this.target(lang);
     this.ensureSourceIds(sectionId);
@@ -178,12 +187,14 @@ export class Translations {
     const status = translationStatus(source, this.translation(sectionId, target));
     const byId = new Map(status.aligned.map((unit) => [unit.source.id, unit]));
     if (which !== 'all') {
-      const unknown = which.filter((id) => !byId.has(id));
+      const unknown = which.filter((seen) => !byId.has(seen.id)).map((seen) => seen.id);
       if (unknown.length > 0) throw new DomainError(422, `these are not blocks of the source with text: ${named(unknown)}`, 'unknown-blocks');
-      const missing = which.filter((id) => byId.get(id)!.status === 'missing');
+      const changed = [...new Set(which.filter((seen) => byId.get(seen.id)!.source.hash !== seen.hash).map((seen) => seen.id))];
+      if (changed.length > 0) throw new DomainError(409, `the source of these blocks changed since you looked; read it again before confirming: ${named(changed)}`, 'source-changed');
+      const missing = which.filter((seen) => byId.get(seen.id)!.status === 'missing').map((seen) => seen.id);
       if (missing.length > 0) throw new DomainError(409, `these blocks have no translation to confirm yet: ${named(missing)}`, 'not-translated');
     }
-    const confirmed = (which === 'all' ? status.aligned.filter((unit) => unit.status !== 'missing').map((unit) => unit.source.id) : [...new Set(which)]).map(
+    const confirmed = (which === 'all' ? status.aligned.filter((unit) => unit.status !== 'missing').map((unit) => unit.source.id) : [...new Set(which.map((seen) => seen.id))]).map(
       (id) => byId.get(id)!.source,
     );
     const units = new Map(confirmed.map((unit) => [unit.id, unit]));
@@ -277,14 +288,17 @@ export class Translations {
   }
 
   /**
-   * The counts against the approved source. While the approval is current, that is the source as
-   * it stands (and its ids: a text approved before blocks had ids has none, and would count no
-   * unit at all).
+   * The counts against the approved source; null when there is none, or when they cannot be known.
+   * While the approval is current, that is the source as it stands (and its ids). Once the source
+   * changed, the approved text is counted itself — unless it was approved before blocks had ids:
+   * its units then match no translation and would count as zero units, which reads as "complete".
+   * Unknown is not complete: 'unknown', so nobody is told the translation is complete and current.
    */
-  private againstApproved(sectionId: string, translation: DocumentJson, current: TranslationCounts): TranslationCounts | null {
+  private againstApproved(sectionId: string, translation: DocumentJson, current: TranslationCounts): TranslationCounts | 'unknown' | null {
     const approved = this.deps.reviews.approvedText(sectionId);
     if (!approved) return null;
     if (approved.hash === this.deps.content.settledHash(sectionId)) return countsOf(current);
+    if (hasUnitsWithoutIds(approved.json)) return 'unknown';
     return countsOf(translationStatus(approved.json, translation));
   }
 

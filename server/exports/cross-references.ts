@@ -42,11 +42,11 @@ function anchorsOf(sections: readonly ExportSection[]): Set<string> {
     while (stack.length) {
       const node = stack.pop() as Json | null;
       if (!node || typeof node !== 'object') continue;
-      if ((node.type === 'heading' || node.type === 'table') && typeof node.attrs?.id === 'string' && node.attrs.id) {
+      if ((node.type === 'heading' || node.type === 'table' || node.type === 'learning_outcome') && typeof node.attrs?.id === 'string' && node.attrs.id) {
         keys.add(targetKey(section.id, node.attrs.id));
       }
       // Nothing to point at below a textblock; tables' cells may hold headings and tables.
-      if (node.type !== 'heading' && node.type !== 'paragraph' && Array.isArray(node.content)) stack.push(...(node.content as unknown[]));
+      if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'learning_outcome' && Array.isArray(node.content)) stack.push(...(node.content as unknown[]));
     }
   }
   return keys;

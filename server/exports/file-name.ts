@@ -6,7 +6,7 @@
  * Cyrillic is transliterated rather than dropped: a Russian title would otherwise leave nothing.
  * (The download also carries the name in UTF-8, RFC 5987 `filename*`, but the name is ASCII.)
  */
-import type { ExportRequest } from './model';
+import type { ExportLanguage, ExportRequest } from './model';
 
 /**
  * Cyrillic letters in Latin: Russian as in the common passport romanisation (ж zh, х kh, ц ts,
@@ -41,8 +41,15 @@ export function asciiSlug(value: string, fallback: string): string {
   return slug || fallback;
 }
 
-export function exportFileName(courseTitle: string, request: Pick<ExportRequest, 'scope' | 'state' | 'format'>, date: Date): string {
+/** A translation's file says its language after the state (`…_master_current_en_2026-11-23.pdf`). */
+export function exportFileName(
+  courseTitle: string,
+  request: Pick<ExportRequest, 'scope' | 'state' | 'format'>,
+  date: Date,
+  language?: Pick<ExportLanguage, 'code' | 'translation'>,
+): string {
   const scope = request.scope === 'master' ? 'master' : asciiSlug(request.scope.sectionId, 'section').toLowerCase();
   const day = date.toISOString().slice(0, 10);
-  return `${asciiSlug(courseTitle, 'syllabus')}_${scope}_${request.state}_${day}.${request.format}`;
+  const lang = language?.translation ? `_${language.code}` : '';
+  return `${asciiSlug(courseTitle, 'syllabus')}_${scope}_${request.state}${lang}_${day}.${request.format}`;
 }

@@ -105,7 +105,7 @@ export class ExportJobs {
         id: randomUUID(),
         status: 'queued',
         progress: 0,
-        fileName: exportFileName(document.courseTitle, request, document.generatedAt),
+        fileName: exportFileName(document.courseTitle, request, document.generatedAt, document.language),
         error: null,
         expiresAt: null,
       },

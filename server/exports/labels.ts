@@ -1,47 +1,15 @@
 /**
- * The fixed strings of exported documents, in English and Russian. A small catalogue of its own:
- * an export is read by ministries and manual authors long after the UI's wording has moved on.
+ * The fixed strings of exported documents, in English, Russian and (#19) the five national
+ * languages. A small catalogue of its own: an export is read by ministries and manual authors long
+ * after the UI's wording has moved on. The national sets (kk, ky, tg, tk, uz) were written without
+ * a native speaker and await the working groups' check (see the README).
  */
-import type { ExportLocale, TextState } from './model';
+import type { LanguageCode } from '../../shared/languages';
+import { NATIONAL_LABELS } from './national-labels';
+import type { ExportLabels } from './label-set';
+import type { ExportLocale, MasterDocument, RenderOptions } from './model';
 
-export interface ExportLabels {
-  /** BCP 47 tag for dates and the HTML lang attribute. */
-  lang: string;
-  subtitle: string;
-  author: string;
-  textState: Record<TextState, string>;
-  generatedOn: (date: string) => string;
-  sectionStatus: string;
-  tableOfContents: string;
-  approvalRecord: string;
-  noApprovals: string;
-  draftNotApproved: string;
-  /** After the status of a section left out of an "approved texts only" file. */
-  notIncluded: string;
-  staleApproval: string;
-  status: Record<string, string>;
-  part: (part: number) => string;
-  /** The parts' titles when the document brings none of its own (`MasterDocument.partTitles`). */
-  partTitle: Record<1 | 2, string>;
-  columns: { section: string; status: string; organisation: string; reviewer: string; decidedAt: string; version: string };
-  openComments: string;
-  commentOn: (quote: string) => string;
-  reply: string;
-  /** Who made a suggestion when the export was not told their name. */
-  unnamedAuthor: (id: number) => string;
-  /** An open suggestion's note (HTML title): "Suggested insertion: Aigerim Bekova, 2 September 2026". */
-  suggestion: (kind: 'insertion' | 'deletion', author: string, date: string | null) => string;
-  /** "Page X of Y" split around the two numbers, so formats with page fields can put fields in. */
-  pageOf: [before: string, between: string, after: string];
-  /** The heading of a section's footnotes where they are end notes (PDF, HTML). */
-  notes: string;
-  /** A footnote's number as a link, for screen readers ("Note 3"). */
-  noteNumber: (n: number) => string;
-  /** The link from a note back to where it is referenced. */
-  backToText: (n: number) => string;
-  /** After the stored label of a cross-reference whose target is deleted. */
-  brokenReference: string;
-}
+export type { ExportLabels } from './label-set';
 
 const en: ExportLabels = {
   lang: 'en',
@@ -82,6 +50,10 @@ const en: ExportLabels = {
   noteNumber: (n) => `Note ${n}`,
   backToText: (n) => `Back to the text of note ${n}`,
   brokenReference: '[reference target deleted]',
+  languageVersion: 'English version',
+  translationIncomplete: (stale, missing) =>
+    `Incomplete translation: ${blocksEn(stale)} need${stale === 1 ? 's' : ''} updating, ${missing} not translated`,
+  sectionIncomplete: 'translation incomplete',
 };
 
 const ru: ExportLabels = {
@@ -123,12 +95,37 @@ const ru: ExportLabels = {
   noteNumber: (n) => `Примечание ${n}`,
   backToText: (n) => `Назад к тексту примечания ${n}`,
   brokenReference: '[объект ссылки удалён]',
+  languageVersion: 'Версия на русском языке',
+  // Counts after a colon: no verb has to agree with the number ("1 блок", "5 блоков").
+  translationIncomplete: (stale, missing) => `Перевод неполный. Требуют обновления: ${blocksRu(stale)}. Не переведено: ${blocksRu(missing)}.`,
+  sectionIncomplete: 'перевод неполный',
 };
 
-const CATALOGUE: Record<ExportLocale, ExportLabels> = { en, ru };
+function blocksEn(n: number): string {
+  return `${n} ${n === 1 ? 'block' : 'blocks'}`;
+}
 
-export function labelsFor(locale: ExportLocale): ExportLabels {
-  return CATALOGUE[locale];
+/** Russian number agreement: 1 блок, 2 блока, 5 блоков, 11 блоков, 21 блок. */
+function blocksRu(n: number): string {
+  const ten = n % 10;
+  const hundred = n % 100;
+  const form = ten === 1 && hundred !== 11 ? 'блок' : ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14) ? 'блока' : 'блоков';
+  return `${n} ${form}`;
+}
+
+const CATALOGUE: Record<LanguageCode, ExportLabels> = { en, ru, ...NATIONAL_LABELS };
+
+/** The labels in a language: the export's locale, or the language of the file's text. */
+export function labelsFor(language: ExportLocale | LanguageCode): ExportLabels {
+  return CATALOGUE[language];
+}
+
+/**
+ * The labels a file is written with: the language of its text when the request named one (#19),
+ * else the person's locale, as before language versions existed.
+ */
+export function documentLabels(document: Pick<MasterDocument, 'language'>, options: Pick<RenderOptions, 'locale'>): ExportLabels {
+  return labelsFor(document.language?.code ?? options.locale);
 }
 
 /** A status name in the export's language; an unknown status is shown as stored. */

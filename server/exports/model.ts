@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../shared/languages';
 import type { ReferenceTarget } from '../../shared/references';
 
 /**
@@ -59,6 +60,29 @@ export interface ExportSection {
   approvals: ExportApproval[];
   /** Unresolved threads only. */
   openComments: ExportComment[];
+  /**
+   * In a translation's export (#19): how many of the section's source blocks the translation has
+   * not caught up with. Absent in the source language's export.
+   */
+  translation?: TranslationCounts;
+}
+
+/** Source blocks of a translation that need work: changed since translated, or never translated. */
+export interface TranslationCounts {
+  stale: number;
+  missing: number;
+}
+
+/**
+ * The language a file is in (#19). Its fixed labels follow it; a translation that has not caught
+ * up with its source is marked on the title page and at each section that lags.
+ */
+export interface ExportLanguage {
+  code: LanguageCode;
+  /** False for the language the groups write in, true for a translation of it. */
+  translation: boolean;
+  /** The sum over the file's sections (zero for the source language). */
+  incomplete: TranslationCounts;
 }
 
 export interface MasterDocument {
@@ -85,8 +109,27 @@ export interface MasterDocument {
   targets?: Record<string, ReferenceTarget>;
   /** The state that was asked for; each section says which text it actually holds. */
   state?: TextState;
+  /**
+   * The language the file was asked in; absent when the request named none (the source text, with
+   * labels in the person's locale, as before language versions existed).
+   */
+  language?: ExportLanguage;
   /** In master order: Part 1, then Part 2. */
   sections: ExportSection[];
+  /**
+   * Appendices after the sections (#20: the glossary, the outcomes matrix, the course's hours), in
+   * this order. Each is built as ProseMirror JSON in the shared schema, so every format renders it
+   * with the same code as a section's text and no format needs to know what an appendix is.
+   */
+  appendices?: ExportAppendix[];
+}
+
+export interface ExportAppendix {
+  key: 'glossary' | 'outcomes-matrix' | 'course-hours';
+  /** In the export's language ("Appendix A. Glossary"). */
+  title: string;
+  /** ProseMirror JSON of a `doc` in the shared schema. */
+  content: Record<string, unknown>;
 }
 
 /**
@@ -112,6 +155,11 @@ export interface ExportRequest {
   /** Open suggestions left out or marked; by default marked in DOCX only (see `SuggestionDisplay`). */
   suggestions?: SuggestionDisplay;
   locale: ExportLocale;
+  /** The language of the text (#19); the source language when not given. */
+  language?: LanguageCode;
+  /** Appendices after the sections (#20): the glossary, the outcomes matrix. */
+  includeGlossary?: boolean;
+  includeMatrix?: boolean;
 }
 
 /** The part of a request that changes how a document is rendered (not what is read). */
@@ -124,7 +172,18 @@ export type RenderOptions = Pick<ExportRequest, 'state' | 'includeComments' | 'i
  * course's, parts' and sections' titles are read in it (English when not given).
  */
 export interface MasterSource {
-  load(state: TextState, sectionIds?: string[], locale?: ExportLocale): MasterDocument;
+  load(state: TextState, sectionIds?: string[], locale?: ExportLocale, options?: LoadOptions): MasterDocument;
+}
+
+/** What a load reads beyond the sections' source text (#19, #20). */
+export interface LoadOptions {
+  /**
+   * The language version to read, with the workspace's languages it was checked against (the
+   * route answers 400 for one the workspace does not have). Absent: the source text.
+   */
+  language?: { code: LanguageCode; source: LanguageCode };
+  /** Which appendices to build after the sections. */
+  appendices?: { glossary: boolean; matrix: boolean };
 }
 
 /** Called after each section is rendered: `done` of `total` sections. */

@@ -3,7 +3,7 @@
  * lines of the title page, dates, and the rows of the approval record.
  */
 import { type ExportLabels, statusLabel } from './labels';
-import type { ExportSection, MasterDocument, RenderOptions } from './model';
+import type { ExportAppendix, ExportSection, MasterDocument, RenderOptions } from './model';
 import { sectionNumberOf } from '../../shared/references';
 
 /** "1.3" for the third regional module, "2.1" for the first national section. */
@@ -13,6 +13,37 @@ export function sectionNumber(section: ExportSection): string {
 
 export function sectionHeading(section: ExportSection): string {
   return `${sectionNumber(section)} ${section.title}`;
+}
+
+/** Whether a section's translation lags its source (#19): some blocks stale or not translated. */
+export function isIncomplete(section: ExportSection): boolean {
+  return section.translation !== undefined && section.translation.stale + section.translation.missing > 0;
+}
+
+/** A section's entry in the contents: its heading, marked when its translation lags. */
+export function contentsEntry(section: ExportSection, labels: ExportLabels): string {
+  return isIncomplete(section) ? `${sectionHeading(section)} (${labels.sectionIncomplete})` : sectionHeading(section);
+}
+
+/**
+ * The title page's lines about the file's language (#19): which language version it is, and for
+ * a translation that lags, how many blocks need work. None when the request named no language.
+ */
+export function languageLines(document: MasterDocument, labels: ExportLabels): { version: string; incomplete: string | null } | null {
+  const language = document.language;
+  if (!language) return null;
+  const { stale, missing } = language.incomplete;
+  return { version: labels.languageVersion, incomplete: language.translation && stale + missing > 0 ? labels.translationIncomplete(stale, missing) : null };
+}
+
+/** The appendices the file holds after its sections (#20), in order. */
+export function appendicesOf(document: MasterDocument): ExportAppendix[] {
+  return document.appendices ?? [];
+}
+
+/** The anchor of an appendix in HTML and PDF. */
+export function appendixAnchor(appendix: ExportAppendix): string {
+  return `appendix-${appendix.key}`;
 }
 
 /** The anchor of a section in HTML and PDF: derived from its id, limited to safe characters. */

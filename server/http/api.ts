@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { ApiErrorBody, Health } from '../../shared/api';
 import type { Config } from '../config';
 import type { Services } from './context';
+import { compressedCopy, servePrecompressed } from './precompressed';
 import { handleErrors, loadSession, requireSameOriginJson, requireSignIn } from './middleware';
 import { commentRoutes } from './routes/comments';
 import { peopleRoutes } from './routes/people';
@@ -88,17 +89,26 @@ function serveClient(app: express.Express, clientDir: string | null): void {
   // checked at every use (answered 304 when unchanged): that is how a new build reaches people.
   const root = path.resolve(clientDir);
   const setHeaders = (res: express.Response, file: string) => {
-    const name = path.relative(root, file);
+    // A precompressed copy (`x.js.br`) is cached as the file it stands for.
+    const name = path.relative(root, file).replace(/\.(br|gz)$/, '');
     if (name.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     else if (name === 'sw.js' || name === 'index.html') res.setHeader('Cache-Control', 'no-cache');
   };
+  app.use(servePrecompressed(clientDir));
   app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders }));
-  app.get(/^\/(?!api\/|collab\/|socket\.io\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|collab\/|socket\.io\/).*/, (req, res) => {
     if (!fs.existsSync(index)) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build`.');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.setHeader('Vary', 'Accept-Encoding');
+    const copy = compressedCopy(index, req.headers['accept-encoding']);
+    if (!copy) {
+      res.sendFile(index);
+      return;
+    }
+    res.setHeader('Content-Encoding', copy.encoding);
+    res.type('html').sendFile(copy.file);
   });
 }

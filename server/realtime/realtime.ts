@@ -39,7 +39,7 @@ type Ack = (reply: JoinReply) => void;
 
 /** The events announced to a section's room, to the workspace room, and to one person's room. */
 type SectionEvent = 'thread:changed' | 'versions:changed';
-type WorkspaceEvent = 'section:updated' | 'section:open-comments' | 'settings:changed';
+type WorkspaceEvent = 'section:updated' | 'section:open-comments' | 'settings:changed' | 'glossary:changed';
 type PersonEvent = 'notification:new' | 'export:progress' | 'me:changed';
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>;
 

@@ -14,7 +14,9 @@
  * The translation passed in is the stored one, open suggestions included (so the blocks no unit
  * changes keep theirs); units are compared by their settled text, which is what the export wrote.
  * A changed block's `sourceHash` becomes the hash of the file's `<source>` text and `sourceText`
- * that text: a translation made against an older source comes back stale.
+ * that text: a translation made against an older source comes back stale. A draft (a segment the
+ * tool left `state="initial"`, `confirmed: false`) gets neither: it comes back unconfirmed, to be
+ * reviewed and confirmed in the editor, never counted as current.
  */
 import { newTargetId } from '../../shared/references';
 import { MAX_SOURCE_TEXT } from '../../shared/schema';
@@ -95,11 +97,9 @@ export function applyXliff(translationJson: DocumentJson, sourceJson: DocumentJs
       unchanged += 1;
       continue;
     }
-    const link = {
-      source: unit.id,
-      sourceHash: textHash(unit.sourceText),
-      sourceText: unit.sourceText.length <= MAX_SOURCE_TEXT ? unit.sourceText : null,
-    };
+    const link = unit.confirmed
+      ? { source: unit.id, sourceHash: textHash(unit.sourceText), sourceText: unit.sourceText.length <= MAX_SOURCE_TEXT ? unit.sourceText : null }
+      : { source: unit.id, sourceHash: null, sourceText: null };
     const content = unit.target.length > 0 ? { content: structuredClone(unit.target) } : {};
     if (linked.length === 0) {
       const kind = sourceKinds.get(unit.id);
@@ -152,6 +152,7 @@ function insert(doc: JsonNode, sourceJson: DocumentJson, pending: { unit: XliffU
     else top.unshift(block);
     byId.set(id, { parent, node: block });
     const aligned = status.aligned[order.get(unit.id) ?? -1];
-    aligned?.translations.push({ id, source: unit.id, sourceHash: String(block.attrs.sourceHash), sourceText: unit.sourceText, text: unitText(block) });
+    const link = block.attrs as { sourceHash: string | null; sourceText: string | null };
+    aligned?.translations.push({ id, source: unit.id, sourceHash: link.sourceHash, sourceText: link.sourceText, text: unitText(block) });
   }
 }

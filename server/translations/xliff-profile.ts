@@ -11,6 +11,10 @@
  * - Marks are `<pc>`: bold `xlf:b`, italic `xlf:i`, underline `xlf:u`; strike, subscript and
  *   superscript `syl:s|syl:sub|syl:sup`, all `type="fmt"`; a link is `type="link"` with its href in
  *   `<originalData>` (`dataRefStart`).
+ * - A unit is one segment: `<file canResegment="no">`. A tool that splits a unit anyway must send
+ *   every segment with a target (a unit translated in part is refused, see `xliff-read.ts`).
+ * - A segment's `state="initial"` on the way back means "not final": its target is imported
+ *   unconfirmed (no `sourceHash`), so it shows as needing review, not as current.
  */
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -28,7 +32,11 @@ export const FORMAT_MARKS: Readonly<Record<string, string>> = {
   superscript: 'syl:sup',
 };
 
-export const MARK_OF_SUBTYPE: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(FORMAT_MARKS).map(([mark, subType]) => [subType, mark]));
+/** The mark of each `subType` we write. A Map, not an object: a file's "constructor" must find nothing. */
+export const MARK_OF_SUBTYPE: ReadonlyMap<string, string> = new Map(Object.entries(FORMAT_MARKS).map(([mark, subType]) => [subType, mark]));
+
+/** XLIFF 2.0 (4.3.1.35): a `subType` is always `prefix:value`; anything else is not XLIFF. */
+export const SUBTYPE = /^[A-Za-z0-9_.-]+:.+$/;
 
 export const LINE_BREAK = 'xlf:lb';
 export const FOOTNOTE = 'syl:fn';
@@ -46,7 +54,7 @@ export function parseUnitId(id: string): { block: string; footnote: number | nul
 /** Why an XLIFF file is refused; `code` is the error code the HTTP answer carries. */
 export class XliffRefused extends Error {
   constructor(
-    readonly code: 'not-xliff' | 'language-mismatch' | 'ids-mismatch',
+    readonly code: 'not-xliff' | 'language-mismatch' | 'ids-mismatch' | 'partial-unit',
     message: string,
   ) {
     super(message);

@@ -8,14 +8,26 @@
  * - `not-xliff`: not XML we read (a DOCTYPE included), not XLIFF 2.x, or over 10 MB;
  * - `language-mismatch`: `trgLang` is not the language imported into (a region subtag is allowed);
  * - `ids-mismatch`: a `<file>` for another section, or a unit id that is not a current source unit
- *   (up to 20 named), or a unit given twice. Nothing of such a file is applied.
+ *   (up to 20 named), or a unit given twice;
+ * - `partial-unit`: a unit split into segments (a tool that ignored `canResegment="no"`) where some
+ *   segment has a target and another has none (up to 20 named).
+ * Nothing of a refused file is applied.
+ *
+ * Why a unit translated in part is refused rather than imported unconfirmed: its target would be
+ * half a paragraph, and importing it replaces the block's whole translation — a complete older
+ * translation would be cut to the half the tool had done. Refusing writes nothing and names the
+ * unit; the translator finishes it (or sends the file from a tool that keeps one segment per unit).
+ * A unit whose one segment has no target is not partial: it is left as it is.
+ *
+ * A segment marked `state="initial"` is a draft in the translator's tool: its target is imported,
+ * but unconfirmed (`confirmed: false`), never as current.
  */
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { safeHref } from '../../shared/links';
 import { MAX_REFERENCE_LABEL, schema } from '../../shared/schema';
 import { type JsonNode, unitText } from '../../shared/translations';
-import { type XmlChild, type XmlElement, XmlRefused, attribute, childElements, parseXml } from './xml';
-import { CROSS_REFERENCE, FOOTNOTE, LINE_BREAK, MARK_OF_SUBTYPE, XLIFF_2, XliffRefused, parseUnitId } from './xliff-profile';
+import { type XmlChild, type XmlElement, XmlRefused, attribute, childElements, isXmlChar, parseXml } from './xml';
+import { CROSS_REFERENCE, FOOTNOTE, LINE_BREAK, MARK_OF_SUBTYPE, SUBTYPE, XLIFF_2, XliffRefused, parseUnitId } from './xliff-profile';
 
 /** The largest file read: a whole section's translation is a few hundred kilobytes. */
 export const MAX_XLIFF_BYTES = 10 * 1024 * 1024;
@@ -36,12 +48,18 @@ export interface XliffUnit {
   sourceText: string;
   /** The target as inline content of the schema, footnotes filled in; null when the unit has no target. */
   target: JsonNode[] | null;
+  /** False when a segment of the unit (or of one of its footnotes) is `state="initial"`: a draft, imported unconfirmed. */
+  confirmed: boolean;
 }
 
 interface RawUnit {
   source: XmlChild[];
   target: XmlChild[] | null;
   data: Map<string, string>;
+  /** Some segments have a target and some do not. */
+  partial: boolean;
+  /** No segment is marked `state="initial"`. */
+  confirmed: boolean;
 }
 
 const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -63,17 +81,23 @@ function rawUnit(unit: XmlElement, namespace: string): RawUnit {
   const source: XmlChild[] = [];
   const target: XmlChild[] = [];
   let targets = 0;
+  let untranslated = 0;
+  let confirmed = true;
   for (const part of unit.children) {
     if (typeof part === 'string' || part.namespace !== namespace || (part.local !== 'segment' && part.local !== 'ignorable')) continue;
     const partSource = childElements(part, 'source', namespace)[0];
     const partTarget = childElements(part, 'target', namespace)[0];
     if (partSource) source.push(...partSource.children);
+    // Only an explicit "initial": files built by tools that write no state (npm xliff's js2xliff
+    // among them) would otherwise all come back unconfirmed.
+    if (part.local === 'segment' && attribute(part, 'state') === 'initial') confirmed = false;
     if (partTarget) {
       targets += 1;
       target.push(...partTarget.children);
     } else if (part.local === 'ignorable' && partSource) target.push(...partSource.children);
+    else if (part.local === 'segment') untranslated += 1;
   }
-  return { source, target: targets > 0 ? target : null, data };
+  return { source, target: targets > 0 ? target : null, data, partial: targets > 0 && untranslated > 0, confirmed };
 }
 
 /** Reads inline XLIFF as the schema's inline nodes (see `xliff-profile.ts`). */
@@ -107,8 +131,12 @@ class InlineReader {
       if (child.local === 'pc') this.walk(child.children, this.markOf(child)?.addToSet(marks) ?? marks, out);
       else if (child.local === 'ph') out.push(...this.placeholder(child, marks));
       else if (child.local === 'cp') {
-        const point = parseInt(attribute(child, 'hex') ?? '', 16);
-        if (Number.isInteger(point) && point > 0 && point <= 0x10ffff) out.push(schema.text(String.fromCodePoint(point), marks));
+        // `<cp>` exists to carry what XML cannot; our text cannot hold it either (a control
+        // character or half a surrogate pair breaks the exports), so the file is refused.
+        const hex = attribute(child, 'hex') ?? '';
+        const point = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
+        if (!isXmlChar(point)) throw new XliffRefused('not-xliff', `a <cp hex="${hex.slice(0, 8)}"/> that is no character a text may hold`);
+        out.push(schema.text(String.fromCodePoint(point), marks));
       } else if (child.local === 'mrk' || child.local === 'sm' || child.local === 'em') this.walk(child.children, marks, out);
       // sc/ec (codes spanning segments) carry no text and nothing of ours: left out.
     }
@@ -120,12 +148,12 @@ class InlineReader {
       const href = safeHref(ref ? this.data.get(ref) : null);
       return href ? schema.marks.link.create({ href }) : null;
     }
-    const mark = MARK_OF_SUBTYPE[attribute(element, 'subType') ?? ''];
+    const mark = MARK_OF_SUBTYPE.get(subTypeOf(element) ?? '');
     return mark ? schema.marks[mark].create() : null;
   }
 
   private placeholder(element: XmlElement, marks: readonly Mark[]): ProseMirrorNode[] {
-    const subType = attribute(element, 'subType');
+    const subType = subTypeOf(element);
     if (subType === LINE_BREAK) return this.plain ? [schema.text(' ', marks)] : [schema.nodes.hard_break.create(null, null, marks)];
     if (subType === FOOTNOTE) {
       if (this.plain) return [];
@@ -141,6 +169,13 @@ class InlineReader {
     }
     return [];
   }
+}
+
+/** A code's `subType`; one that is not `prefix:value` is no XLIFF (an unknown but well-formed one is left out). */
+function subTypeOf(element: XmlElement): string | null {
+  const subType = attribute(element, 'subType');
+  if (subType !== null && !SUBTYPE.test(subType)) throw new XliffRefused('not-xliff', `a subType "${subType.slice(0, 40)}" that is not prefix:value`);
+  return subType;
 }
 
 /** Inline nodes as JSON, adjacent texts with the same marks joined (as the editor stores them). */
@@ -191,6 +226,11 @@ export function readXliff(xml: string, expect: XliffExpectation): XliffUnit[] {
     const named = unknown.slice(0, 20).join(', ');
     throw new XliffRefused('ids-mismatch', `units the source does not have (it changed since the export?): ${named}${unknown.length > 20 ? ` and ${unknown.length - 20} more` : ''}`);
   }
+  const partial = [...raw].filter(([, unit]) => unit.partial).map(([id]) => id);
+  if (partial.length > 0) {
+    const named = partial.slice(0, 20).join(', ');
+    throw new XliffRefused('partial-unit', `units translated only in part (a segment without a target): ${named}${partial.length > 20 ? ` and ${partial.length - 20} more` : ''}`);
+  }
   const notesOf = new Map<string, Map<number, RawUnit>>();
   for (const [id, unit] of raw) {
     const { block, footnote } = parseUnitId(id);
@@ -209,7 +249,8 @@ export function readXliff(xml: string, expect: XliffExpectation): XliffUnit[] {
     };
     const source = inlineJson(new InlineReader(namespace, unit.data, notes('source'), false).read(unit.source));
     const target = unit.target ? inlineJson(new InlineReader(namespace, unit.data, notes('target'), false).read(unit.target)) : null;
-    units.push({ id, sourceText: unitText({ type: 'paragraph', content: source }), target });
+    const confirmed = unit.confirmed && [...(notesOf.get(id)?.values() ?? [])].every((note) => note.confirmed);
+    units.push({ id, sourceText: unitText({ type: 'paragraph', content: source }), target, confirmed });
   }
   return units;
 }

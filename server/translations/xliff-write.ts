@@ -159,7 +159,9 @@ export function writeXliff(input: XliffExport): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff xmlns="${XLIFF_NAMESPACE}" version="2.0" srcLang="${escapeAttribute(input.srcLang)}" trgLang="${escapeAttribute(input.trgLang)}">`,
-    ` <file id="${escapeAttribute(input.file)}" original="sections/${escapeAttribute(input.file)}">`,
+    // canResegment="no": a unit is one block, and its target must stay whole (a tool that splits it
+    // and sends back some segments untranslated is refused, see xliff-read.ts).
+    ` <file id="${escapeAttribute(input.file)}" original="sections/${escapeAttribute(input.file)}" canResegment="no">`,
     ...units,
     ' </file>',
     '</xliff>',

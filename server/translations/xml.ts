@@ -31,15 +31,41 @@ export class XmlRefused extends Error {}
 const NAME = /^[^\s/>=<"'!?]+/;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * How deep elements may nest. Our files need 7 or so levels (xliff, file, unit, segment, target,
+ * a few `<pc>`); everything that reads the tree afterwards recurses, so 20,000 nested elements would
+ * overflow the stack there (a 500) instead of being refused here.
+ */
+export const MAX_DEPTH = 64;
+
+/**
+ * Whether a code point is a character XML 1.0 may hold (its `Char` production): tab, line feed,
+ * carriage return and everything from space up, but no lone surrogate and not U+FFFE/U+FFFF. A
+ * character reference may not smuggle in what the text itself could not contain; a control
+ * character or half a surrogate pair in a translation would break every export written from it.
+ */
+export function isXmlChar(point: number): boolean {
+  return (
+    point === 0x9 ||
+    point === 0xa ||
+    point === 0xd ||
+    (point >= 0x20 && point <= 0xd7ff) ||
+    (point >= 0xe000 && point <= 0xfffd) ||
+    (point >= 0x10000 && point <= 0x10ffff)
+  );
+}
+
 function decode(raw: string, where: number): string {
   if (!raw.includes('&')) return raw;
   return raw.replace(/&([^;&\s]*);?/g, (match, entity: string) => {
     if (!match.endsWith(';')) throw new XmlRefused(`an unterminated "&" near character ${where}`);
-    if (entity in ENTITIES) return ENTITIES[entity];
+    // Own keys only: `in` would take "&constructor;" for an entity (Object.prototype's).
+    if (Object.hasOwn(ENTITIES, entity)) return ENTITIES[entity];
     const code = /^#x([0-9a-fA-F]{1,6})$/.exec(entity)?.[1] ?? null;
     const decimal = /^#([0-9]{1,7})$/.exec(entity)?.[1] ?? null;
     const point = code !== null ? parseInt(code, 16) : decimal !== null ? parseInt(decimal, 10) : NaN;
-    if (!Number.isInteger(point) || point > 0x10ffff || point === 0) throw new XmlRefused(`an unknown entity "&${entity};" near character ${where}`);
+    if (!Number.isInteger(point)) throw new XmlRefused(`an unknown entity "&${entity};" near character ${where}`);
+    if (!isXmlChar(point)) throw new XmlRefused(`a reference to a character XML cannot hold ("&${entity};") near character ${where}`);
     return String.fromCodePoint(point);
   });
 }
@@ -145,7 +171,10 @@ export function parseXml(text: string): XmlElement {
       if (parent) parent.element.children.push(element);
       if (selfClosing) {
         if (!parent) root = element;
-      } else stack.push({ element, scope });
+      } else {
+        if (stack.length >= MAX_DEPTH) throw new XmlRefused(`elements nested more than ${MAX_DEPTH} deep near character ${open}`);
+        stack.push({ element, scope });
+      }
       index = end + 1;
     }
   }

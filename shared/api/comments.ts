@@ -1,6 +1,8 @@
 /**
  * Comment threads on section text (`/api/sections/:id/threads`, `/api/threads/...`,
- * `/api/comments/:id`). Every change answers with the whole thread as it now is, and the same
+ * `/api/comments/:id`). `GET /api/sections/:id/threads?lang=<code>` lists a translation's threads
+ * (without `lang`, the source's); 404 `no-such-language` for a language the workspace does not
+ * translate into. Every change answers with the whole thread as it now is, and the same
  * thread is announced live as 'thread:changed'.
  */
 import type { EncodedAnchor } from '../anchors';
@@ -22,6 +24,11 @@ export interface Comment {
 export interface Thread {
   id: number;
   sectionId: string;
+  /**
+   * The language version the thread is on (#19): '' for the source text, else a target language's
+   * code (`/collab/<sectionId>/<lang>`). Its anchor is a position in that version's document.
+   */
+  lang: string;
   /** Base64 of Yjs relative positions: the commented range follows its words through edits. */
   anchor: EncodedAnchor;
   /** The text the thread was started on, as it was then. */
@@ -36,6 +43,8 @@ export interface Thread {
 export interface NewThread extends CommentText {
   anchor: EncodedAnchor;
   quote: string;
+  /** A translation's language when the words are in that version; the source ('') when absent. */
+  lang?: string;
 }
 
 /**

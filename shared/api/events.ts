@@ -6,6 +6,7 @@
 import type { Thread } from './comments';
 import type { DashboardOverview, DashboardRow } from './dashboard';
 import type { ExportJob } from './exports';
+import type { GlossaryChanged } from './glossary';
 import type { Notification } from './notifications';
 
 /** 'settings:changed': the deadline or the required organisations changed. */
@@ -31,6 +32,8 @@ export interface ServerToClientEvents {
   'section:updated': (row: DashboardRow) => void;
   'section:open-comments': (count: OpenCommentCount) => void;
   'settings:changed': (settings: SettingsAnnouncement) => void;
+  /** Workspace room: a glossary entry was proposed, edited, approved or deleted (#20). */
+  'glossary:changed': (change: GlossaryChanged) => void;
   /** Section room. */
   'thread:changed': (thread: Thread) => void;
   'versions:changed': (change: VersionsChanged) => void;

@@ -4,6 +4,7 @@
  * (`GET /api/exports/:id/file`, the file itself).
  */
 import type { Locale } from '../i18n';
+import type { LanguageCode } from '../languages';
 
 export type ExportFormat = 'docx' | 'pdf' | 'html' | 'md';
 
@@ -29,6 +30,15 @@ export interface ExportRequest {
   suggestions?: 'omit' | 'mark';
   /** The language of the document's fixed labels; the person's own language by default. */
   locale?: Locale;
+  /**
+   * The language version (#19): the workspace's source language or one of its targets (400
+   * otherwise). The file's labels and titles follow it; a translation that lags its source is
+   * marked on the title page and at each lagging section. Not given: the source text.
+   */
+  language?: LanguageCode;
+  /** Appendices after the sections (#20): the glossary, the learning outcomes matrix. */
+  includeGlossary?: boolean;
+  includeMatrix?: boolean;
 }
 
 export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed';

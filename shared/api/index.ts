@@ -6,11 +6,13 @@
 export type * from './attribution';
 export type * from './audit';
 export type * from './comments';
+export type * from './curriculum';
 export type * from './dashboard';
 export type * from './documents';
 export type * from './errors';
 export type * from './events';
 export type * from './exports';
+export type * from './glossary';
 export type * from './health';
 export type * from './imports';
 export type * from './invitations';

@@ -2,7 +2,9 @@
  * The syllabus outline (`GET /api/sections`), one section's metadata (`GET /api/sections/:id`),
  * and the titles of the course, its parts and its sections (`GET`/`PATCH /api/outline`,
  * `PATCH /api/sections/:id`, coordinators), and a section's "suggestions only" (`PATCH
- * /api/sections/:id/suggestions-only`). Every title exists in English and Russian.
+ * /api/sections/:id/suggestions-only`). Every title exists in English and Russian. A national
+ * section carries its conformance to the national template (#20), and starts from it with
+ * `POST /api/sections/:id/template`.
  */
 import type { CountryGroup, SectionStatus, Titles } from '../workspace';
 
@@ -36,6 +38,35 @@ export interface Section {
    */
   suggestionsOnly: boolean;
   permissions: SectionPermissions;
+  /**
+   * How a national (Part 2) section follows the common national template (#20); null for a
+   * regional module, which has none.
+   */
+  template: TemplateState | null;
+}
+
+/**
+ * A national section against the template (`templateConformance` in shared/curriculum.ts):
+ * `required` headings, `present` of them in the text, `filled` of those with text under them;
+ * `missing` names the keys (`WorkspaceSettings.nationalTemplate`) with no heading.
+ */
+export interface TemplateState {
+  required: number;
+  present: number;
+  filled: number;
+  missing: string[];
+}
+
+/**
+ * `POST /api/sections/:id/template` with `{}` (whoever may edit the section's text directly): puts
+ * the template's missing headings at the end of a national section's text (level 2, in the source
+ * language, each tied to its key and followed by an empty paragraph), as one change everyone
+ * editing sees. 400 `not-national` for a regional module, 403 without the right to edit.
+ */
+export interface TemplateStarted {
+  /** How many headings were added; 0 when none was missing. */
+  added: number;
+  template: TemplateState;
 }
 
 /** A title as the viewer reads it (their language) and in both languages. */

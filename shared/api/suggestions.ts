@@ -4,7 +4,8 @@
  * author may do too. The suggestions themselves live in the section's text as `insertion` /
  * `deletion` marks (`shared/schema.ts`); these are the routes that list and decide them.
  *
- * - `GET /api/sections/:id/suggestions` → `OpenSuggestion[]`, in document order
+ * - `GET /api/sections/:id/suggestions` → `OpenSuggestion[]`, in document order (`?lang=<code>`: in
+ *   that translation; 404 `no-such-language` for a language the workspace does not translate into)
  * - `POST /api/suggestions/:id/accept` and `POST /api/suggestions/:id/reject`, body
  *   `SuggestionDecisionBody` → `SuggestionDecision`; 404 for an id the section never had, 409 for
  *   one decided already, 403 for someone who may not decide it
@@ -36,11 +37,15 @@ export interface OpenSuggestion {
 export interface SuggestionDecisionBody {
   /** The section the suggestion is in; when left out (`{}`) the server finds it. */
   sectionId?: string;
+  /** The suggestion is in this translation of the section (#19; `sectionId` then required); the source when absent. */
+  lang?: string;
 }
 
 export interface BulkSuggestionDecisionBody {
   /** Only this person's suggestions; all open suggestions of the section when absent. */
   author?: number;
+  /** The open suggestions of this translation (#19); the source's when absent. */
+  lang?: string;
 }
 
 export interface SuggestionDecision {

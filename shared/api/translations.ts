@@ -36,11 +36,13 @@ export interface TranslationProgress extends TranslationCounts {
   /** Translated blocks whose source unit was merged into another, emptied or deleted. */
   orphaned: number;
   /** The same against the approved source text; null while the section has no approved text. */
-  againstApproved: TranslationCounts | null;
+  /** Against the approved source text: null while there is none; 'unknown' for a text approved before its blocks had ids. */
+  againstApproved: TranslationCounts | 'unknown' | null;
 }
 
 /** Confirm the translations of these source units (1 to 500 ids), or of every translated unit. */
-export type ConfirmTranslations = { blocks: string[] } | { all: true };
+/** Each unit with the hash of the source text the person saw: a source changed since is refused (409 `source-changed`). */
+export type ConfirmTranslations = { blocks: { id: string; hash: string }[] } | { all: true };
 
 /** What an XLIFF import did, counted in source units. */
 export interface XliffImportResult {

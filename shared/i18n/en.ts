@@ -18,6 +18,12 @@ import { footnotesEn } from './footnotes.en';
 import { referencesEn } from './references.en';
 import { importEn } from './import.en';
 import { translationsEn } from './translations.en';
+import { settingsEn } from './settings.en';
+import { glossaryEn } from './glossary.en';
+import { glossaryEditorEn } from './glossary-editor.en';
+import { curriculumEn } from './curriculum.en';
+import { curriculumPagesEn } from './curriculum-pages.en';
+import { exportsLanguagesEn } from './exports-languages.en';
 
 const coreEn = {
   'app.title': 'Syllabus workspace',
@@ -136,6 +142,6 @@ const coreEn = {
   'toolbar.hardBreak': 'Line break',
 } as const;
 
-export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn, ...footnotesEn, ...referencesEn, ...importEn, ...translationsEn };
+export const en = { ...coreEn, ...sectionEn, ...pagesEn, ...notificationsEn, ...structureEn, ...searchEn, ...diffEn, ...sessionAndEditorEn, ...connectionEn, ...offlineEn, ...appUpdateEn, ...sessionDialogEn, ...suggestionsEn, ...footnotesEn, ...referencesEn, ...importEn, ...translationsEn, ...settingsEn, ...glossaryEditorEn, ...glossaryEn, ...curriculumEn, ...curriculumPagesEn, ...exportsLanguagesEn };
 
 export type MessageKey = keyof typeof en;

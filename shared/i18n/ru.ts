@@ -15,6 +15,12 @@ import { footnotesRu } from './footnotes.ru';
 import { referencesRu } from './references.ru';
 import { importRu } from './import.ru';
 import { translationsRu } from './translations.ru';
+import { settingsRu } from './settings.ru';
+import { glossaryRu } from './glossary.ru';
+import { glossaryEditorRu } from './glossary-editor.ru';
+import { curriculumRu } from './curriculum.ru';
+import { curriculumPagesRu } from './curriculum-pages.ru';
+import { exportsLanguagesRu } from './exports-languages.ru';
 
 /** Russian messages: the working lingua franca of the five working groups. */
 export const ru: Record<MessageKey, string> = {
@@ -29,7 +35,12 @@ export const ru: Record<MessageKey, string> = {
   ...footnotesRu,
   ...referencesRu,
   ...importRu,
-  ...translationsRu,
+  ...translationsRu, ...settingsRu,
+  ...glossaryRu,
+  ...glossaryEditorRu,
+  ...curriculumRu,
+  ...curriculumPagesRu,
+  ...exportsLanguagesRu,
   ...sectionRu,
   ...pagesRu,
   ...notificationsRu,

@@ -138,3 +138,29 @@ test('"waiting for me" and the bell tell a reviewer, live, about the section sub
   await expect(page.locator('.section-row').count()).resolves.toBe(10);
   expect(errors).toEqual([]);
 });
+
+test('per section and target language, the dashboard counts blocks translated, needing an update and missing', async () => {
+  const coordinator = await addTestPerson(workspace, 'coordinator', 'IOM');
+  const cookie = await signIn(workspace.url, coordinator.email, coordinator.password);
+  expect((await api(workspace.url, cookie)('PATCH', '/settings', { languages: { source: 'ru', targets: ['en', 'kk'] } })).status).toBe(200);
+  try {
+    const member = await addTestPerson(workspace, 'member', 'TJ');
+    await writeSection(member, 'regional-5', 'Полномочия государственных органов');
+    // Opened here rather than with `dashboardOf`, with room for a busy machine: the counts are read
+    // for every section and language as the page loads.
+    const context = await newContext(browser);
+    await signInAs(context, workspace, coordinator);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.setDefaultNavigationTimeout(60_000);
+    const errors = watchErrors(page);
+    await page.goto(workspace.url);
+    const progress = row(page, 'regional-5').locator('.translation-progress');
+    await expect(progress.locator('li[data-lang="en"]').textContent()).resolves.toMatch(/EN[\s\S]*0 translated, 0 need update, 1 missing/);
+    await expect(progress.locator('li[data-lang="kk"]').textContent()).resolves.toContain('1 missing');
+    await page.screenshot({ path: screenshotPath('dashboard-translation-progress.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    await api(workspace.url, cookie)('PATCH', '/settings', { languages: { source: 'ru', targets: [] } });
+  }
+}, 120_000);

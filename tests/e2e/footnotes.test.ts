@@ -60,11 +60,47 @@ async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 8000): 
   expect(seen).toEqual(expected);
 }
 
-/** Puts the caret `offset` characters into a paragraph of the text. */
+/** Where the caret is: its paragraph and how many characters of text precede it there (-1, -1: no caret). */
+function caretPlace(page: Page): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const paragraphs = [...document.querySelectorAll('#section-text > p')];
+    const index = paragraphs.findIndex((paragraph) => selection?.anchorNode && paragraph.contains(selection.anchorNode));
+    if (!selection?.anchorNode || index < 0) return [-1, -1];
+    const range = document.createRange();
+    range.setStart(paragraphs[index], 0);
+    range.setEnd(selection.anchorNode, selection.anchorOffset);
+    const before = range.cloneContents();
+    // Colleagues' cursors carry their names, and markers their numbers: not text of the paragraph.
+    for (const extra of before.querySelectorAll('.ProseMirror-yjs-cursor, .footnote-marker')) extra.remove();
+    return [index, before.textContent?.length ?? 0];
+  });
+}
+
+/**
+ * Puts the caret `offset` characters into a paragraph of the text, and checks that it stayed
+ * there. The keys move the browser's caret, which ProseMirror reads a moment later; a colleague's
+ * cursor moving in that moment redraws the text with the caret ProseMirror knew, so a fast run of
+ * keys can end elsewhere (a person's keys are far slower). It is put again until it is where asked.
+ */
 async function caretAt(page: Page, paragraph: number, offset: number): Promise<void> {
-  await page.locator('#section-text p').nth(paragraph).click();
-  await page.keyboard.press('Home');
-  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+  let place: [number, number] = [-1, -1];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.locator('#section-text > p').nth(paragraph).click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(150);
+    place = await caretPlace(page);
+    if (place[0] === paragraph && place[1] === offset) return;
+  }
+  throw new Error(`the caret would not stay at ${offset} in paragraph ${paragraph}: it is at ${place[1]} in paragraph ${place[0]}`);
+}
+
+/** The footnote numbers shown in each paragraph, in order. */
+function markersByParagraph(page: Page): Promise<string[][]> {
+  return page
+    .locator('#section-text > p')
+    .evaluateAll((paragraphs) => paragraphs.map((paragraph) => [...paragraph.querySelectorAll('.footnote-number')].map((number) => number.textContent ?? '')));
 }
 
 /** The open note's editor has the focus: what is typed goes into the note. */
@@ -111,6 +147,8 @@ test('two members insert footnotes at once before and after each other; numbers,
   const text = 'Introduction to the module.Readmission agreements in force.Closing remarks.';
   for (const person of [aigerim, erlan]) {
     await until(() => markerNumbers(person.page), ['1', '2', '3']);
+    // Each note where it was written: Erlan's first in the first paragraph, Aigerim's in the middle one, Erlan's second at the end.
+    await until(() => markersByParagraph(person.page), [['1'], ['2'], ['3']]);
     await until(() => notesList(person.page), ['1: Соглашение 2012 года', '2: Закон о миграции, ст. 3 (ред. 2024)', '3: IOM AVRR framework']);
     await until(() => person.page.locator('#section-text').evaluate((element) => {
       const copy = element.cloneNode(true) as HTMLElement;

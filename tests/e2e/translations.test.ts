@@ -8,10 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { documentKey } from '../../shared/languages';
+import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
+import { textHash, unitText } from '../../shared/translations';
 import type { GroupCode, Role } from '../../shared/workspace';
 import { type TestPerson, type TestWorkspace, addTestPerson, waitFor } from '../support/workspace';
-import { launchBrowser, startBrowserWorkspace, watchErrors } from './browser';
+import { launchBrowser, screenshotPath, startBrowserWorkspace, watchErrors } from './browser';
 
 const SHOTS = '/tmp/l4-shots';
 const SECTION = 'national-kz';
@@ -162,6 +165,25 @@ test('a Russian source and its English translation, side by side', async () => {
   await shot(translator.page, 'translator-next-1280-en.png');
   await shot(author.page, 'author-1280-en.png');
 
+  // Files for translators: the XLIFF downloads and, changed in a translator's tool, comes back;
+  // the two-column Word file downloads.
+  const [download] = await Promise.all([translator.page.waitForEvent('download'), translator.page.getByRole('link', { name: 'Download XLIFF' }).click()]);
+  const xliff = fs.readFileSync((await download.path())!, 'utf8');
+  expect(xliff).toContain('urn:oasis:names:tc:xliff:document:2.0');
+  expect(xliff).toContain('Second paragraph on migrants’ rights.');
+  await translator.page
+    .locator('.translation-files input[type="file"]')
+    .setInputFiles({ name: 'en.xliff', mimeType: 'application/xliff+xml', buffer: Buffer.from(xliff.replace('Second paragraph on migrants’ rights.', 'Second paragraph on the rights of migrants.')) });
+  await translator.page.locator('.translation-files-message', { hasText: 'Blocks updated: 1;' }).waitFor();
+  await targetEditor(translator.page).getByText('Second paragraph on the rights of migrants.').waitFor();
+  await author.page.waitForFunction(() => document.body.textContent?.includes('Second paragraph on the rights of migrants.'));
+  // A file that is not XLIFF is refused, in words, and changes nothing.
+  await translator.page.locator('.translation-files input[type="file"]').setInputFiles({ name: 'notes.xliff', mimeType: 'application/xliff+xml', buffer: Buffer.from('<html>not a translation</html>') });
+  await translator.page.locator('.translation-files-message.is-error', { hasText: 'The file was not imported' }).waitFor();
+  const [word] = await Promise.all([translator.page.waitForEvent('download'), translator.page.getByRole('link', { name: 'Word, two columns' }).click()]);
+  expect(word.suggestedFilename()).toMatch(/\.ru-en\.docx$/);
+  expect(fs.readFileSync((await word.path())!).subarray(0, 2).toString()).toBe('PK');
+
   // The section page lists the translation with its counts and links to it.
   await author.page.goto(`${workspace.url}/sections/${SECTION}`);
   const block = author.page.locator('.section-translations');
@@ -184,4 +206,65 @@ test('a Russian source and its English translation, side by side', async () => {
   expect(width).toBeLessThanOrEqual(390);
 
   for (const who of [author, translator, narrow, coordinator]) expect(who.errors).toEqual([]);
-});
+}, 180_000);
+
+/** Replaces a document's content on the server, as an import would. */
+function writeDocument(key: string, content: PMJson[]): void {
+  workspace.server.sections.change(key, null, (doc) => {
+    const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+    fragment.delete(0, fragment.length);
+    prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content }, fragment);
+  });
+  workspace.server.content.invalidate(key);
+}
+
+test('the English export of the master is complete and in English', async () => {
+  const coordinator = await signIn('coordinator', 'IOM');
+  const set = await coordinator.context.request.patch(`${workspace.url}/api/settings`, { data: { languages: { source: 'ru', targets: ['en'] } }, headers: { Origin: origin() } });
+  expect(set.status()).toBe(200);
+  // Every section in Russian, each block translated into English and current against its source.
+  const sections = workspace.server.services.sections.list().map((section) => section.id);
+  const russian = (id: string) => `Миграционное право: раздел ${id}.`;
+  const english = (id: string) => `Migration law: section ${id}.`;
+  for (const id of sections) {
+    const source: PMJson = { type: 'paragraph', attrs: { id: 'only' }, content: [{ type: 'text', text: russian(id) }] };
+    writeDocument(id, [source]);
+    const sourceText = unitText(source as never);
+    writeDocument(documentKey(id, 'en'), [
+      { type: 'paragraph', attrs: { id: 'en-only', source: 'only', sourceHash: textHash(sourceText), sourceText }, content: [{ type: 'text', text: english(id) }] },
+    ]);
+  }
+
+  const page = coordinator.page;
+  await page.goto(`${workspace.url}/master`);
+  const panel = page.getByRole('region', { name: 'Export' });
+  const language = panel.getByLabel('Language', { exact: true });
+  await language.waitFor();
+  await expect(language.locator('option').allTextContents()).resolves.toEqual(['Russian (source)', 'English']);
+  await language.selectOption('en');
+  await panel.getByLabel('Markdown', { exact: true }).check();
+  await panel.screenshot({ path: screenshotPath('exports-language-1280-en.png') });
+  await panel.getByRole('button', { name: 'Export', exact: true }).click();
+  const link = panel.getByRole('link', { name: /^Download / });
+  await link.waitFor({ timeout: 30_000 });
+  expect(await link.getAttribute('download')).toMatch(/_master_current_en_.*\.md$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const markdown = fs.readFileSync((await download.path())!, 'utf8');
+  expect(markdown).toContain('English version');
+  expect(markdown).not.toMatch(/Incomplete translation|translation incomplete/);
+  for (const id of sections) {
+    expect(markdown).toContain(english(id));
+    expect(markdown).not.toContain(russian(id));
+  }
+
+  // At 390 px, in Russian, the choice fits and speaks Russian.
+  const narrow = await signIn('member', 'KZ', 390, 'ru');
+  await narrow.page.goto(`${workspace.url}/master`);
+  const choice = narrow.page.locator('#export-language');
+  await choice.waitFor();
+  await expect(choice.locator('option').allTextContents()).resolves.toEqual(['русский (исходный)', 'английский']);
+  await choice.scrollIntoViewIfNeeded();
+  await narrow.page.screenshot({ path: screenshotPath('exports-language-390-ru.png'), fullPage: true });
+  expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  for (const who of [coordinator, narrow]) expect(who.errors).toEqual([]);
+}, 90_000);

@@ -335,6 +335,69 @@ describe('content the schema does not allow is never applied', () => {
   });
 });
 
+describe('block ids and translation links survive a browser tab from an older build (#19)', () => {
+  /** The ids of this test's blocks (the section may hold others). */
+  const idsOf = (doc: Y.Doc) =>
+    doc
+      .getXmlFragment(CONTENT_FRAGMENT)
+      .toArray()
+      .map((element) => (element instanceof Y.XmlElement ? element.getAttribute('id') : undefined))
+      .filter((id) => typeof id === 'string' && /^t(keep|gone)/.test(id));
+
+  test('an update removing a block’s id in place is refused and the sender told; a new id and a block removed whole are taken', async () => {
+    const section = 'national-kg';
+    const writer = await raw(section, victimCookie);
+    writer.send(
+      syncUpdateMessage(
+        updateFrom(writer.mirror, (doc) => {
+          const p = new Y.XmlElement('paragraph');
+          p.setAttribute('id', 'tkeep00001');
+          p.insert(0, [new Y.XmlText('Translated paragraph.')]);
+          const q = new Y.XmlElement('paragraph');
+          q.setAttribute('id', 'tgone00001');
+          q.insert(0, [new Y.XmlText('Goes as a whole.')]);
+          doc.getXmlFragment(CONTENT_FRAGMENT).insert(0, [p, q]);
+        }),
+      ),
+    );
+    await writer.barrier();
+    const before = onServer(workspace, section, (doc) => Y.encodeStateVector(doc));
+
+    // The old tab's y-prosemirror removes what its schema lacks: the id goes, the text stays.
+    const oldTab = await raw(section, victimCookie);
+    oldTab.send(
+      syncUpdateMessage(
+        updateFrom(oldTab.mirror, (doc) => {
+          const p = doc.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement;
+          p.removeAttribute('id');
+          (p.get(0) as Y.XmlText).insert(0, 'Typed. ');
+        }),
+      ),
+    );
+    // Taken, the update would be answered like any other: fail at once rather than wait for a close.
+    const closed = await Promise.race([oldTab.closed, oldTab.barrier().then(() => ({ code: 0, reason: 'the update was taken' }))]);
+    expect(closed.code).toBe(CLOSE_UPDATE_REFUSED);
+    expect(closed.reason).toMatch(/content not allowed/);
+    expect(onServer(workspace, section, (doc) => Y.encodeStateVector(doc))).toEqual(before);
+    expect(onServer(workspace, section, idsOf)).toEqual(['tkeep00001', 'tgone00001']);
+    expect(writer.isClosed()).toBe(false);
+
+    // Our editor's own changes go on: a new value for an id, and a block removed whole.
+    writer.send(
+      syncUpdateMessage(
+        updateFrom(writer.mirror, (doc) => {
+          const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+          (fragment.get(0) as Y.XmlElement).setAttribute('id', 'tkeep00002');
+          fragment.delete(1, 1);
+        }),
+      ),
+    );
+    await writer.barrier();
+    expect(writer.isClosed()).toBe(false);
+    expect(onServer(workspace, section, idsOf)).toEqual(['tkeep00002']);
+  });
+});
+
 describe('a change larger than the server takes', () => {
   let small: TestWorkspace;
   let cookie: string;

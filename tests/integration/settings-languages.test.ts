@@ -37,7 +37,7 @@ test('anyone signed in reads the settings; the languages are Russian and no tran
     const { status, body } = await as(cookie)('GET', '/settings');
     expect(status).toBe(200);
     expect((body as WorkspaceSettings).languages).toEqual({ source: 'ru', targets: [] });
-    expect(Object.keys(body as object).sort()).toEqual(['deadline', 'languages', 'otherGroupsSuggest', 'requiredOrganisations']);
+    expect(Object.keys(body as object).sort()).toEqual(['deadline', 'languages', 'nationalTemplate', 'otherGroupsSuggest', 'requiredOrganisations']);
   }
   expect((await api(workspace.url, null)('GET', '/settings')).status).toBe(401);
 });
@@ -112,4 +112,18 @@ test('the source language changes while no section has a translation, and not on
   expect((await as(coordinator)('PATCH', '/settings', { languages: { source: 'ru', targets: ['kk', 'en'] } })).status).toBe(200);
   const text = workspace.server.sections.read(documentKey('regional-2', 'en'), (doc) => doc.getXmlFragment(CONTENT_FRAGMENT).toString());
   expect(text).toContain('Global and regional cooperation');
+});
+
+test('languages and the national template change apart: each change leaves the other as it was', async () => {
+  const template = [{ key: 'law', title: { en: 'Legal framework', ru: 'Правовая база' } }];
+  const before = ((await as(kzMember)('GET', '/settings')).body as WorkspaceSettings).languages;
+  expect((await as(coordinator)('PATCH', '/settings', { nationalTemplate: template })).status).toBe(200);
+  expect(((await as(kzMember)('GET', '/settings')).body as WorkspaceSettings).languages).toEqual(before);
+  expect((await as(coordinator)('PATCH', '/settings', { languages: { source: 'ru', targets: ['en'] } })).status).toBe(200);
+  expect(((await as(kzMember)('GET', '/settings')).body as WorkspaceSettings).nationalTemplate).toEqual(template);
+  // A request that changes both and breaks the template's rules changes neither.
+  const refused = await as(coordinator)('PATCH', '/settings', { languages: { source: 'ru', targets: ['uz'] }, nationalTemplate: [] });
+  expect(refused.status).toBe(400);
+  const after = (await as(kzMember)('GET', '/settings')).body as WorkspaceSettings;
+  expect([after.languages, after.nationalTemplate]).toEqual([{ source: 'ru', targets: ['en'] }, template]);
 });

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { ApprovalState, ReviewHistory, TranslationProgress } from '../../shared/api';
 import { documentKey } from '../../shared/languages';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
-import { type JsonNode, textHash, translationStatus, unitText } from '../../shared/translations';
+import { type JsonNode, sourceUnits, textHash, translationStatus, unitText } from '../../shared/translations';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
 import { onServer } from '../support/collab-state';
 import { type TestPerson, type TestWorkspace, addTestPerson, api, signIn, startTestWorkspace, waitFor } from '../support/workspace';
@@ -54,6 +54,12 @@ function unitStatuses(sectionId: string, lang: string): string[] {
   const source = workspace.server.content.snapshot(sectionId).settled.json;
   const translation = workspace.server.content.snapshot(documentKey(sectionId, lang)).settled.json;
   return translationStatus(source, translation).aligned.map((unit) => unit.status);
+}
+
+/** A source unit as the page shows it: its id and the hash of its text now (what a confirm sends). */
+function seen(id: string, sectionId = SECTION): { id: string; hash: string } {
+  const unit = sourceUnits(workspace.server.content.snapshot(sectionId).settled.json).find((candidate) => candidate.id === id);
+  return { id, hash: unit?.hash ?? textHash('not a unit') };
 }
 
 async function progress(sectionId: string, person = kzMember): Promise<Record<string, TranslationProgress>> {
@@ -113,7 +119,7 @@ test('a source paragraph changed in the editor makes exactly its unit stale, in 
   expect(before.en).toMatchObject({ blocks: 4, current: 3, stale: 1, missing: 0 });
   expect(before.kk).toMatchObject({ blocks: 4, current: 3, stale: 1, missing: 0 });
 
-  const confirmed = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: ['p2'] });
+  const confirmed = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: [seen('p2')] });
   expect(confirmed.status).toBe(200);
   expect(confirmed.body).toMatchObject({ lang: 'en', blocks: 4, current: 4, stale: 0, missing: 0 });
   expect(unitStatuses(SECTION, 'en')).toEqual(['current', 'current', 'current', 'current']);
@@ -140,7 +146,7 @@ test('a source paragraph changed in the editor makes exactly its unit stale, in 
 });
 
 test('confirming names source units with a translation, or is refused', async () => {
-  const unknown = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: ['p1', 'nowhere'] });
+  const unknown = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: [seen('p1'), seen('nowhere')] });
   expect(unknown.status).toBe(422);
   expect(unknown.body).toMatchObject({ code: 'unknown-blocks' });
   expect((unknown.body as { error: string }).error).toContain('nowhere');
@@ -157,10 +163,41 @@ test('confirming names source units with a translation, or is refused', async ()
     fragment.insert(fragment.length, [added]);
   });
   workspace.server.content.invalidate(SECTION);
-  const missing = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: ['p5'] });
+  const missing = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: [seen('p5')] });
   expect(missing.status).toBe(409);
   expect(missing.body).toMatchObject({ code: 'not-translated' });
   expect((await progress(SECTION)).en).toMatchObject({ blocks: 5, missing: 1 });
+});
+
+test('a confirm names the source text the person saw: a source changed since is refused with source-changed, writing nothing', async () => {
+  const key = documentKey(SECTION, 'en');
+  // The page showed p3 as it is now; then someone changed it.
+  const shown = seen('p3');
+  workspace.server.sections.change(SECTION, kzLead.id, (doc) => {
+    const third = doc.getXmlFragment(CONTENT_FRAGMENT).get(2) as Y.XmlElement;
+    (third.get(0) as Y.XmlText).insert(0, 'Добровольная ');
+  });
+  workspace.server.content.invalidate(SECTION);
+  expect((await progress(SECTION)).en).toMatchObject({ stale: 1 });
+  const rows = rowsIn(SECTION, 'en');
+  const refused = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: [seen('p1'), shown] });
+  expect(refused.status).toBe(409);
+  expect(refused.body).toMatchObject({ code: 'source-changed' });
+  expect((refused.body as { error: string }).error).toContain('p3');
+  expect((refused.body as { error: string }).error).not.toContain('p1');
+  expect(rowsIn(SECTION, 'en')).toBe(rows);
+  expect(unitStatuses(SECTION, 'en')[2]).toBe('stale');
+  // Confirmed against the text as it now stands, it is taken.
+  const taken = await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, { blocks: [seen('p3')] });
+  expect(taken.status).toBe(200);
+  expect(unitStatuses(SECTION, 'en')[2]).toBe('current');
+  expect(onServer(workspace, key, (doc) => (doc.getXmlFragment(CONTENT_FRAGMENT).get(2) as Y.XmlElement).getAttribute('sourceText'))).toBe('Добровольная Возвратная миграция.');
+});
+
+test('bare ids, the shape before hashes, are a 400: a confirm must say what source it vouches for', async () => {
+  for (const body of [{ blocks: ['p1'] }, { blocks: [{ id: 'p1' }] }, { blocks: [{ ...seen('p1'), extra: 1 }] }]) {
+    expect((await as(kzMember)('POST', `/sections/${SECTION}/translations/en/confirm`, body)).status).toBe(400);
+  }
 });
 
 test('unknown sections and languages the workspace does not translate into are 404', async () => {
@@ -249,6 +286,18 @@ describe('old text without ids', () => {
     await progress(OLD, uzLead);
     expect(rowsIn(OLD, '')).toBe(rows);
     expect(blockIds()).toEqual(after);
+  });
+
+  test('once the source changes after an approval given before ids, the counts against it are unknown (null), never complete', async () => {
+    workspace.server.sections.change(OLD, uzLead.id, (doc) => {
+      const heading = doc.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement;
+      (heading.get(0) as Y.XmlText).insert(0, 'Новая ');
+    });
+    workspace.server.content.invalidate(OLD);
+    expect(workspace.server.reviews.approvedText(OLD)!.hash).not.toBe(workspace.server.content.settledHash(OLD));
+    const list = await progress(OLD, uzLead);
+    expect(list.en).toMatchObject({ blocks: 4, missing: 4, againstApproved: null });
+    expect(list.kk.againstApproved).toBeNull();
   });
 });
 

@@ -205,6 +205,28 @@ describe('refused files write nothing', () => {
     expect(result.body).toMatchObject({ code: 'not-xliff' });
   });
 
+  test('a unit translated only in part (one of its segments without a target) is 422 partial-unit, naming the unit', async () => {
+    const xml = (await (await download(kzMember)).text()).replace(
+      /<segment state="translated"><source>Закон о миграции населения\.<\/source><target>[^<]*<\/target><\/segment>/,
+      '<segment><source>Закон о миграции</source><target>The law on migration,</target></segment><segment><source> населения.</source></segment>',
+    );
+    expect(xml).toContain('<source> населения.</source></segment>');
+    const result = await upload(kzMember, xml);
+    expect(result.status).toBe(422);
+    expect(result.body).toMatchObject({ code: 'partial-unit' });
+    expect((result.body as { error: string }).error).toContain('p1');
+  });
+
+  test('hostile XML is 422 not-xliff, never a 500: "&constructor;", subType="constructor", a lone surrogate, 20,000 nested codes', async () => {
+    const xml = await (await download(kzMember)).text();
+    const withTarget = (target: string) => xml.replace(/(<unit id="p1"[^]*?<target>)[^<]*(<\/target>)/, `$1${target}$2`);
+    for (const target of ['&constructor;', '<pc id="1" type="fmt" subType="constructor">x</pc>', 'a&#xD800;b', '<cp hex="0007"/>', `${'<pc id="1" type="fmt" subType="xlf:b">'.repeat(20_000)}x${'</pc>'.repeat(20_000)}`]) {
+      const result = await upload(kzMember, withTarget(target));
+      expect([target.slice(0, 40), result.status]).toEqual([target.slice(0, 40), 422]);
+      expect(result.body).toMatchObject({ code: 'not-xliff' });
+    }
+  });
+
   test('another media type is 415, JSON included', async () => {
     const xml = await (await download(kzMember)).text();
     expect((await upload(kzMember, xml, { type: 'text/plain' })).status).toBe(415);

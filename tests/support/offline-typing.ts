@@ -254,9 +254,9 @@ export function updateCost(serverDoc: Y.Doc, update: Uint8Array): UpdateCost {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(serverDoc));
   const t0 = performance.now();
-  const { structs } = Y.decodeUpdate(update);
+  const { structs, ds } = Y.decodeUpdate(update);
   const t1 = performance.now();
-  const refusal = UpdateRules.check(copy, structs, 1, { ownerOf: () => null });
+  const refusal = UpdateRules.check(copy, structs, 1, { ownerOf: () => null }, ds);
   const t2 = performance.now();
   if (refusal) throw new Error(`the editor's own update was refused: ${JSON.stringify(refusal)}`);
   Y.applyUpdate(copy, update);

@@ -92,8 +92,8 @@ test('an id that is not a string becomes no id, the heading and table kept', () 
       { type: 'table', attrs: { id: { evil: true } }, content: [{ type: 'table_row', content: [{ type: 'table_cell', content: [p('cell')] }] }] },
     ],
   });
-  expect(repaired.child(0).attrs).toEqual({ level: 2, id: null, source: null, sourceHash: null, sourceText: null });
-  expect(repaired.child(1).attrs).toEqual({ id: null, source: null });
+  expect(repaired.child(0).attrs).toEqual({ level: 2, id: null, source: null, sourceHash: null, sourceText: null, template: null });
+  expect(repaired.child(1).attrs).toEqual({ id: null, source: null, kind: null });
   expect(repaired.textContent).toBe('Titlecell');
 });
 

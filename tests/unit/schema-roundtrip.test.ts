@@ -43,6 +43,51 @@ function sectionWithNotes(): Json {
   return json;
 }
 
+/**
+ * What #20 added: a national template heading, learning outcomes (one with a glossary term), an
+ * hours table and an assessment table whose outcomes cell points at an outcome.
+ */
+function sectionWithCurriculum(): Json {
+  const cell = (content: Json[], header = false): Json => ({ type: header ? 'table_header' : 'table_cell', content: [{ type: 'paragraph', content }] });
+  const text = (value: string): Json[] => (value ? [{ type: 'text', text: value }] : []);
+  const row = (cells: Json[]): Json => ({ type: 'table_row', content: cells });
+  return {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2, id: 'tlegal0001', template: 'legal-framework' }, content: text('Правовая основа') },
+      {
+        type: 'learning_outcome',
+        attrs: { id: 'tlo0000001' },
+        content: [
+          { type: 'text', text: 'Объяснять понятие ' },
+          { type: 'text', text: 'реадмиссии', marks: [{ type: 'glossary_term', attrs: { entry: 'g-readmission' } }] },
+        ],
+      },
+      { type: 'learning_outcome', attrs: { id: 'tlo0000002' }, content: text('Applying the AVRR framework') },
+      {
+        type: 'table',
+        attrs: { id: 'thours0001', kind: 'hours' },
+        content: [
+          row(['Тема', 'Лекции', 'Семинары', 'Практика', 'Сам. работа'].map((value) => cell(text(value), true))),
+          row(['Readmission', '4', '2', '1,5', ''].map((value) => cell(text(value)))),
+        ],
+      },
+      {
+        type: 'table',
+        attrs: { id: 'tassess001', kind: 'assessment' },
+        content: [
+          row(['Item', 'Weight, %', 'Outcomes'].map((value) => cell(text(value), true))),
+          row([
+            cell(text('Case study')),
+            cell(text('100')),
+            cell([{ type: 'cross_reference', attrs: { section: 'regional-1', target: 'tlo0000001', label: 'LO 1.1 Объяснять понятие реадмиссии' } }]),
+          ]),
+        ],
+      },
+    ],
+  };
+}
+
 function roundTrip(json: object) {
   const doc = new Y.Doc();
   prosemirrorJSONToYXmlFragment(schema, json as Json, doc.getXmlFragment(CONTENT_FRAGMENT));
@@ -107,10 +152,20 @@ describe('the shared ProseMirror schema through Yjs', () => {
     expect(back.textContent.normalize('NFC')).toBe(sample.normalize('NFC'));
   });
 
+  test('outcomes, hours and assessment tables, template headings and glossary terms round-trip unchanged (#20)', () => {
+    const original = schema.nodeFromJSON(sectionWithCurriculum());
+    const back = schema.nodeFromJSON(roundTrip(sectionWithCurriculum()));
+    expect(back.eq(original)).toBe(true);
+    expect(back.child(0).attrs.template).toBe('legal-framework');
+    expect(back.child(3).attrs.kind).toBe('hours');
+    expect(back.child(4).attrs.kind).toBe('assessment');
+    expect(back.child(1).type.name).toBe('learning_outcome');
+  });
+
   test('every node and mark of the schema occurs in the samples, so the round trips cover them all', () => {
     const seenNodes = new Set<string>();
     const seenMarks = new Set<string>();
-    for (const json of [richSectionJSON(), sectionWithNotes()]) {
+    for (const json of [richSectionJSON(), sectionWithNotes(), sectionWithCurriculum()]) {
       schema.nodeFromJSON(json).descendants((node) => {
         seenNodes.add(node.type.name);
         node.marks.forEach((mark) => seenMarks.add(mark.type.name));
@@ -196,8 +251,13 @@ describe('block ids and translation links (#19)', () => {
     expect(JSON.stringify(written)).not.toContain('Исходный текст');
     const dom = { 'data-id': 'tp1', 'data-source': 'ts1', 'data-source-hash': 'abc' };
     expect(parsedAttrs('paragraph', dom)).toEqual({ id: 'tp1', source: 'ts1', sourceHash: 'abc' });
-    expect(parsedAttrs('heading', dom, 1)).toEqual({ level: 2, id: 'tp1', source: 'ts1', sourceHash: 'abc' });
-    for (const type of ['blockquote', 'bullet_list', 'list_item', 'table', 'table_row']) expect(parsedAttrs(type, dom)).toEqual({ id: 'tp1', source: 'ts1' });
+    expect(parsedAttrs('heading', dom, 1)).toEqual({ level: 2, id: 'tp1', source: 'ts1', sourceHash: 'abc', template: null });
+    expect(parsedAttrs('heading', { ...dom, 'data-template': 'legal-framework' }, 1)).toMatchObject({ template: 'legal-framework' });
+    expect(parsedAttrs('heading', { ...dom, 'data-template': 'not a key!' }, 1)).toMatchObject({ template: null });
+    for (const type of ['blockquote', 'bullet_list', 'list_item', 'table_row']) expect(parsedAttrs(type, dom)).toEqual({ id: 'tp1', source: 'ts1' });
+    expect(parsedAttrs('table', dom)).toEqual({ id: 'tp1', source: 'ts1', kind: null });
+    expect(parsedAttrs('table', { ...dom, 'data-kind': 'hours' })).toEqual({ id: 'tp1', source: 'ts1', kind: 'hours' });
+    expect(parsedAttrs('table', { ...dom, 'data-kind': 'budget' })).toEqual({ id: 'tp1', source: 'ts1', kind: null });
     expect(parsedAttrs('table_cell', dom)).toMatchObject({ id: 'tp1', source: 'ts1' });
     expect(parsedAttrs('ordered_list', { ...dom, start: '3' })).toEqual({ order: 3, id: 'tp1', source: 'ts1' });
     // What is not one of our ids is dropped, not refused: a paste from elsewhere still works.

@@ -333,6 +333,65 @@ describe('splits and merges (the ids translations link to)', () => {
   });
 });
 
+describe('revival keeps a translation block’s link (#19)', () => {
+  const linked = (value: string, id: string) => paragraph.create({ id, source: 'tsrc1', sourceHash: 'h1', sourceText: 'Исходный текст.' }, text(value));
+
+  test('a linked translation paragraph turned into a heading keeps its id, source, hash and source text', () => {
+    const state = stateOf(p('Intro', 'tintro'), linked('Return migration', 'tpara'));
+    const asHeading = run(state, startOf(state, 1) + 2, setBlockType(heading, { level: 2 }));
+    const revived = asHeading.doc.child(1);
+    expect(revived.type.name).toBe('heading');
+    expect(revived.attrs).toMatchObject({ level: 2, id: 'tpara', source: 'tsrc1', sourceHash: 'h1', sourceText: 'Исходный текст.' });
+    // And back, and a level change: the link stays each time.
+    const back = run(asHeading, startOf(asHeading, 1) + 2, setBlockType(paragraph));
+    expect(back.doc.child(1).attrs).toMatchObject({ id: 'tpara', source: 'tsrc1', sourceHash: 'h1', sourceText: 'Исходный текст.' });
+  });
+
+  test('a link the new node was given is not overwritten', () => {
+    const state = stateOf(linked('Return migration', 'tpara'));
+    const tr = state.tr.setBlockType(1, 2, heading, { level: 1, source: 'tother', sourceHash: null, sourceText: null });
+    expect(state.apply(tr).doc.child(0).attrs).toMatchObject({ id: 'tpara', source: 'tother', sourceHash: 'h1' });
+  });
+
+  test('with a view, a revival goes with the change itself (Yjs never sees the block without its id); new ids still follow in a dispatch of their own', () => {
+    const plugin = targetIds({ newId });
+    let state = EditorState.create({ schema, doc: doc.create(null, [h('Title', 'thead', 2), linked('Body', 'tbody')]), plugins: [plugin] });
+    const dispatched: Transaction[] = [];
+    const view = {
+      editable: true,
+      isDestroyed: false,
+      get state() {
+        return state;
+      },
+      dispatch(tr: Transaction) {
+        dispatched.push(tr);
+        state = state.apply(tr);
+      },
+    };
+    const pluginView = plugin.spec.view?.(view as unknown as EditorView);
+    const drawn = (tr: Transaction) => {
+      state = state.apply(tr);
+      // What y-prosemirror writes to Yjs is this state, before any dispatch of the plugin's own.
+      const written = state.doc;
+      pluginView?.update?.(view as unknown as EditorView, state);
+      return written;
+    };
+    // The heading's level changes: rebuilt without attributes, it is revived in the same change.
+    const written = drawn(state.tr.setBlockType(2, 3, heading, { level: 1 }));
+    expect(written.child(0).attrs).toMatchObject({ level: 1, id: 'thead' });
+    expect(dispatched).toEqual([]);
+    // The paragraph becomes a heading: the same, link included.
+    const again = drawn(state.tr.setBlockType(state.doc.child(0).nodeSize + 2, state.doc.child(0).nodeSize + 3, heading, { level: 3 }));
+    expect(again.child(1).attrs).toMatchObject({ level: 3, id: 'tbody', source: 'tsrc1', sourceHash: 'h1' });
+    expect(dispatched).toEqual([]);
+    // A new block is still numbered in a dispatch of its own, outside the undo history.
+    drawn(state.tr.insert(state.doc.content.size, p('New')));
+    expect(dispatched).toHaveLength(1);
+    expect(dispatched[0].getMeta('addToHistory')).toBe(false);
+    expect(state.doc.child(2).attrs.id).toBe('tnew1');
+  });
+});
+
 describe('typing skips the walk over the blocks', () => {
   test('typing and marks inside one textblock are typing; Enter, a pasted block and a type change are not', () => {
     const state = stateOf(p('One', 'tone'), p('Two', 'ttwo'));

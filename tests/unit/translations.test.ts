@@ -10,7 +10,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { targetIds } from '../../client/src/editor/target-ids';
 import { schema } from '../../shared/schema';
 import { jsonWithoutSuggestions } from '../../shared/suggestions';
-import { type JsonNode, forExport, insertionPoint, sourceUnits, textHash, translationStatus, translationUnits, unitText } from '../../shared/translations';
+import { type JsonNode, forExport, hasUnitsWithoutIds, insertionPoint, sourceUnits, textHash, translationStatus, translationUnits, unitText } from '../../shared/translations';
 
 const text = (value: string, marks?: JsonNode['marks']): JsonNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value });
 const doc = (...content: JsonNode[]): JsonNode => ({ type: 'doc', content });
@@ -241,5 +241,18 @@ describe('splits and merges of the source, through the editor’s id plugin', ()
     ]);
     const status = translationStatus(merged.toJSON() as JsonNode, english());
     expect([status.blocks, status.stale, status.orphaned]).toEqual([2, 1, 1]);
+  });
+});
+
+describe('a text from before blocks had ids', () => {
+  test('hasUnitsWithoutIds: a paragraph or heading with words and no id, anywhere; empty ones and other blocks do not count', () => {
+    const para = (text: string, id?: string) => ({ type: 'paragraph', ...(id ? { attrs: { id } } : {}), content: text ? [{ type: 'text', text }] : [] });
+    expect(hasUnitsWithoutIds({ type: 'doc', content: [para('Закон.', 'tp1'), para('')] })).toBe(false);
+    expect(hasUnitsWithoutIds({ type: 'doc', content: [para('Закон.')] })).toBe(true);
+    expect(hasUnitsWithoutIds({ type: 'doc', content: [para('Закон.', 'tp1'), { type: 'bullet_list', attrs: { id: 'tl' }, content: [{ type: 'list_item', attrs: { id: 'ti' }, content: [para('Пункт.')] }] }] })).toBe(true);
+    // Such a text counts no unit at all: zero blocks would read as "nothing missing".
+    const old = { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Заголовок' }] }, para('Абзац.')] };
+    expect(hasUnitsWithoutIds(old)).toBe(true);
+    expect(translationStatus(old, { type: 'doc', content: [] })).toMatchObject({ blocks: 0, stale: 0, missing: 0 });
   });
 });

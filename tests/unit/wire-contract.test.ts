@@ -37,6 +37,7 @@ import type {
   Version,
   VersionWithContent,
   WorkspaceSettings,
+  TemplateState,
   XliffImportResult,
 } from '../../shared/api';
 import type { LanguageSettings } from '../../shared/languages';
@@ -132,6 +133,7 @@ const SECTION = keysOf<Section>()({
   openComments: true,
   suggestionsOnly: true,
   permissions: true,
+  template: true,
 });
 const COMMENT = keysOf<Comment>()({
   id: true,
@@ -146,6 +148,7 @@ const COMMENT = keysOf<Comment>()({
 const THREAD = keysOf<Thread>()({
   id: true,
   sectionId: true,
+  lang: true,
   anchor: true,
   quote: true,
   createdBy: true,
@@ -190,7 +193,8 @@ const SUBMISSION_EVENT = keysOf<Extract<ReviewEvent, { type: 'submitted' | 'with
   round: true,
   createdAt: true,
 });
-const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true, languages: true });
+const SETTINGS = keysOf<WorkspaceSettings>()({ deadline: true, requiredOrganisations: true, otherGroupsSuggest: true, languages: true, nationalTemplate: true });
+const TEMPLATE_STATE = keysOf<TemplateState>()({ required: true, present: true, filled: true, missing: true });
 const LANGUAGE_SETTINGS = keysOf<LanguageSettings>()({ source: true, targets: true });
 const TRANSLATION_PROGRESS = keysOf<TranslationProgress>()({ lang: true, blocks: true, current: true, stale: true, missing: true, orphaned: true, againstApproved: true });
 const TRANSLATION_COUNTS = keysOf<TranslationCounts>()({ blocks: true, stale: true, missing: true });
@@ -200,6 +204,7 @@ const DASHBOARD = keysOf<DashboardOverview>()({
   requiredOrganisations: true,
   otherGroupsSuggest: true,
   languages: true,
+  nationalTemplate: true,
   today: true,
   daysLeft: true,
   sections: true,
@@ -216,6 +221,8 @@ const DASHBOARD_ROW = keysOf<DashboardRow>()({
   lastEdit: true,
   words: true,
   brokenReferences: true,
+  template: true,
+  translations: true,
 });
 const VERSION_FIELDS = {
   id: true,
@@ -314,6 +321,7 @@ const comment: Comment = withExtra({
 const thread: Thread = withExtra({
   id: 5,
   sectionId: 'national-kz',
+  lang: '',
   anchor: withExtra({ start: 'AQEAAA==', end: 'AQEFAA==' }),
   quote: 'Закон',
   createdBy: 7,
@@ -349,6 +357,8 @@ const row: DashboardRow = withExtra({
   lastEdit: withExtra({ at: iso, by: 'Айгерім' }),
   words: 120,
   brokenReferences: 0,
+  template: withExtra({ required: 5, present: 4, filled: 3, missing: ['sources'] }),
+  translations: [withExtra({ lang: 'en' as const, blocks: 6, current: 4, stale: 1, missing: 1 })],
 });
 
 const diff: DocumentDiff = withExtra({
@@ -480,13 +490,17 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
 
   test('the dashboard and the settings', () => {
     const languages = withExtra({ source: 'ru' as const, targets: ['en' as const, 'kk' as const] });
-    const overview = presentDashboard(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: false, languages, today: '2026-06-03', daysLeft: 104, sections: [row] }));
+    const nationalTemplate = [withExtra({ key: 'sources', title: withExtra({ en: 'Sources', ru: 'Источники' }) })];
+    const overview = presentDashboard(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: false, languages, nationalTemplate, today: '2026-06-03', daysLeft: 104, sections: [row] }));
     expect(keys(overview)).toEqual(DASHBOARD);
     expect(keys(overview.sections[0])).toEqual(DASHBOARD_ROW);
     expect(keys(overview.sections[0].lastEdit!)).toEqual(['at', 'by']);
     expect(keys(overview.sections[0].approval)).toEqual(APPROVAL_STATE);
     expect(keys(overview.languages)).toEqual(LANGUAGE_SETTINGS);
-    const settings = presentSettings(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: true, languages }));
+    expect(keys(overview.sections[0].template!)).toEqual(TEMPLATE_STATE);
+    expect(keys(overview.sections[0].translations[0])).toEqual(['blocks', 'current', 'lang', 'missing', 'stale']);
+    expect(overview.nationalTemplate).toEqual([{ key: 'sources', title: { en: 'Sources', ru: 'Источники' } }]);
+    const settings = presentSettings(withExtra({ deadline: '2026-09-15', requiredOrganisations: ['IOM' as const], otherGroupsSuggest: true, languages, nationalTemplate }));
     expect(keys(settings)).toEqual(SETTINGS);
     // GET /api/settings carries the languages as the contract says: {source, targets: [...]}.
     expect(settings.languages).toEqual({ source: 'ru', targets: ['en', 'kk'] });
@@ -544,8 +558,9 @@ describe('every presenter returns exactly the fields of its shared/api type', ()
     const counts = withExtra({ blocks: 4, stale: 1, missing: 0 });
     const progress = presentTranslationProgress(withExtra({ lang: 'en' as const, ...counts, current: 3, orphaned: 0, againstApproved: counts }));
     expect(keys(progress)).toEqual(TRANSLATION_PROGRESS);
-    expect(keys(progress.againstApproved!)).toEqual(TRANSLATION_COUNTS);
+    expect(keys(progress.againstApproved as object)).toEqual(TRANSLATION_COUNTS);
     expect(presentTranslationProgress({ ...progress, againstApproved: null }).againstApproved).toBeNull();
+    expect(presentTranslationProgress({ ...progress, againstApproved: 'unknown' }).againstApproved).toBe('unknown');
     const imported = presentXliffImport(withExtra({ updated: 1, inserted: 0, unchanged: 3 }));
     expect(keys(imported)).toEqual(XLIFF_IMPORT);
     expectPlainJson({ progress, imported });

@@ -299,7 +299,10 @@ describe('inline content through our own writer and reader', () => {
   });
 
   test('a translator’s change to the footnote alone updates the block, keeping everything else', () => {
-    const xml = writeXliff({ file: SECTION, srcLang: 'ru', trgLang: 'en', source: rich, translation: richEnglish }).replace('Law No. 477-IV, ', 'Law no. 477-IV of 2011, ');
+    // The unit was stale, so exported as state="initial"; the translator's tool marks it translated when done.
+    const xml = writeXliff({ file: SECTION, srcLang: 'ru', trgLang: 'en', source: rich, translation: richEnglish })
+      .replace('Law No. 477-IV, ', 'Law no. 477-IV of 2011, ')
+      .replaceAll('state="initial"', 'state="translated"');
     const result = applyXliff(richEnglish, rich, readXliff(xml, expectation(rich)));
     expect(result.updated).toBe(1);
     const block = (result.json as unknown as JsonNode).content![0];
@@ -339,3 +342,91 @@ function xmlOf(js: XliffJs): string {
   if (!xml) throw new Error('js2xliff did not call back at once');
   return xml;
 }
+
+describe('units translated in part, and drafts', () => {
+  /** tp1's unit as two segments: the first with a target, the second as given. */
+  const twoSegments = (second: string) =>
+    exported().replace(
+      /<segment state="translated"><source>Первый абзац о миграции\.<\/source><target>The first paragraph on migration\.<\/target><\/segment>/,
+      `<segment><source>Первый абзац</source><target>The first paragraph</target></segment><segment><source> о миграции.</source>${second}</segment>`,
+    );
+
+  test('the export says a unit may not be split into segments', () => {
+    expect(exported()).toMatch(/<file id="regional-1" original="sections\/regional-1" canResegment="no">/);
+  });
+
+  test('a unit whose second segment has no target is refused as partial-unit, naming the unit; nothing is read', () => {
+    const xml = twoSegments('');
+    expect(xml).toContain('<source> о миграции.</source></segment>');
+    const error = refusal(() => readXliff(xml, expectation()));
+    expect(error.code).toBe('partial-unit');
+    expect(error.message).toContain('tp1');
+  });
+
+  test('a unit split into segments that all have a target is read whole, against its whole source', () => {
+    const [unit] = readXliff(twoSegments('<target> on migration, revised.</target>'), expectation()).filter((read) => read.id === 'tp1');
+    expect(unit.target).toEqual([text('The first paragraph on migration, revised.')]);
+    expect(unit.sourceText).toBe('Первый абзац о миграции.');
+    expect(unit.confirmed).toBe(true);
+  });
+
+  test('a changed target in a segment left state="initial" comes back unconfirmed, so the unit needs review, not current', () => {
+    const draft = exported().replace(
+      '<segment state="translated"><source>Первый абзац о миграции.</source><target>The first paragraph on migration.</target>',
+      '<segment state="initial"><source>Первый абзац о миграции.</source><target>The first paragraph, a draft.</target>',
+    );
+    const units = readXliff(draft, expectation());
+    expect(units.find((unit) => unit.id === 'tp1')!.confirmed).toBe(false);
+    const result = applyXliff(english, source, units);
+    expect(result.updated).toBe(1);
+    const block = unitBlocks(result.json).find(({ node }) => node.attrs?.source === 'tp1')!.node;
+    expect(block.attrs).toMatchObject({ id: 'e1', sourceHash: null, sourceText: null });
+    expect(translationStatus(source, result.json).aligned.find((unit) => unit.source.id === 'tp1')!.status).toBe('stale');
+    // The same target marked translated is current.
+    const final = applyXliff(english, source, readXliff(draft.replace('<segment state="initial"><source>Первый', '<segment state="translated"><source>Первый'), expectation()));
+    expect(translationStatus(source, final.json).aligned.find((unit) => unit.source.id === 'tp1')!.status).toBe('current');
+  });
+
+  test('a new unit inserted from a draft is unconfirmed too', () => {
+    const draft = exported().replace('<segment state="initial"><source>Третий абзац.</source></segment>', '<segment state="initial"><source>Третий абзац.</source><target>Third, draft.</target></segment>');
+    const result = applyXliff(english, source, readXliff(draft, expectation()));
+    expect(result.inserted).toBe(1);
+    expect(unitBlocks(result.json).find(({ node }) => node.attrs?.source === 'tp3')!.node.attrs).toMatchObject({ sourceHash: null, sourceText: null });
+  });
+});
+
+describe('hostile XML is refused as not-xliff, never a crash', () => {
+  const withTarget = (target: string) => exported().replace('<target>The first paragraph on migration.</target>', `<target>${target}</target>`);
+
+  test('only the five predefined entities: "&constructor;" is no entity', () => {
+    expect(() => parseXml('<a>&constructor;</a>')).toThrow('unknown entity');
+    expect(refusal(() => readXliff(withTarget('x &constructor; y'), expectation())).code).toBe('not-xliff');
+    expect(refusal(() => readXliff(withTarget('x &toString; y'), expectation())).code).toBe('not-xliff');
+  });
+
+  test('character references and <cp> may not carry controls or lone surrogates; tab, line feed and astral characters may', () => {
+    for (const bad of ['&#1;', '&#x1F;', '&#xD800;', '&#57343;', '&#xFFFE;', '<cp hex="0001"/>', '<cp hex="D83D"/>', '<cp hex="zz"/>', '<cp hex="110000"/>']) {
+      expect(refusal(() => readXliff(withTarget(`a${bad}b`), expectation())).code).toBe('not-xliff');
+    }
+    const unit = readXliff(withTarget('a&#9;b&#x1F600;<cp hex="1F642"/>'), expectation()).find((read) => read.id === 'tp1')!;
+    expect(unit.target).toEqual([text('a\tb😀🙂')]);
+  });
+
+  test('a subType that is not prefix:value ("constructor") is refused; a well-formed unknown one is left out', () => {
+    const error = refusal(() => readXliff(withTarget('<pc id="1" type="fmt" subType="constructor">x</pc>'), expectation()));
+    expect(error.code).toBe('not-xliff');
+    expect(error.message).toContain('constructor');
+    const unit = readXliff(withTarget('<pc id="1" type="fmt" subType="acme:constructor">x</pc>'), expectation()).find((read) => read.id === 'tp1')!;
+    expect(unit.target).toEqual([text('x')]);
+  });
+
+  test('20,000 nested <pc> are refused before anything recurses over them', () => {
+    const deep = withTarget(`${'<pc id="1" type="fmt" subType="xlf:b">'.repeat(20_000)}x${'</pc>'.repeat(20_000)}`);
+    const error = refusal(() => readXliff(deep, expectation()));
+    expect(error.code).toBe('not-xliff');
+    expect(error.message).toContain('nested more than 64');
+    // Ordinary nesting is well within the bound.
+    expect(() => parseXml(`${'<a>'.repeat(64)}${'</a>'.repeat(64)}`)).not.toThrow();
+    expect(() => parseXml(`${'<a>'.repeat(65)}${'</a>'.repeat(65)}`)).toThrow('nested more than 64');
+  });
+});

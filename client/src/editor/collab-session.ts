@@ -48,6 +48,12 @@ export interface CollabSessionOptions {
    * A translation of the section (#19): its document is `<sectionId>/<lang>` on the server, and so
    * is this device's copy of it. Absent: the section's source text.
    */
+  /**
+   * The editor's and its toolbar's accessible names, when a page has more than one editor (the
+   * translation page: the source and the translation); "Section text" and "Formatting" otherwise.
+   */
+  label?: () => string;
+  toolbarLabel?: () => string;
   lang?: string;
   me: Me;
   /** What the section's permissions said; the server's access message overrides it. */
@@ -156,12 +162,13 @@ export class CollabSession {
     this.toolbar = new Toolbar(() => this.view, options.onComment, {
       insertReference: options.insertReference,
       controls: options.lang ? `section-text-${options.lang}` : 'section-text',
+      label: options.toolbarLabel,
     });
     this.editorOptions = {
       fragment: this.doc.getXmlFragment(CONTENT_FRAGMENT),
       awareness: this.provider.awareness,
       editable: () => this.editable,
-      label: () => t('section.editor'),
+      label: options.label ?? (() => t('section.editor')),
       placeholder: () => (this.hasText ? t(this.editable ? 'editor.placeholder' : 'editor.placeholderReadOnly') : null),
       onUpdate: (view) => {
         this.toolbar.render();

@@ -43,6 +43,28 @@ export function insideNode(state: EditorState, type: NodeType): boolean {
 
 export const setParagraph: Command = setBlockType(nodes.paragraph);
 
+/**
+ * A learning outcome (#20) from the paragraph or heading the cursor is in, and back to a paragraph
+ * from an outcome. The block keeps its words; its id is given back by the id plugin (a changed
+ * block type drops attributes), so references to it still find it.
+ */
+export const toggleOutcome: Command = (state, dispatch) =>
+  blockActive(state, nodes.learning_outcome) ? setParagraph(state, dispatch) : setBlockType(nodes.learning_outcome)(state, dispatch);
+
+/**
+ * Enter in a learning outcome, as in a list: at the end of an outcome a new outcome follows (people
+ * write outcomes one after another), and Enter in an empty outcome ends the run with a paragraph.
+ * Elsewhere in an outcome the ordinary split applies (both halves stay outcomes).
+ */
+export const outcomeEnter: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.type !== nodes.learning_outcome) return false;
+  if ($from.parent.content.size === 0) return setParagraph(state, dispatch);
+  if ($from.parentOffset !== $from.parent.content.size) return false;
+  dispatch?.(state.tr.split($from.pos, 1, [{ type: nodes.learning_outcome }]).scrollIntoView());
+  return true;
+};
+
 export function setHeading(level: 1 | 2 | 3): Command {
   return setBlockType(nodes.heading, { level });
 }
@@ -84,11 +106,20 @@ function cell(type: NodeType): PMNode {
  * word processors, inserting is not typing over). With a bare cursor it goes where the cursor is,
  * splitting the paragraph there or taking the place of an empty one.
  */
-export const insertTable: Command = (state, dispatch) => {
-  if (isInTable(state)) return false;
+export const insertTable: Command = (state, dispatch) => insertTableNode(plainTable())(state, dispatch);
+
+function plainTable(): PMNode {
   const header = nodes.table_row.create(null, [0, 1, 2].map(() => cell(nodes.table_header)));
   const rows = [1, 2].map(() => nodes.table_row.create(null, [0, 1, 2].map(() => cell(nodes.table_cell))));
-  const table = nodes.table.create(null, [header, ...rows]);
+  return nodes.table.create(null, [header, ...rows]);
+}
+
+/**
+ * Inserts `table` as `insertTable` does (after the selected blocks, or at the cursor), for the
+ * tables made elsewhere: an hours or an assessment table (#20).
+ */
+export const insertTableNode = (table: PMNode): Command => (state, dispatch) => {
+  if (isInTable(state)) return false;
   const { empty, from, $to } = state.selection;
   // A selection of whole paragraphs (a triple click) ends at the start of the next one.
   const $end = !empty && $to.parent.isTextblock && $to.parentOffset === 0 && $to.pos > from ? state.doc.resolve($to.before()) : $to;
@@ -112,10 +143,28 @@ export const insertTable: Command = (state, dispatch) => {
   const after = tablePos + tr.doc.nodeAt(tablePos)!.nodeSize;
   const $after = tr.doc.resolve(after);
   if ($after.index() >= $after.parent.childCount) tr.insert(after, nodes.paragraph.create());
-  tr.setSelection(TextSelection.near(tr.doc.resolve(tablePos + 1)));
+  tr.setSelection(TextSelection.near(tr.doc.resolve(tablePos + 1 + firstEmptyCell(table))));
   dispatch(tr.scrollIntoView());
   return true;
 };
+
+/**
+ * Where the cursor goes in a new table, relative to its content: the first cell with nothing in it
+ * (the first cell of a blank table; the first under the header of one whose header is written).
+ */
+function firstEmptyCell(table: PMNode): number {
+  let found = 0;
+  let done = false;
+  table.descendants((node, pos) => {
+    if (done) return false;
+    if ((node.type === nodes.table_cell || node.type === nodes.table_header) && node.textContent === '') {
+      found = pos;
+      done = true;
+    }
+    return !done && node.type === nodes.table_row;
+  });
+  return found;
+}
 
 /**
  * The first place after the block around `$pos` (or after one of its ancestors) where `node` may

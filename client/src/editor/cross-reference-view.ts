@@ -160,7 +160,7 @@ export function targetPosition(doc: ProseMirrorNode, target: string): number | n
   let found: number | null = null;
   doc.descendants((node, pos) => {
     if (found !== null) return false;
-    if ((node.type.name === 'heading' || node.type.name === 'table') && node.attrs.id === target) {
+    if ((node.type.name === 'heading' || node.type.name === 'table' || node.type.name === 'learning_outcome') && node.attrs.id === target) {
       found = pos;
       return false;
     }

@@ -16,6 +16,7 @@ import type * as Y from 'yjs';
 import { schema } from '../../../shared/schema';
 import { buildCursor, buildSelection } from './cursors';
 import { footnotes } from './footnotes';
+import { glossaryLinks } from './glossary/glossary-links';
 import { editingKeymap, markdownInputRules } from './keymap';
 import { type PastedComment, pasteFromWord } from './paste-from-word';
 import { placeholder } from './placeholder';
@@ -60,6 +61,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
       suggesting({ colour: options.colour }),
       footnotes(),
       pasteFromWord(options.onPastedComments),
+      glossaryLinks(),
       ...(options.plugins ?? []),
       placeholder(options.placeholder ?? (() => null)),
       yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),

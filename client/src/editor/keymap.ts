@@ -18,7 +18,17 @@ import { goToNextCell } from 'prosemirror-tables';
 import { redoCommand, undoCommand } from 'y-prosemirror';
 import { schema } from '../../../shared/schema';
 import type { EditorView } from 'prosemirror-view';
-import { insertFootnote, insertHardBreak, nextCellOrNewRow, setHeading, setParagraph, toggle, toggleSuggesting } from './commands';
+import {
+  insertFootnote,
+  insertHardBreak,
+  nextCellOrNewRow,
+  outcomeEnter,
+  setHeading,
+  setParagraph,
+  toggle,
+  toggleOutcome,
+  toggleSuggesting,
+} from './commands';
 import { isSuggesting } from './suggesting';
 
 const { nodes, marks } = schema;
@@ -27,6 +37,8 @@ const { nodes, marks } = schema;
 export const FOOTNOTE_KEYS = 'Mod-Alt-f';
 /** The shortcut of "Insert cross-reference" (free in browsers; Firefox keeps Ctrl+Shift+K). */
 export const CROSS_REFERENCE_KEYS = 'Mod-Alt-k';
+/** A learning outcome (#20) and back to a paragraph: beside the block types' Mod-Alt-0…3, O for outcome. */
+export const OUTCOME_KEYS = 'Mod-Alt-o';
 
 /**
  * A shortcut and the same keys on a Russian keyboard: on Windows Ctrl+Alt is AltGr, so the key
@@ -65,7 +77,7 @@ export function editingKeymap(options: KeymapOptions = {}): Plugin {
     'Mod-.': toggle(marks.superscript),
     'Shift-Enter': insertHardBreak,
     'Mod-Enter': insertHardBreak,
-    Enter: splitListItem(nodes.list_item),
+    Enter: chainCommands(splitListItem(nodes.list_item), outcomeEnter),
     // In a table Tab moves between cells; in a list it indents. Elsewhere it is left to the
     // browser, so keyboard users can still tab out of the editor.
     Tab: chainCommands(nextCellOrNewRow, sinkListItem(nodes.list_item)),
@@ -76,6 +88,7 @@ export function editingKeymap(options: KeymapOptions = {}): Plugin {
     'Mod-Alt-1': setHeading(1),
     'Mod-Alt-2': setHeading(2),
     'Mod-Alt-3': setHeading(3),
+    ...withCyrillic(OUTCOME_KEYS, toggleOutcome),
     'Mod-Alt-s': toggleSuggesting,
     ...withCyrillic(FOOTNOTE_KEYS, insertFootnote),
   };

@@ -13,8 +13,12 @@
  * it keeps its id, its references and its translations.
  *
  * Revival: a block without an id standing where a block stood whose id is now gone everywhere takes
- * that id back. Turning a paragraph into a heading rebuilds the node without its attributes; without
- * revival it would lose its translations.
+ * that id back, and its translation link (`source`, `sourceHash`, `sourceText`) where the new node
+ * has none. Turning a paragraph into a heading, or a heading into another level, rebuilds the node
+ * without its attributes; without revival it would lose its translations. A revival goes with the
+ * change itself (not in a dispatch of its own like new ids): the block then never reaches Yjs
+ * without its id, which the server refuses for a block that stays (`update-rules.ts`), and undoing
+ * the change gives back the same id anyway.
  *
  * Only the person's own changes are followed, and only those they may make: nothing happens in a
  * read-only editor, for what came from Yjs (a colleague's change, the first sync, undo — the id
@@ -76,11 +80,29 @@ function keeper(holders: Block[], original: Block | undefined, mapping: Mapping)
  * `before` into `state`, or null when every block has an id of its own. Pure: the plugin decides
  * when to ask.
  */
+/** The attributes a revived block takes back from the block it replaces (when it has them, and they are empty). */
+const LINK_ATTRIBUTES = ['source', 'sourceHash', 'sourceText'] as const;
+
+/** The attrs of `block` revived as `previous`: its id, and the link attributes it lacks. */
+function revivedAttrs(block: Block, previous: Block): Record<string, unknown> {
+  const attrs: Record<string, unknown> = { ...block.node.attrs, id: previous.id };
+  const empty = (value: unknown) => value === null || value === undefined;
+  for (const name of LINK_ATTRIBUTES) {
+    if (name in attrs && empty(attrs[name]) && !empty(previous.node.attrs[name])) attrs[name] = previous.node.attrs[name];
+  }
+  return attrs;
+}
+
+/**
+ * `part`: `'all'`, or only the revivals (what the plugin appends to the change itself; the rest
+ * follows in a dispatch of its own, see `targetIds`).
+ */
 export function assignTargetIds(
   before: ProseMirrorNode,
   transactions: readonly Transaction[],
   state: EditorState,
   newId: () => string = newTargetId,
+  part: 'all' | 'revivals' = 'all',
 ): Transaction | null {
   const blocks = blocksOf(state.doc);
   const byId = new Map<string, Block[]>();
@@ -100,32 +122,34 @@ export function assignTargetIds(
     renumber.push(...holders.filter((holder) => holder !== kept));
   }
 
-  // Ids that were there before and are gone now, by where their block stood.
-  const vanished = new Map<number, string>();
+  // Blocks whose ids were there before and are gone now, by where they stood.
+  const vanished = new Map<number, Block>();
   for (const [id, block] of previous) {
     if (byId.has(id)) continue;
     const place = mapping.map(block.pos, 1);
-    if (!vanished.has(place)) vanished.set(place, id);
+    if (!vanished.has(place)) vanished.set(place, block);
   }
-  const revived: [Block, string][] = [];
+  const revived: [Block, Block][] = [];
   for (const block of missing) {
-    const id = vanished.get(block.pos);
-    if (id === undefined) renumber.push(block);
+    const gone = vanished.get(block.pos);
+    if (gone === undefined) renumber.push(block);
     else {
-      revived.push([block, id]);
+      revived.push([block, gone]);
       vanished.delete(block.pos);
     }
   }
+  if (part === 'revivals' && revived.length === 0) return null;
 
   const taken = new Set(byId.keys());
   const tr = state.tr;
   // Attribute steps: positions do not move, so the other blocks' positions stay right.
-  for (const [block, id] of revived) {
-    taken.add(id);
-    tr.setNodeAttribute(block.pos, 'id', id);
+  for (const [block, gone] of revived) {
+    taken.add(gone.id!);
+    tr.setNodeMarkup(block.pos, undefined, revivedAttrs(block, gone));
   }
+  if (part === 'revivals') return tr.setMeta(targetIdsKey, true);
   for (const block of renumber.sort((a, b) => a.pos - b.pos)) {
-    const restored = block.id === null ? vanished.get(block.pos) : undefined;
+    const restored = block.id === null ? vanished.get(block.pos)?.id : undefined;
     let id = restored && !taken.has(restored) ? restored : newId();
     while (taken.has(id)) id = newId();
     taken.add(id);
@@ -210,12 +234,13 @@ export function targetIds(options: TargetIdsOptions = {}): Plugin {
         return null;
       }
       const tr = assignTargetIds(oldState.doc, transactions, newState, options.newId);
-      // With a view, the ids follow in a dispatch of their own (see above); until it is drawn,
-      // the document is not known to be complete.
+      // With a view, new ids follow in a dispatch of their own (see above); until it is drawn,
+      // the document is not known to be complete. Revived ids go with the change (module
+      // comment); the dispatch is then worked out again against the text with them.
       complete = tr ? null : newState.doc;
       if (tr && view) pending = { doc: newState.doc, tr };
-      // Without a view (tests of the state alone) the ids go with the change.
-      return view ? null : tr;
+      // Without a view (tests of the state alone) all the ids go with the change.
+      return view ? (tr && assignTargetIds(oldState.doc, transactions, newState, options.newId, 'revivals')) : tr;
     },
   });
 }

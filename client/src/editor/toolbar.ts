@@ -16,6 +16,7 @@ import {
   insertFootnote,
   insertHardBreak,
   insertTable,
+  toggleOutcome,
   insideNode,
   linkAt,
   markActive,
@@ -26,9 +27,13 @@ import {
   toggleList,
   toggleSuggesting,
 } from './commands';
+import { TABLE_MENU_ID, TableMenu } from './curriculum/table-menu';
+import { say } from './curriculum/words';
 import { editingNote } from './footnote-state';
+import { glossaryIcon } from './glossary/glossary-icon';
+import { GLOSSARY_KEYS, linkRequest, linkToGlossary } from './glossary/glossary-links';
 import { glyph, icons } from './icons';
-import { CROSS_REFERENCE_KEYS, FOOTNOTE_KEYS } from './keymap';
+import { CROSS_REFERENCE_KEYS, FOOTNOTE_KEYS, OUTCOME_KEYS } from './keymap';
 import { LinkForm } from './link-form';
 import { type Refusal, isSuggesting, suggestingState } from './suggesting';
 
@@ -40,9 +45,15 @@ const suggestIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true
 </svg>`;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** A table with a sum under it: the syllabus tables (#20), hours and assessment. */
+const syllabusTableIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ${svg`<rect x="3" y="3" width="18" height="13" rx="1.5"/><path d="M3 7.5h18M3 11.8h18M10 3v13"/><path d="M15.5 19.5h5"/><path d="M15.5 22h5"/><path d="M4 20.5h7"/>`}
+</svg>`;
+
 interface Tool {
   id: string;
-  label: MessageKey;
+  /** A catalogue key, or a function for a feature that reads its own catalogue (the syllabus's). */
+  label: MessageKey | (() => string);
   icon: TemplateResult;
   /** Shown in the tooltip, in ProseMirror's key notation. */
   keys?: string;
@@ -55,6 +66,8 @@ interface Tool {
   suggests?: true;
   /** Shows its name beside the icon. */
   labelled?: true;
+  /** Opens a menu (the menu-button pattern): whether it is open now, and the menu's id. */
+  menu?: { open: () => boolean; id: string };
 }
 
 type Group = Tool[];
@@ -68,6 +81,8 @@ export interface ToolbarOptions {
   insertReference?: (view: EditorView) => void;
   /** The id of the text area the toolbar acts on (a translation page has two). */
   controls?: string;
+  /** The toolbar's accessible name ("Formatting" unless a page has two toolbars). */
+  label?: () => string;
 }
 
 /** A shortcut in ProseMirror's notation as this platform writes it: Mod-Alt-m is Ctrl+Alt+M or ⌘⌥M. */
@@ -92,6 +107,10 @@ export class Toolbar {
   readonly element = document.createElement('div');
   private focusIndex = 0;
   private readonly linkForm = new LinkForm(() => this.render());
+  private readonly tableMenu = new TableMenu(
+    () => this.render(),
+    () => this.element.querySelector<HTMLButtonElement>('[data-tool="syllabusTable"]')?.focus(),
+  );
   private readonly groups: Group[];
   /** Why the last change was refused in suggesting mode, shown under the toolbar for a while. */
   private refusal: Refusal | null = null;
@@ -116,6 +135,14 @@ export class Toolbar {
           run: exec(setHeading(level)),
           active: (s) => blockActive(s, nodes.heading, { level }),
         })),
+        {
+          id: 'learningOutcome',
+          label: () => say('toolbar.learningOutcome'),
+          icon: glyph('LO', 'heading'),
+          keys: OUTCOME_KEYS,
+          active: (s) => blockActive(s, nodes.learning_outcome),
+          ...commandTool(toggleOutcome),
+        },
       ],
       [
         { id: 'bold', label: 'toolbar.bold', icon: glyph('B', 'bold'), keys: 'Mod-b', run: exec(toggle(marks.bold)), active: (s) => markActive(s, marks.bold) },
@@ -125,6 +152,15 @@ export class Toolbar {
         { id: 'subscript', label: 'toolbar.subscript', icon: glyph('x₂'), keys: 'Mod-,', run: exec(toggle(marks.subscript)), active: (s) => markActive(s, marks.subscript) },
         { id: 'superscript', label: 'toolbar.superscript', icon: glyph('x²'), keys: 'Mod-.', run: exec(toggle(marks.superscript)), active: (s) => markActive(s, marks.superscript) },
         { id: 'link', label: 'toolbar.link', icon: icons.link, run: (view: EditorView) => this.linkForm.show(view), active: (s) => linkAt(s) !== null },
+        {
+          id: 'glossary',
+          label: 'toolbar.glossary',
+          icon: glossaryIcon,
+          keys: GLOSSARY_KEYS,
+          run: linkToGlossary,
+          active: (s) => markActive(s, marks.glossary_term),
+          applies: (s) => linkRequest(s) !== null,
+        },
       ],
       [
         { id: 'bulletList', label: 'toolbar.bulletList', icon: icons.bulletList, run: exec(toggleList(nodes.bullet_list)), active: (s) => insideNode(s, nodes.bullet_list) },
@@ -134,6 +170,14 @@ export class Toolbar {
       ],
       [
         { id: 'table', label: 'toolbar.table', icon: icons.table, ...commandTool(insertTable) },
+        {
+          id: 'syllabusTable',
+          label: () => say('toolbar.syllabusTable'),
+          icon: syllabusTableIcon,
+          run: (view: EditorView) => this.tableMenu.toggle(view),
+          applies: (state: EditorState) => insertTable(state),
+          menu: { open: () => this.tableMenu.isOpen, id: TABLE_MENU_ID },
+        },
         { id: 'footnote', label: 'toolbar.footnote', icon: icons.footnote, keys: FOOTNOTE_KEYS, ...commandTool(insertFootnote) },
         ...(insertReference
           ? [
@@ -192,7 +236,7 @@ export class Toolbar {
     const count = this.groups.reduce((sum, group) => sum + group.length, 0);
     this.focusIndex = Math.min(this.focusIndex, count - 1);
     return html`
-      <div class="toolbar" role="toolbar" aria-label=${t('toolbar.label')} aria-controls=${this.options.controls ?? 'section-text'}>
+      <div class="toolbar" role="toolbar" aria-label=${this.options.label?.() ?? t('toolbar.label')} aria-controls=${this.options.controls ?? 'section-text'}>
         ${this.groups.map(
           (group, groupIndex) => html`
             ${groupIndex > 0 ? html`<span class="toolbar-separator" role="separator" aria-orientation="vertical"></span>` : nothing}
@@ -200,7 +244,7 @@ export class Toolbar {
           `,
         )}
       </div>
-      ${this.linkForm.template(view)}
+      ${this.linkForm.template(view)} ${this.tableMenu.template(view)}
       <p class="toolbar-note" role="status">${this.note(view.state)}</p>
     `;
   }
@@ -227,7 +271,7 @@ export class Toolbar {
   private button(view: EditorView, tool: Tool, index: number): TemplateResult {
     const state = view.state;
     const enabled = (tool.suggests || !isSuggesting(state)) && (tool.applies ? tool.applies(state) : true);
-    const label = t(tool.label);
+    const label = typeof tool.label === 'function' ? tool.label() : t(tool.label);
     const forced = tool.id === 'suggesting' && suggestingState(state).forced;
     const title = forced ? t('suggestions.forcedTitle') : tool.keys ? `${label} (${shortcut(tool.keys)})` : label;
     const activate = () => {
@@ -235,7 +279,7 @@ export class Toolbar {
       this.focusIndex = index;
       tool.run(view);
       // The link form, the comment box, a new footnote's note and the reference chooser take the focus.
-      if (!['link', 'comment', 'footnote', 'crossReference'].includes(tool.id)) view.focus();
+      if (!['link', 'comment', 'footnote', 'crossReference', 'syllabusTable', 'glossary'].includes(tool.id)) view.focus();
     };
     return html`<button
       type="button"
@@ -246,6 +290,9 @@ export class Toolbar {
       title=${title}
       aria-pressed=${tool.active ? String(tool.active(state)) : nothing}
       aria-disabled=${enabled ? nothing : 'true'}
+      aria-haspopup=${tool.menu ? 'menu' : nothing}
+      aria-expanded=${tool.menu ? String(tool.menu.open()) : nothing}
+      aria-controls=${tool.menu?.open() ? tool.menu.id : nothing}
       @mousedown=${(event: MouseEvent) => event.preventDefault()}
       @click=${activate}
     >
@@ -268,6 +315,7 @@ export class Toolbar {
   /** Closes the link form, e.g. when the section became read-only. */
   reset(): void {
     this.linkForm.close(null);
+    this.tableMenu.close(false);
     this.refusal = null;
     window.clearTimeout(this.refusalTimer);
   }

@@ -15,10 +15,24 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
 /** Registers the worker and watches for updates; does nothing where service workers are missing. */
 export function installAppWorker(): void {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('/sw.js').then(watchForUpdates, () => {
-    // No worker (a private window, storage refused, an insecure origin): the app works online as before.
-  });
+  const register = () =>
+    navigator.serviceWorker.register('/sw.js').then(watchForUpdates, () => {
+      // No worker (a private window, storage refused, an insecure origin): the app works online as before.
+    });
+  // Installing fetches the whole app shell for offline use. On a first visit over a 3G-class link
+  // that would compete with the page's own requests (#21), so it waits until the page has loaded
+  // and drawn; a page a worker already controls registers at once (nothing new is fetched then).
+  if (navigator.serviceWorker.controller) {
+    void register();
+    return;
+  }
+  const later = () => setTimeout(() => void register(), AFTER_LOAD_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
+
+/** How long after the load event a first visit installs the worker: the page's data comes first. */
+const AFTER_LOAD_MS = 2_000;
 
 function watchForUpdates(registration: ServiceWorkerRegistration): void {
   // An update found by an earlier visit is still waiting.

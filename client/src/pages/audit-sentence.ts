@@ -26,6 +26,7 @@ const SIMPLE: Record<string, MessageKey> = {
   'section.submitted': 'auditLog.section.submitted',
   'section.withdrawn': 'auditLog.section.withdrawn',
   'section.imported': 'auditLog.section.imported',
+  'section.template-started': 'auditLog.section.template-started',
   'version.restored': 'auditLog.version.restored',
   'suggestion.accepted': 'auditLog.suggestion.accepted',
   'suggestion.rejected': 'auditLog.suggestion.rejected',
@@ -54,6 +55,7 @@ function describe(entry: AuditEntry, titles: WorkspaceTitles | null): string {
       return say('auditLog.sign-in.failed', { email: text(detail.email) });
     case 'denied':
       if (sectionId) return say('auditLog.denied.section');
+      if (entry.target?.startsWith('glossary')) return say('auditLog.denied.glossary');
       return say(entry.actorId === null ? 'auditLog.denied.other' : 'auditLog.denied.workspace');
     case 'person.added':
     case 'invitation.created':
@@ -76,6 +78,14 @@ function describe(entry: AuditEntry, titles: WorkspaceTitles | null): string {
         target: sectionId ? target : t('auditLog.master'),
         format: text(detail.format).toUpperCase() === 'MD' ? 'Markdown' : text(detail.format).toUpperCase(),
       });
+    case 'glossary.proposed':
+      return say('auditLog.glossary.proposed', { term: text(detail.term) });
+    case 'glossary.edited':
+      return say('auditLog.glossary.edited', { term: text(detail.term) });
+    case 'glossary.deleted':
+      return say('auditLog.glossary.deleted', { term: text(detail.term) });
+    case 'glossary.approved':
+      return say('auditLog.glossary.approved', { term: text(detail.term), organisation: groupName(detail.organisation) });
     case 'structure.renamed':
       return renamed(entry.target ?? '', detail, say);
     default:

@@ -38,6 +38,7 @@ const FILTERS: { prefix: string; label: MessageKey }[] = [
   { prefix: 'comment', label: 'audit.filter.comment' },
   { prefix: 'version', label: 'audit.filter.version' },
   { prefix: 'export', label: 'audit.filter.export' },
+  { prefix: 'glossary', label: 'audit.filter.glossary' },
 ];
 
 export class AuditPage implements Page {

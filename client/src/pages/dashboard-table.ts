@@ -1,21 +1,28 @@
 /**
  * The dashboard's table: every section (Part 1, then Part 2) with its stage, each required
  * organisation's decision, open comments (and open suggestions beside them), last edit and
- * length; a section whose cross-references point at something deleted is flagged under its name. One table with a row group per part, so the columns line up across both parts and a
+ * length; a section whose cross-references point at something deleted is flagged under its name, as
+ * are a national section's conformance to the common template and each language version's
+ * progress. One table with a row group per part, so the columns line up across both parts and a
  * screen reader announces the headers.
  */
 import { html, type TemplateResult } from 'lit-html';
 import type { DashboardRow } from '../../../shared/api';
+import type { TemplateHeading } from '../../../shared/api/settings';
 import { locale, plural, t } from '../i18n';
 import { sectionPath } from '../router';
 import { decisionMark, organisationName, stageBadge } from './approvals';
 import { dateTime, isoOrEmpty, relativeTime } from './format';
 import { type WorkspaceTitles, partHeading, sectionTitle } from './dashboard-titles';
+import { templateConformance, translationProgress } from './dashboard-progress';
 import { ownerName } from './parts';
 import './dashboard-table.css';
 
-/** `titles`: every title in both languages, shown in the interface's (null until loaded: the rows' own). */
-export function sectionsTable(rows: DashboardRow[], organisations: string[], titles: WorkspaceTitles | null): TemplateResult {
+/**
+ * `titles`: every title in both languages, shown in the interface's (null until loaded: the rows' own);
+ * `template`: the national template, whose titles name a national section's missing headings.
+ */
+export function sectionsTable(rows: DashboardRow[], organisations: string[], titles: WorkspaceTitles | null, template: readonly TemplateHeading[] = []): TemplateResult {
   const columns = 5 + organisations.length;
   if (rows.length === 0) {
     return html`<p class="empty-note" role="status">${t('dashboard.noMatch')}</p>`;
@@ -40,7 +47,7 @@ export function sectionsTable(rows: DashboardRow[], organisations: string[], tit
           <tr class="part-row">
             <th scope="rowgroup" colspan=${columns}>${partHeading(titles, part)}</th>
           </tr>
-          ${inPart.map((row) => sectionRow(row, organisations, sectionTitle(titles, row.id, row.title)))}
+          ${inPart.map((row) => sectionRow(row, organisations, sectionTitle(titles, row.id, row.title), template))}
         </tbody>`;
       })}
     </table>
@@ -73,7 +80,7 @@ function brokenReferences(count: number | undefined): TemplateResult | null {
   >`;
 }
 
-function sectionRow(row: DashboardRow, organisations: string[], title: string): TemplateResult {
+function sectionRow(row: DashboardRow, organisations: string[], title: string, template: readonly TemplateHeading[]): TemplateResult {
   const stale = row.approval.status === 'approved' && row.approval.stale;
   return html`<tr class="section-row ${stale ? 'row-stale' : ''}" data-section=${row.id}>
     <th scope="row" class="col-section">
@@ -82,7 +89,7 @@ function sectionRow(row: DashboardRow, organisations: string[], title: string): 
         <span class="section-names">
           <a class="dashboard-link" href=${sectionPath(row.id)}>${title}</a>
           <span class="section-owner">${t('section.owner', { group: ownerName(row.group) })}</span>
-          ${brokenReferences(row.brokenReferences)}
+          ${brokenReferences(row.brokenReferences)} ${templateConformance(row, template)} ${translationProgress(row)}
         </span>
       </div>
     </th>

@@ -1,14 +1,20 @@
 /**
  * Exporting (on the master document page): which format, which text (current drafts or approved
- * texts, with or without the sections that have none approved yet), what to include, and the whole master or one section. The server builds the file as a
+ * texts, with or without the sections that have none approved yet), in which language version
+ * (#19), what to include (#20: the glossary and outcomes matrix as appendices), and the whole
+ * master or one section. The server builds the file as a
  * job; its progress arrives live ('export:progress', polled as a fallback) and the file is a plain
  * download link once it is ready.
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { ExportFormat, ExportJob, ExportRequest } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
+import { exportsLanguagesEn } from '../../../shared/i18n/exports-languages.en';
+import { exportsLanguagesRu } from '../../../shared/i18n/exports-languages.ru';
+import { LANGUAGE_NAMES, type LanguageCode, type LanguageSettings } from '../../../shared/languages';
 import { ApiError, NetworkError, api, exportFileUrl, isUnauthenticated } from '../api';
 import { locale, t } from '../i18n';
+import { translationRequests } from '../translation/requests';
 import type { AppContext } from './page';
 
 const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
@@ -17,6 +23,15 @@ const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
   { format: 'html', label: 'exports.format.html' },
   { format: 'md', label: 'exports.format.md' },
 ];
+
+/**
+ * The language and appendix choices' messages, read from their own catalogue (merged into the
+ * app's as well) so the panel never depends on the order in which catalogues are merged.
+ */
+function say(key: keyof typeof exportsLanguagesEn, params: Record<string, string> = {}): string {
+  const template = (locale() === 'ru' ? exportsLanguagesRu : exportsLanguagesEn)[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
 
 /** How often the job is asked about while no live progress arrives. */
 const POLL_MS = 1500;
@@ -30,6 +45,8 @@ export class ExportPanel {
   private unavailable = false;
   private poll: ReturnType<typeof setInterval> | null = null;
   private readonly stop: () => void;
+  /** The workspace's languages (#19): the choice is offered once there is a translation to export. */
+  private languages: LanguageSettings | null = null;
 
   constructor(
     private readonly context: AppContext,
@@ -37,6 +54,17 @@ export class ExportPanel {
     private readonly sections: () => { id: string; title: string }[],
   ) {
     this.stop = context.realtime.on('export:progress', (job) => this.adopt(job));
+    void this.loadLanguages();
+  }
+
+  /** Without the settings the panel still exports the source text: the choice is only left out. */
+  private async loadLanguages(): Promise<void> {
+    try {
+      this.languages = (await translationRequests.settings()).languages;
+      this.context.update();
+    } catch (error) {
+      if (isUnauthenticated(error)) this.context.sessionEnded();
+    }
   }
 
   dispose(): void {
@@ -116,6 +144,8 @@ export class ExportPanel {
               <legend>${t('exports.include')}</legend>
               ${this.check(t('exports.includeComments'), Boolean(this.request.includeComments), (on) => (this.request = { ...this.request, includeComments: on }))}
               ${this.check(t('exports.includeApprovalRecord'), Boolean(this.request.includeApprovalRecord), (on) => (this.request = { ...this.request, includeApprovalRecord: on }))}
+              ${this.check(say('exports.includeGlossary'), Boolean(this.request.includeGlossary), (on) => (this.request = { ...this.request, includeGlossary: on }))}
+              ${this.check(say('exports.includeMatrix'), Boolean(this.request.includeMatrix), (on) => (this.request = { ...this.request, includeMatrix: on }))}
               ${this.request.state === 'current'
                 ? this.check(
                     t('suggestions.exportOption'),
@@ -128,6 +158,7 @@ export class ExportPanel {
                 ? this.check(t('exports.includeUnapproved'), this.request.includeUnapproved !== false, (on) => (this.request = { ...this.request, includeUnapproved: on }))
                 : nothing}
             </fieldset>
+            ${this.languageField()}
             <div class="field">
               <label for="export-scope">${t('exports.scope')}</label>
               <select id="export-scope" @change=${(event: Event) => (this.request = { ...this.request, scope: (event.target as HTMLSelectElement).value })}>
@@ -157,6 +188,26 @@ export class ExportPanel {
     const percent = Math.round(Math.min(1, Math.max(0, job.progress)) * 100);
     return html`<label for="export-bar">${t(job.status === 'queued' ? 'exports.queued' : 'exports.running', { percent })}</label>
       <progress id="export-bar" max="100" .value=${percent}></progress>`;
+  }
+
+  /** The language version to export: the source (the default) or a translation. */
+  private languageField(): TemplateResult | typeof nothing {
+    const languages = this.languages;
+    if (!languages || languages.targets.length === 0) return nothing;
+    const name = (code: LanguageCode) => LANGUAGE_NAMES[code][locale() === 'ru' ? 'ru' : 'en'];
+    const chosen = this.request.language ?? languages.source;
+    return html`<div class="field">
+      <label for="export-language">${say('exports.language')}</label>
+      <select
+        id="export-language"
+        aria-describedby="export-language-hint"
+        @change=${(event: Event) => (this.request = { ...this.request, language: (event.target as HTMLSelectElement).value as LanguageCode })}
+      >
+        <option value=${languages.source} ?selected=${chosen === languages.source}>${say('exports.language.source', { name: name(languages.source) })}</option>
+        ${languages.targets.map((code) => html`<option value=${code} lang=${code} ?selected=${chosen === code}>${name(code)}</option>`)}
+      </select>
+      <p class="field-hint" id="export-language-hint">${say('exports.language.hint')}</p>
+    </div>`;
   }
 
   private radio(name: string, value: string, checked: boolean, label: string, choose: () => void): TemplateResult {

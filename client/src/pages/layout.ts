@@ -25,8 +25,12 @@ export interface Frame extends AppContext {
 const NAV: { href: string; label: MessageKey; right?: WorkspaceAction }[] = [
   { href: '/', label: 'nav.dashboard' },
   { href: '/master', label: 'nav.master' },
+  { href: '/outcomes', label: 'nav.outcomes' },
+  { href: '/compare', label: 'nav.compare' },
+  { href: '/glossary', label: 'nav.glossary' },
   { href: '/people', label: 'nav.people', right: 'manage-people' },
   { href: '/audit', label: 'nav.audit', right: 'read-audit' },
+  { href: '/settings', label: 'nav.settings' },
 ];
 
 export function skipLink(): TemplateResult {

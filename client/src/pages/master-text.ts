@@ -3,8 +3,9 @@
  * Only reads: nothing ever changes the local doc, so nothing is ever sent back, and our presence
  * is withdrawn so the master reader does not show up among the section's writers. The text is
  * rendered with the shared schema into an element the page places on every render; it is redrawn
- * (debounced) as updates arrive. In "approved" mode it shows the approved text instead, when there
- * is one.
+ * (debounced) as updates arrive, and its hours tables are added up again (#20), so the master's
+ * course totals follow what people type. In "approved" mode it shows the approved text instead,
+ * when there is one.
  */
 import * as decoding from 'lib0/decoding';
 import { DOMSerializer, type Node as ProseMirrorNode } from 'prosemirror-model';
@@ -13,6 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { ApprovedText } from '../../../shared/api';
 import { CLOSE_UNAUTHENTICATED, MESSAGE_ACCESS } from '../../../shared/collab-protocol';
+import { type HoursTotals, hoursOf, noHours, sectionHours, tablesOf } from '../../../shared/curriculum';
 import { CONTENT_FRAGMENT, schema } from '../../../shared/schema';
 import { collabUrl } from '../editor/collab-url';
 
@@ -26,6 +28,14 @@ export interface Heading {
 }
 
 export type TextMode = 'current' | 'approved';
+
+/** What the hours tables of the text shown add up to (#20): the master sums them into the course's. */
+export interface TextHours {
+  totals: HoursTotals;
+  tables: number;
+  /** Cells that are not numbers (counted as 0). */
+  errors: number;
+}
 
 /**
  * Headings inside a section sit below the part (h2) and the section title (h3) in the master
@@ -43,6 +53,7 @@ export class SectionText {
   /** The rendered text; the page template places this same element on every render. */
   readonly element = document.createElement('div');
   headings: Heading[] = [];
+  hours: TextHours = { totals: noHours(), tables: 0, errors: 0 };
   synced = false;
   private mode: TextMode = 'current';
   /** undefined: not asked yet; null: the section has no approved text. */
@@ -118,6 +129,12 @@ export class SectionText {
   private render(): void {
     const node = this.mode === 'approved' && this.approvedDoc ? this.approvedDoc : this.draft();
     this.element.replaceChildren(serializer.serializeFragment(node.content));
+    const tables = tablesOf(node, 'hours');
+    this.hours = {
+      totals: sectionHours(node),
+      tables: tables.length,
+      errors: tables.reduce((sum, table) => sum + hoursOf(table).rows.reduce((cells, row) => cells + row.errors.length, 0), 0),
+    };
     this.headings = [...this.element.querySelectorAll<HTMLElement>('h4, h5, h6')]
       .map((element, index) => {
         element.id = `${this.sectionId}-h${index + 1}`;

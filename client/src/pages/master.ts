@@ -2,21 +2,23 @@
  * The regional master document: all ten sections in order, as the syllabus stands — live as people
  * type — or as approved (sections without an approved text show their draft, marked as such).
  * A contents list is generated from the section titles and the headings inside them; each
- * section carries its stage and each organisation's decision. The export panel sits beside it.
+ * section carries its stage and each organisation's decision. The export panel sits beside it,
+ * under the course's hours (#20): every hours table of the texts shown, added up as people type.
  */
 // The shared page styles first, so this page's own rules come after them.
 import './pages.css';
 import './master.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { DashboardRow } from '../../../shared/api';
+import { HOURS_KINDS, type HoursTotals, noHours } from '../../../shared/curriculum';
 import { ApiError, api, isUnauthenticated } from '../api';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
 import { sectionPath } from '../router';
 import { problem } from '../ui/parts';
 import { decisionMark, organisationName, stageBadge } from './approvals';
 import { ExportPanel } from './exports';
 import { dateTime } from './format';
-import { SectionText, type TextMode } from './master-text';
+import { SectionText, type TextHours, type TextMode } from './master-text';
 import type { AppContext, Page } from './page';
 import { loading, ownerName } from './parts';
 
@@ -130,7 +132,7 @@ export class MasterPage implements Page {
     return html`${head}
       <div class="master-layout">
         <div class="master-side">
-          ${this.modeSwitch()} ${this.contents(rows)} ${this.exports.view()}
+          ${this.modeSwitch()} ${this.contents(rows)} ${this.courseHours(rows)} ${this.exports.view()}
         </div>
         <article class="master-document" aria-labelledby="master-doc-title">
           <h2 id="master-doc-title" class="visually-hidden">${t('master.documentLabel')}</h2>
@@ -142,6 +144,30 @@ export class MasterPage implements Page {
           )}
         </article>
       </div>`;
+  }
+
+  /** The course's hours: the sum over every section's hours tables, as the texts shown stand. */
+  private courseHours(rows: DashboardRow[]): TemplateResult {
+    const texts = rows.map((row) => this.texts.get(row.id)).filter((text): text is SectionText => text !== undefined && text.synced);
+    const totals = sumHours(texts.map((text) => text.hours.totals));
+    const tables = texts.reduce((sum, text) => sum + text.hours.tables, 0);
+    const errors = texts.reduce((sum, text) => sum + text.hours.errors, 0);
+    return html`<section class="card master-hours" aria-labelledby="hours-title">
+      <h2 id="hours-title">${t('curriculum.hours.title')}</h2>
+      ${tables === 0
+        ? html`<p class="muted">${t('curriculum.hours.none')}</p>`
+        : html`<table class="hours-totals">
+            <caption class="visually-hidden">${t('curriculum.hours.intro')}</caption>
+            <thead class="visually-hidden">
+              <tr><th scope="col">${t('curriculum.hours.kind')}</th><th scope="col">${t('curriculum.hours.hours')}</th></tr>
+            </thead>
+            <tbody>
+              ${HOURS_KINDS.map((kind) => html`<tr><th scope="row">${t(`curriculum.hours.${kind}`)}</th><td class="col-number">${hoursNumber(totals[kind])}</td></tr>`)}
+              <tr class="hours-total"><th scope="row">${t('curriculum.hours.total')}</th><td class="col-number" data-hours-total>${hoursNumber(totals.total)}</td></tr>
+            </tbody>
+          </table>`}
+      ${errors > 0 ? html`<p class="hours-errors">${t('curriculum.hours.errors')}</p>` : nothing}
+    </section>`;
   }
 
   private modeSwitch(): TemplateResult {
@@ -204,6 +230,7 @@ export class MasterPage implements Page {
         <div class="master-meta">
           ${stageBadge(row.approval)}
           ${this.organisations.map((organisation) => decisionMark(organisation, row.approval.organisations[organisation] ?? null, { label: true }))}
+          ${text?.synced && text.hours.tables > 0 ? sectionHours(text.hours) : nothing}
           <a class="master-open" href=${sectionPath(row.id)}>${t('master.open')}</a>
         </div>
       </header>
@@ -226,4 +253,30 @@ export class MasterPage implements Page {
         : nothing}
     </p>`;
   }
+}
+
+/** Hours as people write them in this language: "12", "1,5" in Russian, "1.5" in English. */
+function hoursNumber(value: number): string {
+  return value.toLocaleString(locale(), { maximumFractionDigits: 2 });
+}
+
+function sumHours(all: HoursTotals[]): HoursTotals {
+  const sum = noHours();
+  for (const totals of all) {
+    for (const kind of HOURS_KINDS) sum[kind] += totals[kind];
+    sum.total += totals.total;
+  }
+  // Typed decimals ("0,1" + "0,2") are summed to the hundredth, as each section's are.
+  for (const kind of HOURS_KINDS) sum[kind] = Math.round(sum[kind] * 100) / 100;
+  sum.total = Math.round(sum.total * 100) / 100;
+  return sum;
+}
+
+/** A section's hours beside its stage: "12 h", named in full for screen readers. */
+function sectionHours(hours: TextHours): TemplateResult {
+  const value = hoursNumber(hours.totals.total);
+  return html`<span class="section-hours" title=${t('curriculum.hours.sectionLabel', { hours: value })}
+    ><span aria-hidden="true">${t('curriculum.hours.section', { hours: value })}</span
+    ><span class="visually-hidden">${t('curriculum.hours.sectionLabel', { hours: value })}</span></span
+  >`;
 }

@@ -8,6 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { EditorView } from 'prosemirror-view';
+import { TemplateChecklist } from '../section/template-checklist';
 import type * as Y from 'yjs';
 import type { ApprovalState, Me, Section } from '../../../shared/api';
 import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_LARGE, CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED } from '../../../shared/collab-protocol';
@@ -20,6 +21,7 @@ import { suggestionsIn } from '../editor/suggesting';
 import { crossReferences, revealReferenceTarget } from '../editor/cross-reference-view';
 import { refreshReferences } from '../editor/reference-index';
 import { targetIds } from '../editor/target-ids';
+import { refreshSyllabus, syllabus } from '../editor/curriculum/syllabus-view';
 import { insertReference } from '../section/reference-picker';
 import { openImportDialog } from '../section/import-dialog';
 import { connectionAnnouncement, connectionText } from '../editor/connection-state';
@@ -87,6 +89,7 @@ export class SectionPage implements Page {
   private readonly reader: Reader;
   /** The "Translations" block (#19): each target language's progress and its side-by-side view. */
   private readonly translations: SectionTranslations;
+  private readonly templateChecklist: TemplateChecklist;
   private readonly stop: (() => void)[] = [];
   /** A thread the address asks for (`?thread=12`, from a notification), shown once it can be. */
   private wantedThread = Number(new URLSearchParams(window.location.search).get('thread')) || null;
@@ -99,6 +102,7 @@ export class SectionPage implements Page {
     const sessionEnded = () => this.context.sessionEnded();
     this.reader = new Reader(rerender, sessionEnded);
     this.translations = new SectionTranslations(sectionId, rerender, sessionEnded);
+    this.templateChecklist = new TemplateChecklist({ sectionId, update: rerender, sessionEnded });
     this.comments = new Comments({
       sectionId,
       me: () => this.context.me,
@@ -171,6 +175,8 @@ export class SectionPage implements Page {
       this.section = this.approval ? { ...section, status: this.approval.status } : section;
       this.error = null;
       this.open(section);
+      // A section moved in the master renumbers its outcomes ("LO 3.2" becomes "LO 4.2").
+      if (this.session) refreshSyllabus(this.session.view);
       this.session?.copy?.rememberTitle(section.title);
     } catch (error) {
       if (this.disposed) return;
@@ -185,6 +191,7 @@ export class SectionPage implements Page {
   }
 
   private open(section: Section): void {
+    this.templateChecklist.load(section);
     this.context.realtime.joinSection(section.id);
     if (this.session || !this.context.me) return;
     this.session = new CollabSession({
@@ -208,7 +215,12 @@ export class SectionPage implements Page {
         else this.refresh();
       },
       onUnreachable: () => void this.context.checkSession(),
-      plugins: [commentHighlights((id) => this.comments.activate(id, { select: false, reveal: id !== null })), targetIds(), crossReferences()],
+      plugins: [
+        commentHighlights((id) => this.comments.activate(id, { select: false, reveal: id !== null })),
+        targetIds(),
+        crossReferences(),
+        syllabus({ place: () => (this.section ? { id: this.section.id, part: this.section.part, position: this.section.position } : null) }),
+      ],
       insertReference,
       onPastedComments: (comments) => void this.comments.addPasted(comments),
       onEditorUpdate: (view) => this.editorUpdated(view),
@@ -328,6 +340,7 @@ export class SectionPage implements Page {
    * order or become detached.
    */
   private editorUpdated(view: EditorView): void {
+    if (this.templateChecklist.changed(view.state.doc)) this.scheduleUpdate();
     const { empty, from, to } = view.state.selection;
     const places = [...this.comments.places()].sort(([, a], [, b]) => (a?.from ?? Infinity) - (b?.from ?? Infinity));
     const suggestions = suggestionsIn(view.state)
@@ -536,7 +549,7 @@ export class SectionPage implements Page {
         },
         history: { text: t('panel.history') },
       },
-      content,
+      html`${this.templateChecklist.view(section, view.state.doc)}${content}`,
       (tab, focus) => this.showTab(tab, focus),
     );
   }

@@ -7,11 +7,23 @@
  * work"; in the blocks, the marks of `alignment.ts`; beside the translation, the stale panel for
  * the block under its cursor. On a narrow screen the columns stack and a toggle shows one at a
  * time, keeping the paired block in view.
+ *
+ * Beside the columns, each side's comments and suggestions (`side-discussion.ts`: the section
+ * page's threads and cards, per language version). Above them, why a text is read-only or takes
+ * suggestions only, changes the server refused, and whether the translation is complete and
+ * current against the approved source text (`notices.ts`).
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { TextSelection } from 'prosemirror-state';
 import type { Section } from '../../../shared/api';
 import type { TranslationProgress } from '../../../shared/api/translations';
+import { commentHighlights } from '../section/comment-highlights';
+import { confirmAction } from '../section/confirm-dialog';
+import { selectionBubble } from '../section/selection-bubble';
+import { unsentChanges } from '../section/unsent-changes';
+import { approvalLine, notTargetPage, readOnlyNotice, suggestNotice } from '../translation/notices';
+import { SideDiscussion } from '../translation/side-discussion';
+import { readOnlyReason } from './section';
 import { CLOSE_UNAUTHENTICATED } from '../../../shared/collab-protocol';
 import { ApiError, NetworkError, api, isUnauthenticated } from '../api';
 import { CollabSession, type SessionAccess, closedByDeactivation } from '../editor/collab-session';
@@ -21,6 +33,8 @@ import { download } from '../offline/download-copy';
 import { sectionPath } from '../router';
 import { Alignment, type Side } from '../translation/alignment';
 import { languageName } from '../translation/language-name';
+import { splitKeepsUnit } from '../translation/split-unit';
+import { TranslationFiles } from '../translation/translation-files';
 import { translationRequests } from '../translation/requests';
 import { connectionLine, presenceList } from '../translation/session-parts';
 import { StalePanel } from '../translation/stale-panel';
@@ -46,6 +60,17 @@ export class TranslationPage implements Page {
   private notTarget = false;
   /** The workspace's source language (the left column's). */
   private sourceLang = '';
+  /** The workspace's translation languages, for the page of a language not among them. */
+  private targets: readonly string[] = [];
+  /** This language's progress as the server counts it, with its standing against the approved source. */
+  private progress: TranslationProgress | null = null;
+  /** The counts the progress was last read for: a change reads it again, after a pause. */
+  private progressFor = '';
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Comments and suggestions of both texts. */
+  private readonly discussion: SideDiscussion;
+  /** Who we are was asked again after the server refused our changes (once per page). */
+  private rereadMe = false;
   private error: unknown = null;
   private source: CollabSession | null = null;
   private target: CollabSession | null = null;
@@ -54,6 +79,7 @@ export class TranslationPage implements Page {
   private shown: Side = 'target';
   private readonly alignment: Alignment;
   private readonly stale: StalePanel;
+  private readonly files: TranslationFiles;
   /** What "Next block" last said, for the live region. */
   private moved = '';
   private disposed = false;
@@ -71,7 +97,31 @@ export class TranslationPage implements Page {
       changed: () => this.scheduleUpdate(),
       scroller: (side) => document.querySelector<HTMLElement>(`.translation-column.is-${side} .paper`),
     });
+    // The import writes into the translation's document: its changes arrive like a colleague's.
+    this.files = new TranslationFiles({ sectionId, lang, update: () => this.update(), imported: () => this.update() });
     this.stale = new StalePanel({ sectionId, lang, rerender: () => this.update(), sessionEnded: () => this.context.sessionEnded() });
+    this.discussion = new SideDiscussion({
+      sectionId,
+      lang,
+      me: () => this.context.me,
+      section: () => this.section,
+      view: (side) => this.sessionOf(side)?.view ?? null,
+      recolour: (side) => this.sessionOf(side)?.recolour(),
+      rerender: () => this.update(),
+      sessionEnded: () => this.context.sessionEnded(),
+    });
+    const realtime = this.context.realtime;
+    this.stop.push(
+      realtime.on('thread:changed', (thread) => this.discussion.receive(thread)),
+      realtime.on('section:updated', (row) => {
+        // A decision of the reviewers (or a new approval) changes the standing against the approved text.
+        if (row.id === this.sectionId) void this.reloadProgress();
+      }),
+      // Events announced while the channel was down are lost: read the threads again.
+      realtime.onReconnect(() => {
+        if (this.source) void this.discussion.load();
+      }),
+    );
     const keys = (event: KeyboardEvent) => this.shortcut(event);
     // Capturing, so the editors do not also act on it (ProseMirror binds Alt+↑/↓ to joining blocks,
     // and leaves alone an event already handled).
@@ -92,8 +142,10 @@ export class TranslationPage implements Page {
       if (this.disposed) return;
       this.section = section;
       this.sourceLang = settings.languages.source;
+      this.targets = settings.languages.targets;
       this.error = null;
-      this.notTarget = !progress.some((entry: TranslationProgress) => entry.lang === this.lang);
+      this.progress = progress.find((entry: TranslationProgress) => entry.lang === this.lang) ?? null;
+      this.notTarget = this.progress === null;
       if (!this.notTarget) this.open(section);
     } catch (error) {
       if (this.disposed) return;
@@ -105,12 +157,49 @@ export class TranslationPage implements Page {
     this.context.update();
   }
 
+  /** The progress read again (the counts changed, or the approval did); a failure keeps the last one. */
+  private async reloadProgress(): Promise<void> {
+    try {
+      const progress = await translationRequests.progress(this.sectionId);
+      if (this.disposed) return;
+      this.progress = progress.find((entry) => entry.lang === this.lang) ?? this.progress;
+      this.update();
+    } catch (error) {
+      if (isUnauthenticated(error)) this.context.sessionEnded();
+    }
+  }
+
+  /** The texts' counts changed: the server's standing follows a moment later (its copy settles first). */
+  private progressMayHaveChanged(): void {
+    const status = this.alignment.status;
+    if (!status) return;
+    const counts = `${status.current}/${status.stale}/${status.missing}/${status.blocks}`;
+    if (counts === this.progressFor) return;
+    const first = this.progressFor === '';
+    this.progressFor = counts;
+    if (first) return;
+    clearTimeout(this.progressTimer);
+    this.progressTimer = setTimeout(() => void this.reloadProgress(), 2500);
+  }
+
+  private sessionOf(side: Side): CollabSession | null {
+    return side === 'source' ? this.source : this.target;
+  }
+
   private session(side: Side, section: Section): CollabSession {
     const initialAccess: SessionAccess = section.permissions.edit ? 'edit' : 'read-only';
-    const plugins = side === 'source' ? [targetIds(), this.alignment.sourcePlugin] : [targetIds(), this.alignment.targetPlugin, translationStamp((id) => this.alignment.sourceUnit(id))];
+    const comments = this.discussion.comments[side];
+    const highlights = commentHighlights((id) => comments.activate(id, { select: false, reveal: id !== null }));
+    const plugins =
+      side === 'source'
+        ? [highlights, targetIds(), this.alignment.sourcePlugin]
+        : [highlights, targetIds(), this.alignment.targetPlugin, translationStamp((id) => this.alignment.sourceUnit(id)), splitKeepsUnit()];
     const session = new CollabSession({
       sectionId: section.id,
       lang: side === 'target' ? this.lang : undefined,
+      // Two editors and two toolbars on one page: each named by its side and language for screen readers.
+      label: () => t(side === 'source' ? 'translation.sourceEditor' : 'translation.targetEditor', { language: languageName(side === 'source' ? this.sourceLang : this.lang) }),
+      toolbarLabel: () => t(side === 'source' ? 'translation.sourceToolbar' : 'translation.targetToolbar', { language: languageName(side === 'source' ? this.sourceLang : this.lang) }),
       me: this.context.me!,
       initialAccess,
       onChange: () => {
@@ -130,6 +219,9 @@ export class TranslationPage implements Page {
         this.alignment.editorUpdated(side, view);
         this.scheduleUpdate();
       },
+      onComment: () => comments.start(),
+      onPastedComments: (pasted) => void comments.addPasted(pasted),
+      colour: (author) => this.discussion.suggestions[side].person(author)?.colour,
     });
     // Spelling and screen readers' voices follow each text's language.
     const lang = side === 'target' ? this.lang : this.sourceLang;
@@ -138,9 +230,13 @@ export class TranslationPage implements Page {
   }
 
   private open(section: Section): void {
+    this.context.realtime.joinSection(section.id);
     if (this.source || !this.context.me) return;
     this.source = this.session('source', section);
     this.target = this.session('target', section);
+    this.discussion.comments.source.attach();
+    this.discussion.comments.target.attach();
+    void this.discussion.load();
   }
 
   resume(): void {
@@ -176,6 +272,8 @@ export class TranslationPage implements Page {
   dispose(): void {
     this.disposed = true;
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.progressTimer);
+    this.context.realtime.leaveSection(this.sectionId);
     for (const stop of this.stop) stop();
     this.alignment.dispose();
     this.source?.destroy();
@@ -197,8 +295,15 @@ export class TranslationPage implements Page {
     });
   }
 
-  /** Alt+↓ / Alt+↑ anywhere on the page: the next or previous block needing work. */
+  /**
+   * Alt+↓ / Alt+↑ anywhere on the page: the next or previous block needing work. Ctrl+Alt+M
+   * (⌘⌥M) comments on the selection of the text that has the focus, read-only ones too.
+   */
   private shortcut(event: KeyboardEvent): void {
+    if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+      if (this.section?.permissions.comment && this.discussion.startInFocused()) event.preventDefault();
+      return;
+    }
     if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     if (!this.target) return;
@@ -251,13 +356,16 @@ export class TranslationPage implements Page {
       });
     }
     const section = this.section;
-    if (section && this.notTarget) return notFound(t('translation.notTarget'));
+    if (section && this.notTarget) return notTargetPage(section, this.lang, this.targets);
     const source = this.source;
     const target = this.target;
     if (!section || !source || !target) return loading();
     const status = this.alignment.status;
+    this.progressMayHaveChanged();
     const language = languageName(this.lang);
+    const sourceLanguage = languageName(this.sourceLang);
     const mayConfirm = target.currentAccess === 'edit' && !target.suggesting;
+    const synced = { source: source.hasText, target: target.hasText };
     return html`
       <nav class="breadcrumb" aria-label=${t('nav.breadcrumb')}>
         <a href="/">${t('nav.workspace')}</a>
@@ -271,11 +379,13 @@ export class TranslationPage implements Page {
               ${t('translation.counts', { current: status.current, blocks: status.blocks, stale: status.stale, missing: status.missing, orphaned: status.orphaned })}
             </p>`
           : nothing}
+        ${approvalLine(this.progress, section)}
         <div class="translation-actions">
           <button type="button" class="button small" @click=${() => this.goToWork(-1)} aria-keyshortcuts="Alt+ArrowUp">${t('translation.previous')}</button>
           <button type="button" class="button small primary" @click=${() => this.goToWork(1)} aria-keyshortcuts="Alt+ArrowDown">${t('translation.next')}</button>
           <span class="translation-hint">${t('translation.nextHint')}</span>
         </div>
+        ${this.files.template(mayConfirm)}
         <p class="visually-hidden" role="status" aria-live="polite">${this.moved}</p>
         <div class="translation-toggle" role="group" aria-label=${t('translation.show')}>
           <button type="button" class="button small" aria-pressed=${String(this.shown === 'source')} @click=${() => this.toggle('source')}>
@@ -286,17 +396,62 @@ export class TranslationPage implements Page {
           </button>
         </div>
       </div>
-      <div class="translation-columns" data-shown=${this.shown}>
-        ${this.column('source', section, source, t('translation.source', { language: languageName(this.sourceLang) }), nothing)}
-        ${this.column(
-          'target',
-          section,
-          target,
-          t('translation.target', { language }),
-          this.stale.template(status, this.alignment.focusedBlock, (id) => this.alignment.sourceUnit(id), mayConfirm),
-        )}
+      ${this.notices(section, source, target)}
+      <div class="translation-layout">
+        <div class="translation-columns" data-shown=${this.shown}>
+          ${this.column('source', section, source, t('translation.source', { language: sourceLanguage }), nothing)}
+          ${this.column(
+            'target',
+            section,
+            target,
+            t('translation.target', { language }),
+            this.stale.template(status, this.alignment.focusedBlock, (id) => this.alignment.sourceUnit(id), mayConfirm),
+          )}
+        </div>
+        ${this.discussion.template({ source: sourceLanguage, target: language }, synced)}
       </div>
+      ${this.discussion.announcements()}
     `;
+  }
+
+  /**
+   * Why the texts cannot be edited, or take suggestions only (both have the section's rights, so
+   * one notice speaks for both), and changes either server refused, with what to do about them.
+   */
+  private notices(section: Section, source: CollabSession, target: CollabSession): TemplateResult {
+    const refused = [source, target].filter((session) => session.connection.refused);
+    if (refused.length > 0 && !this.rereadMe) {
+      // Our rights changed while we were away: who we are now says why (moved group, made reviewer).
+      this.rereadMe = true;
+      void this.context.checkSession().then(() => this.update());
+    }
+    const access = target.currentAccess;
+    return html`${refused.map((session) =>
+      unsentChanges('refused', session.connection.unsaved, readOnlyReason(this.context.me, section), {
+        download: () => download(session.doc, session === this.target ? `${section.title} (${this.lang})` : section.title),
+        discard: () => void this.discard(session === this.source ? 'source' : 'target'),
+      }),
+    )}
+    ${refused.length === 0 && access === 'read-only' ? readOnlyNotice(this.context.me, section) : nothing}
+    ${refused.length === 0 && access === 'suggest' ? suggestNotice(this.context.me, section) : nothing}`;
+  }
+
+  /** Deletes the changes the server will not take (asked first), and shows that text as the server has it. */
+  private async discard(side: Side): Promise<void> {
+    const confirmed = await confirmAction({ title: t('offline.discard'), message: t('offline.discardConfirm'), confirm: t('offline.discard'), danger: true });
+    const session = this.sessionOf(side);
+    if (!confirmed || this.disposed || !session || !this.section) return;
+    if (side === 'source') this.source = null;
+    else this.target = null;
+    await session.discardCopy();
+    session.destroy();
+    if (this.disposed) return;
+    const fresh = this.session(side, this.section);
+    if (side === 'source') this.source = fresh;
+    else this.target = fresh;
+    this.discussion.comments[side].attach();
+    this.alignment.recompute();
+    this.update();
   }
 
   private column(side: Side, section: Section, session: CollabSession, heading: string, aside: TemplateResult | typeof nothing): TemplateResult {
@@ -309,7 +464,10 @@ export class TranslationPage implements Page {
       ${aside}
       <div class="editor-frame ${readOnly ? 'is-read-only' : ''}">
         ${readOnly ? nothing : session.toolbar.element}
-        <div class="paper">${session.editorElement}</div>
+        <div class="paper" @focusout=${() => this.scheduleUpdate()}>
+          ${session.editorElement}
+          ${section.permissions.comment && !this.discussion.comments[side].draft ? selectionBubble(session.view, () => this.discussion.comments[side].start()) : nothing}
+        </div>
       </div>
     </section>`;
   }

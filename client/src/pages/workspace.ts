@@ -12,7 +12,6 @@ import { mayWorkspace, sectionAccess } from '../../../shared/policy';
 import { isWaitingFor } from '../../../shared/waiting';
 import { api, isUnauthenticated } from '../api';
 import { plural, t } from '../i18n';
-import { warmCopies } from '../offline/warm-copies';
 import { problem } from '../ui/parts';
 import { STAGES, type Stage, stageName, stageOf } from './approvals';
 import { progressChart } from './dashboard-chart';
@@ -101,8 +100,15 @@ export class WorkspacePage implements Page {
     this.warming = true;
     const actor = actorOf(me);
     const own = overview.sections.filter((row) => sectionAccess(actor, row) === 'edit').map((row) => row.id);
-    // After the page has drawn: the dashboard first, the copies in the background.
-    setTimeout(() => void warmCopies(me, own, () => this.disposed || this.context.me?.id !== me.id), 1_000);
+    // After the page has drawn: the dashboard first, the copies in the background. Their code
+    // (Yjs and the collab client) is a chunk of its own, so the dashboard does not wait for it (#21).
+    setTimeout(() => {
+      if (this.disposed) return;
+      import('../offline/warm-copies')
+        .then(({ warmCopies }) => warmCopies(me, own, () => this.disposed || this.context.me?.id !== me.id))
+        // Offline with the chunk not yet cached: the copies are warmed on a later visit.
+        .catch(() => undefined);
+    }, 1_000);
   }
 
   private replaceRow(row: DashboardRow): void {
@@ -150,7 +156,7 @@ export class WorkspacePage implements Page {
           <h2 id="sections-title">${t('dashboard.sections')}</h2>
           ${this.filters(overview.sections)}
         </div>
-        ${sectionsTable(this.visible(overview.sections), overview.requiredOrganisations, this.titles)}
+        ${sectionsTable(this.visible(overview.sections), overview.requiredOrganisations, this.titles, overview.nationalTemplate)}
         ${this.titles && mayWorkspace(me, 'manage-structure') ? this.titlesEditor.view(this.titles) : nothing}
       </section>`;
   }

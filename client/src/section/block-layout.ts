@@ -43,6 +43,8 @@ function one(kind: string, level: number | null, className: string, content: Tem
           : html`<h3 class=${className}>${content}</h3>`;
     case 'quote':
       return html`<blockquote class=${className}><p>${content}</p></blockquote>`;
+    case 'outcome':
+      return html`<p class="learning-outcome ${className}">${content}</p>`;
     default:
       return html`<p class=${className}>${content}</p>`;
   }

@@ -33,6 +33,11 @@ import { type CommentFilter, filterThreads, shows } from './thread-filters';
 /** What the threads need of the page around them. */
 export interface CommentsHost {
   readonly sectionId: string;
+  /**
+   * The language version the threads are on: a translation's code (#19), or absent (or '') for the
+   * source text. The editor of `view()` shows that version.
+   */
+  readonly lang?: string;
   me(): Me | null;
   canComment(): boolean;
   view(): EditorView | null;
@@ -76,7 +81,7 @@ export class Comments {
 
   async load(): Promise<void> {
     try {
-      const [threads, people] = await Promise.all([requests.threads(this.host.sectionId), requests.people()]);
+      const [threads, people] = await Promise.all([requests.threads(this.host.sectionId, this.host.lang), requests.people()]);
       this.people.fill(people);
       this.threads.clear();
       for (const thread of threads) this.threads.set(thread.id, thread);
@@ -106,7 +111,8 @@ export class Comments {
 
   /** A thread changed on the server (ours or a colleague's); a new comment by somebody else is announced. */
   receive(thread: Thread): void {
-    if (thread.sectionId !== this.host.sectionId) return;
+    // Another section's, or another language version's of this one (each has its own threads).
+    if (thread.sectionId !== this.host.sectionId || (thread.lang ?? '') !== (this.host.lang ?? '')) return;
     const before = this.threads.get(thread.id);
     const me = this.host.me()?.id;
     const fresh = thread.comments.filter((comment) => !before?.comments.some((old) => old.id === comment.id) && comment.authorId !== me);
@@ -208,7 +214,7 @@ export class Comments {
     });
     try {
       for (const draft of drafts) {
-        const thread = await requests.startThread(this.host.sectionId, draft);
+        const thread = await requests.startThread(this.host.sectionId, { ...draft, ...this.language() });
         this.threads.set(thread.id, thread);
       }
     } catch (error) {
@@ -222,13 +228,18 @@ export class Comments {
   private async create(body: string, mentions: number[]): Promise<void> {
     const draft = this.draft;
     if (!draft) return;
-    const thread = await requests.startThread(this.host.sectionId, { anchor: draft.anchor, quote: draft.quote, body, mentions });
+    const thread = await requests.startThread(this.host.sectionId, { anchor: draft.anchor, quote: draft.quote, body, mentions, ...this.language() });
     this.threads.set(thread.id, thread);
     this.draft = null;
     const view = this.host.view();
     if (view) setDraftHighlight(view, null);
     this.highlight();
     this.activate(thread.id, { select: false });
+  }
+
+  /** The `lang` of a new thread: only for a translation, so the source's requests stay as they were. */
+  private language(): { lang?: string } {
+    return this.host.lang ? { lang: this.host.lang } : {};
   }
 
   // — One thread —

@@ -1,6 +1,7 @@
 /**
  * "Insert reference" (#18): a modal dialog listing every place the person may point at — each
- * section they may read, its headings and tables — grouped by section in master order, with a
+ * section they may read, its headings, tables and learning outcomes (#20: a national section maps
+ * its content to a regional outcome, an assessment item names the outcomes it checks) — grouped by section in master order, with a
  * filter box. The list is a listbox driven from the filter box (the combobox pattern): typing
  * filters, ↑/↓/Home/End move through the places, Enter inserts, Escape cancels, and focus goes
  * back to the text. Choosing inserts a `cross_reference` at the cursor with the section, the
@@ -17,6 +18,7 @@ import { schema } from '../../../shared/schema';
 import { foldForSearch } from '../../../shared/search-text';
 import { locale, plural, t } from '../i18n';
 import { referenceTargets, refreshReferences } from '../editor/reference-index';
+import { say } from '../editor/curriculum/words';
 import './reference-picker.css';
 
 interface SectionGroup {
@@ -157,7 +159,11 @@ class ReferencePicker {
     const count = places.length;
     const option = (place: ReferenceTarget) => {
       const selected = place === current;
-      const kind = place.kind === 'section' ? t('references.wholeSection') : place.kind === 'table' ? t('references.table') : t('references.heading');
+      const kind =
+        place.kind === 'section' ? t('references.wholeSection')
+        : place.kind === 'table' ? t('references.table')
+        : place.kind === 'outcome' ? say('syllabusEditor.pickerKind')
+        : t('references.heading');
       return html`<div
         id=${this.optionId(place)}
         role="option"

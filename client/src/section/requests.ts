@@ -30,7 +30,9 @@ export const requests = {
   /** The people directory; a coordinator's answer has more fields, which the section page ignores. */
   people: () => request<Person[]>('GET', '/people'),
 
-  threads: (sectionId: string) => request<Thread[]>('GET', `${section(sectionId)}/threads`),
+  /** A section's threads: on its source text, or with `lang` on that translation (#19). */
+  threads: (sectionId: string, lang?: string) =>
+    request<Thread[]>('GET', `${section(sectionId)}/threads${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`),
   startThread: (sectionId: string, input: NewThread) => request<Thread>('POST', `${section(sectionId)}/threads`, input),
   reply: (threadId: number, input: CommentText) => request<Thread>('POST', `/threads/${threadId}/comments`, input),
   resolve: (threadId: number) => request<Thread>('POST', `/threads/${threadId}/resolve`),

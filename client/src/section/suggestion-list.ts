@@ -21,6 +21,8 @@ import { explain } from './problems';
 
 export interface SuggestionListHost {
   readonly sectionId: string;
+  /** The language version whose suggestions these are: a translation's code (#19), or absent for the source. */
+  readonly lang?: string;
   me(): Me | null;
   section(): Section | null;
   view(): EditorView | null;
@@ -124,7 +126,7 @@ export class SuggestionList {
   }
 
   decide(suggestion: TextSuggestion, decision: Decision): Promise<void> {
-    const body: SuggestionDecisionBody = { sectionId: this.host.sectionId };
+    const body: SuggestionDecisionBody = { sectionId: this.host.sectionId, ...(this.host.lang ? { lang: this.host.lang } : {}) };
     return this.run(suggestion.id, () => request<SuggestionDecision>('POST', `/suggestions/${encodeURIComponent(suggestion.id)}/${decision}`, body));
   }
 
@@ -142,7 +144,7 @@ export class SuggestionList {
       danger: decision === 'reject',
     });
     if (!confirmed) return;
-    const body: BulkSuggestionDecisionBody = author === undefined ? {} : { author };
+    const body: BulkSuggestionDecisionBody = { ...(author === undefined ? {} : { author }), ...(this.host.lang ? { lang: this.host.lang } : {}) };
     const key = author === undefined ? 'all' : `author-${author}`;
     await this.run(key, () => request<SuggestionDecision>('POST', `/sections/${encodeURIComponent(this.host.sectionId)}/suggestions/${decision}-all`, body));
   }

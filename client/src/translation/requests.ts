@@ -9,6 +9,7 @@ export const translationRequests = {
   /** The workspace's settings: the source language and the targets (anyone signed in may read them). */
   settings: () => request<WorkspaceSettings>('GET', '/settings'),
   progress: (sectionId: string) => request<TranslationProgress[]>('GET', base(sectionId)),
-  confirm: (sectionId: string, lang: string, blocks: string[]) =>
+  /** Each block with the hash of the source the person saw: a source changed since is refused (409). */
+  confirm: (sectionId: string, lang: string, blocks: { id: string; hash: string }[]) =>
     request<TranslationProgress>('POST', `${base(sectionId)}/${encodeURIComponent(lang)}/confirm`, { blocks } satisfies ConfirmTranslations),
 };

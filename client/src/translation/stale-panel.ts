@@ -29,7 +29,7 @@ export class StalePanel {
 
   constructor(private readonly options: StalePanelOptions) {}
 
-  private async confirm(blocks: string[]): Promise<void> {
+  private async confirm(blocks: { id: string; hash: string }[]): Promise<void> {
     if (this.busy || blocks.length === 0) return;
     this.busy = true;
     this.announcement = '';
@@ -57,7 +57,9 @@ export class StalePanel {
       if (!this.busy && this.lastFocused !== null) this.announcement = '';
       this.lastFocused = focusedKey;
     }
-    const typos = status && mayConfirm ? typoOnlyUnits(status) : [];
+    // Confirmed against the source text shown here: if it changed meanwhile the server refuses (409).
+    const typos =
+      status && mayConfirm ? status.aligned.filter((a) => typoOnlyUnits(status).includes(a.source.id)).map((a) => ({ id: a.source.id, hash: a.source.hash })) : [];
     const state: BlockState | null = focused ? blockState(focused, new Map(focused.source && units(focused.source) ? [[focused.source, units(focused.source)!]] : [])) : null;
     const unit = focused?.source ? units(focused.source) : null;
     const body =
@@ -96,7 +98,7 @@ export class StalePanel {
         : html`<p>${state === 'unconfirmed' ? t('translation.stale.unconfirmed') : unit.text}</p>`}
       <p class="stale-hint">${t('translation.stale.hint')}</p>
       ${mayConfirm
-        ? html`<button type="button" class="button small primary" ?disabled=${this.busy} @click=${() => void this.confirm([unit.id])}>${t('translation.confirm')}</button>`
+        ? html`<button type="button" class="button small primary" ?disabled=${this.busy} @click=${() => void this.confirm([{ id: unit.id, hash: unit.hash }])}>${t('translation.confirm')}</button>`
         : nothing}`;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Section content as Word blocks, one handler per node of the shared schema (the schema-walk test
  * holds the map complete). Headings become Word heading styles below the section title, lists use
- * Word numbering, tables have borders and a repeating header row.
+ * Word numbering, tables have borders and a repeating header row. A learning outcome is a paragraph
+ * led by its number; an hours or assessment table gets its totals row and its warnings (#20).
  */
 import {
   Bookmark,
@@ -18,9 +19,9 @@ import {
   WidthType,
 } from 'docx';
 import type { Node } from 'prosemirror-model';
-import { type Anchor, columnShares, shiftedLevel } from '../content';
+import { type Anchor, type GlossaryAnchors, columnShares, curriculumTable, glossaryBookmark, outcomeNumber, shiftedLevel } from '../content';
 import { BULLET_REFERENCE, HANGING, LEVEL_INDENT, orderedReference } from './docx-styles';
-import { inlineChildren } from './docx-inline';
+import { inlineChildren, plainRuns } from './docx-inline';
 import type { DocxLinks } from './docx-links';
 import type { DocxRevisions } from './docx-revisions';
 
@@ -52,6 +53,8 @@ export interface DocxContext {
    * paragraphs); the first textblock that finds it takes it, so it is written once.
    */
   pendingBookmark?: { name: string | null };
+  /** The glossary entries the file holds (its appendix): terms link to them, their headings hold the bookmarks. */
+  glossary?: GlossaryAnchors;
 }
 
 export class ListInstances {
@@ -87,12 +90,19 @@ function blockProps(context: DocxContext): Writable<IParagraphOptions> {
   return props;
 }
 
-function textblock(node: Node, context: DocxContext, extra: IParagraphOptions = {}, bookmark: string | null = null): Paragraph {
-  let children: ParagraphChild[] = inlineChildren(node, { bold: context.header, anchors: context.anchors.get(node), revisions: context.revisions, links: context.links });
+function textblock(node: Node, context: DocxContext, extra: IParagraphOptions = {}, bookmarks: (string | null)[] = [], lead: ParagraphChild[] = []): Paragraph {
+  const inline = { bold: context.header, anchors: context.anchors.get(node), revisions: context.revisions, links: context.links, glossary: context.glossary };
+  let children: ParagraphChild[] = [...lead, ...inlineChildren(node, inline)];
   const pending = context.pendingBookmark?.name ?? null;
   if (pending) context.pendingBookmark!.name = null;
-  for (const name of [bookmark, pending]) if (name) children = [new Bookmark({ id: name, children })];
+  for (const name of [...bookmarks, pending]) if (name) children = [new Bookmark({ id: name, children })];
   return new Paragraph({ ...blockProps(context), ...extra, children });
+}
+
+/** The bookmark of the glossary entry whose heading this is (the glossary appendix's). */
+function glossaryBookmarkOf(node: Node, context: DocxContext): string | null {
+  const entry = context.glossary?.claim(node);
+  return entry ? glossaryBookmark(entry) : null;
 }
 
 /** The bookmark of a heading or table a cross-reference can point at, at its first place. */
@@ -149,7 +159,13 @@ const isHeaderRow = (row: Node) => {
   return headers;
 };
 
+/** An hours or assessment table with its totals row, then its warnings; any other table as it is. */
 function table(node: Node, context: DocxContext): FileChild[] {
+  const shown = curriculumTable(node, context.links?.labels.lang);
+  return [...wordTable(shown.table, context), ...shown.notes.map((note) => textblock(note, context))];
+}
+
+function wordTable(node: Node, context: DocxContext): FileChild[] {
   const columns = columnCount(node);
   const rows: TableRow[] = [];
   let leading = true;
@@ -210,8 +226,14 @@ const blockNodes = {
   doc: (node: Node, context: DocxContext) => blocks(node, context),
   paragraph: (node: Node, context: DocxContext) => [textblock(node, context)],
   heading: (node: Node, context: DocxContext) => [
-    textblock(node, context, { heading: HEADINGS[Math.min(5, shiftedLevel(node.attrs.level, context.base) - 1)] }, bookmarkOf(node, context)),
+    textblock(node, context, { heading: HEADINGS[Math.min(5, shiftedLevel(node.attrs.level, context.base) - 1)] }, [bookmarkOf(node, context), glossaryBookmarkOf(node, context)]),
   ],
+  /** "LO 1.2 — " in bold, then the outcome's words; a cross-reference to it leads here. */
+  learning_outcome: (node: Node, context: DocxContext) => {
+    const number = outcomeNumber(node);
+    const lead = number ? plainRuns(`${number} — `, { bold: true }) : [];
+    return [textblock(node, context, {}, [bookmarkOf(node, context)], lead)];
+  },
   blockquote: (node: Node, context: DocxContext) => blocks(node, { ...context, quoteDepth: context.quoteDepth + 1 }),
   bullet_list: list(() => BULLET_REFERENCE, () => 1),
   ordered_list: list(orderedReference, (node) => Math.max(0, Math.trunc(Number(node.attrs.order)) || 1)),

@@ -2,7 +2,8 @@
  * Inline content for Word: text runs with their marks, hard breaks, hyperlinks, the range
  * markers of Word comments placed at the characters a comment's quote covers, open suggestions
  * as tracked changes (docx-revisions.ts), footnotes as Word footnotes and cross-references as
- * internal hyperlinks to their targets' bookmarks (docx-links.ts).
+ * internal hyperlinks to their targets' bookmarks (docx-links.ts), glossary terms as internal
+ * hyperlinks to their entries in the glossary appendix when the file holds it.
  */
 import {
   CommentRangeEnd,
@@ -20,7 +21,7 @@ import {
 } from 'docx';
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
-import type { Anchor } from '../content';
+import { type Anchor, type GlossaryAnchors, glossaryBookmark, glossaryEntryOf } from '../content';
 import type { DocxLinks } from './docx-links';
 import type { DocxRevisions } from './docx-revisions';
 
@@ -40,6 +41,8 @@ export const docxMarks: Record<string, MarkHandler> = {
   link: (run, mark) => {
     if (safeHref(mark.attrs.href)) run.style = 'Hyperlink';
   },
+  // The term's link to its glossary entry is made by `inlineChildren` (InternalHyperlink).
+  glossary_term: () => {},
   // Open suggestions are not run properties: the run is wrapped in w:ins / w:del (DocxRevisions).
   insertion: () => {},
   deletion: () => {},
@@ -61,6 +64,8 @@ export interface InlineOptions {
   revisions?: DocxRevisions;
   /** Section content: footnotes and cross-references (the master's own blocks have none). */
   links?: DocxLinks;
+  /** The glossary entries the file holds: a term of one of them links to it. */
+  glossary?: GlossaryAnchors;
 }
 
 /** Text and breaks of the block, with comment markers inserted at the anchors' offsets. */
@@ -110,34 +115,44 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');
 }
 
-function textRun(segment: { text: string; marks: readonly Mark[] }, options: InlineOptions): ParagraphChild {
+function textRun(segment: { text: string; marks: readonly Mark[] }, options: InlineOptions, hyperlink = false): ParagraphChild {
   const run: RunProps = { text: xmlSafe(segment.text) };
   if (options.bold) run.bold = true;
+  if (hyperlink) run.style = 'Hyperlink';
   for (const mark of segment.marks) docxMarks[mark.type.name]?.(run, mark);
   return options.revisions ? options.revisions.run(run, segment.marks) : new TextRun(run);
 }
 
-function linkOf(marks: readonly Mark[]): string | null {
+/**
+ * Where a run leads: a web link, or (for a glossary term whose entry the file holds) the entry's
+ * bookmark. A term inside a web link keeps the web link: Word has no link inside a link.
+ */
+function linkOf(marks: readonly Mark[], options: InlineOptions): { href: string; internal: boolean } | null {
   const link = marks.find((mark) => mark.type.name === 'link');
-  return link ? safeHref(link.attrs.href) : null;
+  const href = link ? safeHref(link.attrs.href) : null;
+  if (href) return { href, internal: false };
+  const entry = glossaryEntryOf(marks);
+  return entry && options.glossary?.holds(entry) ? { href: glossaryBookmark(entry), internal: true } : null;
 }
 
 /** A block's inline content as Word paragraph children; links group their runs in one hyperlink. */
 export function inlineChildren(block: Node, options: InlineOptions = {}): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   // The hyperlink being filled, in a holder: TypeScript does not follow assignments made in closures.
-  const open: { link: { href: string; runs: ParagraphChild[] } | null } = { link: null };
+  const open: { link: { href: string; internal: boolean; runs: ParagraphChild[] } | null } = { link: null };
   const closeLink = () => {
-    if (open.link) children.push(new ExternalHyperlink({ link: open.link.href, children: open.link.runs }));
+    const link = open.link;
+    if (link) children.push(link.internal ? new InternalHyperlink({ anchor: link.href, children: link.runs }) : new ExternalHyperlink({ link: link.href, children: link.runs }));
     open.link = null;
   };
   for (const segment of segments(block, options.anchors ?? [])) {
     if (segment.kind === 'text') {
-      const href = linkOf(segment.marks);
-      if (href) {
-        if (open.link?.href !== href) closeLink();
-        open.link ??= { href, runs: [] };
-        open.link.runs.push(textRun(segment, options));
+      const target = linkOf(segment.marks, options);
+      if (target) {
+        if (open.link?.href !== target.href || open.link.internal !== target.internal) closeLink();
+        open.link ??= { ...target, runs: [] };
+        const run = textRun(segment, options, target.internal);
+        open.link.runs.push(run);
         continue;
       }
       closeLink();
@@ -171,7 +186,7 @@ function inlineNode(node: Node, options: InlineOptions): ParagraphChild[] {
     // Outside section content (never in practice) the note stays in the text, in brackets.
     if (!links) return [marked({ text: xmlSafe(` (${node.textContent})`) }, node.marks, options)];
     const id = links.notes.numberOf(node);
-    links.footnotes.add(id, [new Paragraph({ style: 'FootnoteText', children: inlineChildren(node, { revisions: options.revisions }) })]);
+    links.footnotes.add(id, [new Paragraph({ style: 'FootnoteText', children: inlineChildren(node, { revisions: options.revisions, glossary: options.glossary }) })]);
     // A footnote someone suggested (or suggested deleting) is a tracked change like text.
     if (!options.revisions || !node.marks.length) return [new FootnoteReferenceRun(id)];
     return [options.revisions.run({ style: 'FootnoteReference', children: [new FootnoteReference(id)] }, node.marks)];

@@ -23,13 +23,13 @@ import {
 } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import { SECTION_TARGET } from '../../../shared/references';
-import { sectionDoc } from '../content';
+import { GlossaryAnchors, sectionDoc } from '../content';
 import { type AnchorNames, CrossReferences } from '../cross-references';
 import { FootnoteNumbering } from '../footnotes';
-import { type ExportLabels, labelsFor } from '../labels';
-import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
+import { type ExportLabels, documentLabels } from '../labels';
+import type { ExportAppendix, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
-import { formatDate, includedSections, sectionHeading } from '../outline';
+import { appendicesOf, contentsEntry, formatDate, includedSections, isIncomplete, languageLines } from '../outline';
 import { eachSection } from '../steps';
 import { DocxComments } from './docx-comments';
 import { DocxRevisions } from './docx-revisions';
@@ -52,7 +52,7 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const PAGE_NUMBERS = estimatePageNumbersWith({ guess: true });
 
 export async function renderDocx(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<Buffer> {
-  const labels = labelsFor(options.locale);
+  const labels = documentLabels(document, options);
   const comments = new DocxComments(labels);
   const lists = new ListInstances();
   const revisions = new DocxRevisions(document, labels);
@@ -68,12 +68,15 @@ export async function renderDocx(document: MasterDocument, options: RenderOption
     footnotes,
     references: new CrossReferences(document, included, options.locale),
     bookmarks: bookmarkNames(),
+    // One per file, so each glossary entry's bookmark is placed once (#20).
+    glossary: GlossaryAnchors.of(document),
   };
   const sections = await eachSection(included, (section) => sectionBlocks(section, deps), onProgress);
   const body: FileChild[] = [
     ...titlePage(document, labels, options, lists),
     ...contents(labels),
     ...sections.flat(),
+    ...appendicesOf(document).flatMap((appendix) => appendixBlocks(appendix, deps)),
     ...(options.includeApprovalRecord ? approvalRecord(document, labels, lists) : []),
   ];
   const word = new Document({
@@ -126,9 +129,18 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
     centred(labels.subtitle, { size: 28, color: '444444' }),
     centred(labels.textState[options.state], { bold: true }),
     centred(labels.generatedOn(formatDate(labels, document.generatedAt)), { color: '555555' }),
+    ...languageParagraphs(document, labels),
     new Paragraph({ spacing: { before: 480 }, children: plainRuns(labels.sectionStatus, { bold: true }) }),
     ...renderBlock(statusTable(document, labels, options), blockContext(lists)),
   ];
+}
+
+/** The language version, and a red box saying how far a lagging translation is behind (#19). */
+function languageParagraphs(document: MasterDocument, labels: ExportLabels): Paragraph[] {
+  const lines = languageLines(document, labels);
+  if (!lines) return [];
+  const version = new Paragraph({ alignment: AlignmentType.CENTER, children: plainRuns(lines.version, { bold: true }) });
+  return lines.incomplete ? [version, redBox(lines.incomplete)] : [version];
 }
 
 /**
@@ -153,13 +165,15 @@ interface SectionDeps {
   footnotes: DocxFootnotes;
   references: CrossReferences;
   bookmarks: AnchorNames;
+  glossary: GlossaryAnchors;
 }
 
 function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
   // Word is where suggestions are reviewed: marked unless the request says to leave them out.
   const doc = sectionDoc(section, deps.options.suggestions ?? 'mark');
   const placed = deps.options.includeComments ? deps.comments.place(doc, section.openComments) : { anchors: new Map(), atHeading: [] };
-  const title = xmlSafe(sectionHeading(section));
+  // The TOC is built from the headings: a lagging translation's mark is part of its heading.
+  const title = xmlSafe(contentsEntry(section, deps.labels));
   // The section's own bookmark: references to the whole section lead to its title.
   const bookmark = deps.bookmarks.claim(section.id, SECTION_TARGET);
   const runs = [
@@ -174,7 +188,8 @@ function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
     children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
   });
   const blocks: FileChild[] = [heading];
-  if (section.state === 'draft-unapproved') blocks.push(draftMarker(deps.labels));
+  if (section.state === 'draft-unapproved') blocks.push(redBox(deps.labels.draftNotApproved));
+  if (isIncomplete(section)) blocks.push(redBox(deps.labels.sectionIncomplete));
   const links = {
     section: section.id,
     notes: deps.numbering.section(doc),
@@ -183,17 +198,36 @@ function sectionBlocks(section: ExportSection, deps: SectionDeps): FileChild[] {
     footnotes: deps.footnotes,
     labels: deps.labels,
   };
-  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors, revisions: deps.revisions, links }));
+  blocks.push(...renderBlock(doc, { ...blockContext(deps.lists), anchors: placed.anchors, revisions: deps.revisions, links, glossary: deps.glossary }));
   return blocks;
 }
 
-function draftMarker(labels: ExportLabels): Paragraph {
+/** A marker no reader can miss: a draft shown for want of an approved text, a lagging translation. */
+function redBox(text: string): Paragraph {
   const red = { style: BorderStyle.SINGLE, size: 12, color: 'B3261E', space: 4 };
   return new Paragraph({
     border: { top: red, bottom: red, left: red, right: red },
     spacing: { after: 240 },
-    children: plainRuns(labels.draftNotApproved, { bold: true, color: 'B3261E' }),
+    children: plainRuns(text, { bold: true, color: 'B3261E' }),
   });
+}
+
+/** An appendix (#20): a Heading 1 on a new page, then its content as a section's text is rendered. */
+function appendixBlocks(appendix: ExportAppendix, deps: SectionDeps): FileChild[] {
+  const doc = sectionDoc(appendix, 'omit');
+  const anchor = `appendix-${appendix.key}`;
+  const links = {
+    section: anchor,
+    notes: deps.numbering.section(doc),
+    references: deps.references,
+    bookmarks: deps.bookmarks,
+    footnotes: deps.footnotes,
+    labels: deps.labels,
+  };
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: plainRuns(appendix.title) }),
+    ...renderBlock(doc, { ...blockContext(deps.lists), revisions: deps.revisions, links, glossary: deps.glossary }),
+  ];
 }
 
 function approvalRecord(document: MasterDocument, labels: ExportLabels, lists: ListInstances): FileChild[] {

@@ -1,10 +1,12 @@
 /**
  * Section content as HTML, one handler per node and mark of the shared schema (the schema-walk
- * test holds this map complete). Text is escaped; links are written only for safe targets.
+ * test holds this map complete). Text is escaped; links are written only for safe targets. A
+ * learning outcome is a paragraph led by its number, an hours or assessment table gets its totals
+ * row and warnings, and a glossary term links to its entry in the glossary appendix (#20).
  */
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
-import { shiftedLevel } from '../content';
+import { type GlossaryAnchors, curriculumTable, glossaryAnchor, outcomeNumber, shiftedLevel } from '../content';
 import { SECTION_TARGET } from '../../../shared/references';
 import type { AnchorNames, CrossReferences } from '../cross-references';
 import type { SectionFootnotes } from '../footnotes';
@@ -28,6 +30,8 @@ export interface HtmlContext {
   suggestionNote?: (mark: Mark) => string;
   /** Section content only: the master's own blocks have no notes, references or targets. */
   links?: HtmlLinks;
+  /** The glossary entries the file holds (its appendix): terms link to them, their headings hold the anchors. */
+  glossary?: GlossaryAnchors;
 }
 
 /** `id="…"` for a heading or table a cross-reference can point at, at its first place in the file. */
@@ -47,10 +51,12 @@ export const noteReferenceAnchor = (n: number) => `fnref-${n}`;
  * HTML is a link of its own (a note's number), and a link inside a link is not HTML.
  */
 function withMarks(html: string, node: Node, context: HtmlContext, withoutLink = false): string {
+  // A glossary term that is also a web link (or a note's number) stays a term without its own link.
+  const linked = withoutLink || node.marks.some((mark) => mark.type.name === 'link');
   for (const mark of [...node.marks].reverse()) {
     if (withoutLink && mark.type.name === 'link') continue;
     const handler = htmlMarks[mark.type.name];
-    if (handler) html = handler.open(mark, context) + html + handler.close(mark);
+    if (handler) html = handler.open(mark, context, linked) + html + handler.close(mark, context, linked);
   }
   return html;
 }
@@ -95,8 +101,9 @@ export function notesHtml(context: HtmlContext, heading: number): string {
 type NodeHandler = (node: Node, context: HtmlContext) => string;
 
 interface MarkHandler {
-  open(mark: Mark, context: HtmlContext): string;
-  close(mark: Mark): string;
+  /** `linked`: the text is inside a link already (a link inside a link is not HTML). */
+  open(mark: Mark, context: HtmlContext, linked?: boolean): string;
+  close(mark: Mark, context: HtmlContext, linked?: boolean): string;
 }
 
 const children = (node: Node, context: HtmlContext) => {
@@ -127,12 +134,29 @@ function headRowCount(table: Node): number {
   return count;
 }
 
+function htmlTable(node: Node, context: HtmlContext): string {
+  const head = headRowCount(node);
+  const rows: string[] = [];
+  node.forEach((row) => rows.push(renderNode(row, context)));
+  const thead = head ? `<thead>${rows.slice(0, head).join('')}</thead>` : '';
+  return `<table${targetId(node, context)}>${thead}<tbody>${rows.slice(head).join('')}</tbody></table>`;
+}
+
 export const htmlNodes: Record<string, NodeHandler> = {
   doc: children,
   paragraph: (node, context) => `<p>${children(node, context)}</p>`,
   heading: (node, context) => {
     const level = Math.min(6, shiftedLevel(node.attrs.level, context.base));
-    return `<h${level}${targetId(node, context)}>${children(node, context)}</h${level}>`;
+    // A glossary entry's heading (the appendix's) is where its terms lead.
+    const entry = context.glossary?.claim(node);
+    const target = targetId(node, context) || (entry ? ` id="${escapeHtml(glossaryAnchor(entry))}"` : '');
+    const inner = entry && !target.includes(glossaryAnchor(entry)) ? `<span id="${escapeHtml(glossaryAnchor(entry))}"></span>` : '';
+    return `<h${level}${target}>${inner}${children(node, context)}</h${level}>`;
+  },
+  learning_outcome: (node, context) => {
+    const number = outcomeNumber(node);
+    const lead = number ? `<strong class="outcome-number">${escapeHtml(number)}</strong> — ` : '';
+    return `<p class="learning-outcome"${targetId(node, context)}>${lead}${children(node, context)}</p>`;
   },
   blockquote: (node, context) => `<blockquote>${children(node, context)}</blockquote>`,
   bullet_list: (node, context) => `<ul>${children(node, context)}</ul>`,
@@ -141,12 +165,11 @@ export const htmlNodes: Record<string, NodeHandler> = {
     return `<ol${Number.isFinite(start) && start !== 1 ? ` start="${start}"` : ''}>${children(node, context)}</ol>`;
   },
   list_item: (node, context) => `<li>${children(node, context)}</li>`,
+  // An hours or assessment table with its totals row, then its warnings; any other table as it is.
   table: (node, context) => {
-    const head = headRowCount(node);
-    const rows: string[] = [];
-    node.forEach((row) => rows.push(renderNode(row, context)));
-    const thead = head ? `<thead>${rows.slice(0, head).join('')}</thead>` : '';
-    return `<table${targetId(node, context)}>${thead}<tbody>${rows.slice(head).join('')}</tbody></table>`;
+    const shown = curriculumTable(node, context.links?.labels.lang);
+    const notes = shown.notes.map((note) => `<div class="table-warning" role="note">${renderNode(note, context)}</div>`).join('');
+    return htmlTable(shown.table, context) + notes;
   },
   table_row: (node, context) => `<tr>${children(node, context)}</tr>`,
   table_header: cell('th'),
@@ -168,6 +191,16 @@ const suggestion = (name: 'ins' | 'del'): MarkHandler => ({
   close: () => `</${name}>`,
 });
 
+/** A glossary term: a link to its entry when the file holds it (and it is not inside a link). */
+const glossaryTerm: MarkHandler = {
+  open: (mark, context, linked) => {
+    const entry = String(mark.attrs.entry);
+    if (!linked && context.glossary?.holds(entry)) return `<a class="glossary-term" href="#${escapeHtml(glossaryAnchor(entry))}">`;
+    return '<span class="glossary-term">';
+  },
+  close: (mark, context, linked) => (!linked && context.glossary?.holds(String(mark.attrs.entry)) ? '</a>' : '</span>'),
+};
+
 export const htmlMarks: Record<string, MarkHandler> = {
   link: {
     open: (mark) => {
@@ -186,6 +219,7 @@ export const htmlMarks: Record<string, MarkHandler> = {
   superscript: tag('sup'),
   insertion: suggestion('ins'),
   deletion: suggestion('del'),
+  glossary_term: glossaryTerm,
 };
 
 export function renderNode(node: Node, context: HtmlContext): string {

@@ -26,6 +26,10 @@ del.suggestion { color: #b3261e; text-decoration: line-through; }
 .footnotes h3 { font-size: 1rem; }
 .footnote-back { text-decoration: none; padding: 0 0.25em; }
 .cross-reference.broken { color: #b3261e; }
+.learning-outcome { border-left: 3px solid #17365d; padding-left: 0.6rem; }
+.outcome-number { color: #17365d; }
+.glossary-term { text-decoration: underline dotted; }
+.table-warning { color: #b3261e; margin-top: -0.5rem; }
 .draft-marker { border: 2px solid #b3261e; color: #b3261e; font-weight: bold; padding: 0.4rem 0.8rem; }
 .comments { border-top: 1px dashed #999; margin-top: 2rem; font-size: 0.9rem; }
 .comments blockquote { font-style: italic; }

@@ -6,13 +6,13 @@
  */
 import type { Mark } from 'prosemirror-model';
 import { SECTION_TARGET } from '../../../shared/references';
-import { sectionDoc, suggestionAuthor, suggestionTime } from '../content';
+import { GlossaryAnchors, sectionDoc, suggestionAuthor, suggestionTime } from '../content';
 import { type AnchorNames, CrossReferences, pageAnchors } from '../cross-references';
 import { FootnoteNumbering } from '../footnotes';
-import { type ExportLabels, labelsFor } from '../labels';
-import type { ExportComment, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
+import { type ExportLabels, documentLabels } from '../labels';
+import type { ExportAppendix, ExportComment, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
 import { approvalRecordBody, statusTable } from '../master-nodes';
-import { formatDate, formatTimestamp, includedSections, sectionHeading } from '../outline';
+import { appendicesOf, appendixAnchor, contentsEntry, formatDate, formatTimestamp, includedSections, isIncomplete, languageLines, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { escapeHtml as e } from './escape';
 import { type HtmlContext, notesHtml, renderNode } from './html-content';
@@ -21,7 +21,7 @@ import { htmlStyle } from './html-style';
 const APPENDIX_ANCHOR = 'approval-record';
 
 export async function renderHtml(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<string> {
-  const labels = labelsFor(options.locale);
+  const labels = documentLabels(document, options);
   const suggestionNote = (mark: Mark) =>
     labels.suggestion(mark.type.name === 'insertion' ? 'insertion' : 'deletion', suggestionAuthor(document, mark, labels.unnamedAuthor), noteDate(labels, mark));
   const included = includedSections(document, options);
@@ -32,6 +32,8 @@ export async function renderHtml(document: MasterDocument, options: RenderOption
     footnotes: new FootnoteNumbering(),
     references: new CrossReferences(document, included, options.locale),
     anchors: pageAnchors(),
+    // One per file, so each glossary entry's anchor is placed once (#20).
+    glossary: GlossaryAnchors.of(document),
   };
   const sections = await eachSection(included, (section) => sectionHtml(section, file), onProgress);
   return [
@@ -48,6 +50,7 @@ export async function renderHtml(document: MasterDocument, options: RenderOption
     contents(document, labels, options, file.anchors),
     '<main>',
     ...sections,
+    ...appendicesOf(document).map((appendix) => appendixHtml(appendix, file)),
     options.includeApprovalRecord ? approvalRecord(document, labels) : '',
     '</main>',
     '</body>',
@@ -62,6 +65,7 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
 <p class="subtitle">${e(labels.subtitle)}</p>
 <p>${e(labels.textState[options.state])}</p>
 <p class="meta">${e(labels.generatedOn(formatDate(labels, document.generatedAt)))}</p>
+${languageHtml(document, labels)}
 <h2 class="status-title">${e(labels.sectionStatus)}</h2>
 ${renderNode(statusTable(document, labels, options), { base: 2 })}
 </header>`;
@@ -69,10 +73,19 @@ ${renderNode(statusTable(document, labels, options), { base: 2 })}
 
 function contents(document: MasterDocument, labels: ExportLabels, options: RenderOptions, anchors: AnchorNames): string {
   const items = includedSections(document, options).map(
-    (section) => `<li><a href="#${e(anchors.name(section.id, SECTION_TARGET))}">${e(sectionHeading(section))}</a></li>`,
+    (section) => `<li><a href="#${e(anchors.name(section.id, SECTION_TARGET))}">${e(contentsEntry(section, labels))}</a></li>`,
   );
+  for (const appendix of appendicesOf(document)) items.push(`<li><a href="#${e(appendixAnchor(appendix))}">${e(appendix.title)}</a></li>`);
   if (options.includeApprovalRecord) items.push(`<li><a href="#${APPENDIX_ANCHOR}">${e(labels.approvalRecord)}</a></li>`);
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${e(labels.tableOfContents)}</h2><ol>${items.join('')}</ol></nav>`;
+}
+
+/** The language version, and how far a lagging translation is behind (#19). */
+function languageHtml(document: MasterDocument, labels: ExportLabels): string {
+  const lines = languageLines(document, labels);
+  if (!lines) return '';
+  const incomplete = lines.incomplete ? `\n<p class="draft-marker translation-incomplete" role="note">${e(lines.incomplete)}</p>` : '';
+  return `<p class="language-version">${e(lines.version)}</p>${incomplete}`;
 }
 
 function noteDate(labels: ExportLabels, mark: Mark): string | null {
@@ -88,6 +101,7 @@ interface HtmlFile {
   footnotes: FootnoteNumbering;
   references: CrossReferences;
   anchors: AnchorNames;
+  glossary: GlossaryAnchors;
 }
 
 /** The section: its text, then its footnotes (numbered through the file), then its open comments. */
@@ -95,18 +109,37 @@ function sectionHtml(section: ExportSection, file: HtmlFile): string {
   const { labels, options } = file;
   const doc = sectionDoc(section, options.suggestions ?? 'omit');
   const draft = section.state === 'draft-unapproved' ? `<p class="draft-marker" role="note">${e(labels.draftNotApproved)}</p>` : '';
+  const incomplete = isIncomplete(section) ? `<p class="draft-marker translation-incomplete" role="note">${e(labels.sectionIncomplete)}</p>` : '';
   const comments = options.includeComments && section.openComments.length ? commentsHtml(section.openComments, labels) : '';
   const context: HtmlContext = {
     base: 2,
     suggestionNote: file.suggestionNote,
+    glossary: file.glossary,
     links: { section: section.id, notes: file.footnotes.section(doc), references: file.references, anchors: file.anchors, labels },
   };
   return `<section class="section" id="${e(file.anchors.name(section.id, SECTION_TARGET))}">
 <h2>${e(sectionHeading(section))}</h2>
-${draft}
+${draft}${incomplete}
 ${renderNode(doc, context)}
 ${notesHtml(context, 3)}
 ${comments}
+</section>`;
+}
+
+/** An appendix (#20): its title, then its content through the same renderer as a section's text. */
+function appendixHtml(appendix: ExportAppendix, file: HtmlFile): string {
+  const doc = sectionDoc(appendix, 'omit');
+  const anchor = appendixAnchor(appendix);
+  const context: HtmlContext = {
+    base: 2,
+    suggestionNote: file.suggestionNote,
+    glossary: file.glossary,
+    links: { section: anchor, notes: file.footnotes.section(doc), references: file.references, anchors: file.anchors, labels: file.labels },
+  };
+  return `<section class="appendix" id="${e(anchor)}">
+<h2>${e(appendix.title)}</h2>
+${renderNode(doc, context)}
+${notesHtml(context, 3)}
 </section>`;
 }
 

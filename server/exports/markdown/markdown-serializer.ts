@@ -6,6 +6,9 @@
  * Open suggestions, when the export shows them, are CriticMarkup (`{++inserted++}`,
  * `{--deleted--}`): plain text that reads as what it is, and that CriticMarkup tools render as
  * changes. A deletion proposed over a proposed insertion is the one inside the other.
+ * A learning outcome is a paragraph led by its number in bold, an hours or assessment table gets
+ * its totals row and warnings, and a glossary term links to its entry in the glossary appendix,
+ * whose heading carries an HTML anchor of its own (#20).
  */
 import {
   MarkdownSerializer,
@@ -15,6 +18,7 @@ import {
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
 import { schema } from '../../../shared/schema';
+import { type GlossaryAnchors, curriculumTable, glossaryAnchor, outcomeNumber } from '../content';
 import { CrossReferences } from '../cross-references';
 import type { SectionFootnotes } from '../footnotes';
 import type { ExportLabels } from '../labels';
@@ -28,6 +32,11 @@ export interface MarkdownLinks {
   notes: SectionFootnotes;
   references: CrossReferences;
   labels: ExportLabels;
+  /**
+   * The glossary entries the file holds (its appendix): terms link to them, their headings hold
+   * the anchors. Explicit anchors, unlike headings' own, lead to the same place in every renderer.
+   */
+  glossary?: GlossaryAnchors;
 }
 
 type NodeHandler = MarkdownSerializer['nodes'][string];
@@ -48,6 +57,30 @@ function title(mark: Mark): string {
 
 const html = (tag: string): MarkSpec => ({ open: `<${tag}>`, close: `</${tag}>`, mixable: true, expelEnclosingWhitespace: true });
 
+/**
+ * Whether a term's text shares a web link anywhere in its block: then it keeps that link only (no
+ * link inside a link). Asked alike where the term opens and where it closes, so both agree.
+ */
+function overlapsLink(parent: Node, mark: Mark): boolean {
+  let found = false;
+  parent.forEach((child) => (found ||= mark.isInSet(child.marks) && child.marks.some((other) => other.type.name === 'link')));
+  return found;
+}
+
+/** A glossary term: a link to its entry's anchor when the file holds the entry; else its text. */
+function glossaryTerm(glossary: GlossaryAnchors | undefined): MarkSpec {
+  const linked = (mark: Mark, parent: Node) => !!glossary?.holds(mark.attrs.entry) && !overlapsLink(parent, mark);
+  return {
+    open: (_state, mark, parent) => (linked(mark, parent) ? '[' : ''),
+    close: (_state, mark, parent) => (linked(mark, parent) ? `](#${glossaryAnchor(String(mark.attrs.entry))})` : ''),
+  };
+}
+
+/** The marks of section content whose file holds the glossary entries `glossary` (none: no links). */
+function marksFor(glossary?: GlossaryAnchors): Record<string, MarkSpec> {
+  return { ...markdownMarks, glossary_term: glossaryTerm(glossary) };
+}
+
 export const markdownMarks: Record<string, MarkSpec> = {
   bold: { open: '**', close: '**', mixable: true, expelEnclosingWhitespace: true },
   italic: { open: '*', close: '*', mixable: true, expelEnclosingWhitespace: true },
@@ -66,6 +99,7 @@ export const markdownMarks: Record<string, MarkSpec> = {
     },
     mixable: true,
   },
+  glossary_term: glossaryTerm(undefined),
 };
 
 /**
@@ -129,21 +163,35 @@ function crossReference(links: MarkdownLinks | undefined): NodeHandler {
 function nodes(headingShift: number, links?: MarkdownLinks): Record<string, NodeHandler> {
   // Cells are one line each, written by a serializer of their own that knows the same notes.
   let cells: MarkdownSerializer | null = null;
-  const cellSerializer = () => (cells ??= new MarkdownSerializer(nodes(0, links), markdownMarks, options));
+  const cellSerializer = () => (cells ??= new MarkdownSerializer(nodes(0, links), marksFor(links?.glossary), options));
   return {
     doc: (state, node) => state.renderContent(node),
     paragraph: base.paragraph,
     heading: (state, node) => {
       const level = Math.min(6, Math.max(1, Number(node.attrs.level) || 1) + headingShift);
       state.write(`${'#'.repeat(level)} `);
+      // A glossary entry's heading (the appendix's) is where its terms lead.
+      const entry = links?.glossary?.claim(node);
+      if (entry) state.write(`<a id="${glossaryAnchor(entry)}"></a>`);
       state.renderInline(node, false);
+      state.closeBlock(node);
+    },
+    learning_outcome: (state, node) => {
+      const number = outcomeNumber(node);
+      if (number) state.write(`**${number}** — `);
+      state.renderInline(node, !number);
       state.closeBlock(node);
     },
     blockquote: base.blockquote,
     bullet_list: (state, node) => state.renderList(node, '  ', () => '- '),
     ordered_list: base.ordered_list,
     list_item: base.list_item,
-    table: (state, node) => table(state, node, cellSerializer()),
+    // An hours or assessment table with its totals row, then its warnings; any other table as it is.
+    table: (state, node) => {
+      const shown = curriculumTable(node, links?.labels.lang);
+      table(state, shown.table, cellSerializer());
+      shown.notes.forEach((note, index) => state.render(note, node, index));
+    },
     table_row: insideTable,
     table_header: insideTable,
     table_cell: insideTable,
@@ -167,7 +215,7 @@ export const masterSerializer = new MarkdownSerializer(markdownNodes, markdownMa
  * footnotes and cross-references as `links` says. Made for each section (it costs two objects).
  */
 export function contentSerializer(links: MarkdownLinks): MarkdownSerializer {
-  return new MarkdownSerializer(nodes(2, links), markdownMarks, options);
+  return new MarkdownSerializer(nodes(2, links), marksFor(links.glossary), options);
 }
 
 /**

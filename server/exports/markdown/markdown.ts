@@ -6,13 +6,13 @@
  */
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../../shared/schema';
-import { sectionDoc } from '../content';
+import { GlossaryAnchors, sectionDoc } from '../content';
 import { CrossReferences } from '../cross-references';
 import { FootnoteNumbering } from '../footnotes';
-import { type ExportLabels, labelsFor } from '../labels';
+import { type ExportLabels, documentLabels, labelsFor } from '../labels';
 import { approvalRecordBody, bulletList, commentList, docOf, heading, listItem, paragraph } from '../master-nodes';
 import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
-import { formatDate, includedSections, isLeftOut, partHeading, sectionHeading, statusLine } from '../outline';
+import { appendicesOf, contentsEntry, formatDate, includedSections, isIncomplete, isLeftOut, languageLines, partHeading, sectionHeading, statusLine } from '../outline';
 import { eachSection } from '../steps';
 import { type MarkdownLinks, contentSerializer, masterSerializer, notesMarkdown } from './markdown-serializer';
 
@@ -20,11 +20,19 @@ const SERIALIZE = { tightLists: true };
 const write = (...blocks: Node[]) => masterSerializer.serialize(docOf(blocks), SERIALIZE).trimEnd();
 
 export async function renderMarkdown(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<string> {
-  const labels = labelsFor(options.locale);
+  const labels = documentLabels(document, options);
   const parts = [titlePage(document, labels, options)];
   const included = includedSections(document, options);
-  const file: MarkdownFile = { footnotes: new FootnoteNumbering(), references: new CrossReferences(document, included, options.locale), labels };
+  const file: MarkdownFile = {
+    footnotes: new FootnoteNumbering(),
+    references: new CrossReferences(document, included, options.locale),
+    labels,
+    // One per file, so each glossary entry's anchor is placed once (#20).
+    glossary: GlossaryAnchors.of(document),
+  };
   parts.push(...(await eachSection(included, (section) => sectionMarkdown(section, options, file), onProgress)));
+  // An appendix (#20) is its title and its content, written as a section's text is.
+  for (const appendix of appendicesOf(document)) parts.push(`${write(heading(2, appendix.title))}\n\n${contentMarkdown(sectionDoc(appendix, 'omit'), file)}`);
   if (options.includeApprovalRecord) parts.push(write(heading(2, labels.approvalRecord), approvalRecordBody(document, labels)));
   return `${parts.join('\n\n')}\n`;
 }
@@ -34,6 +42,7 @@ export interface MarkdownFile {
   footnotes: FootnoteNumbering;
   references: CrossReferences;
   labels: ExportLabels;
+  glossary?: GlossaryAnchors;
 }
 
 /**
@@ -44,17 +53,20 @@ export function contentMarkdown(
   content: Node,
   file: MarkdownFile = { footnotes: new FootnoteNumbering(), references: new CrossReferences({}, [], 'en'), labels: labelsFor('en') },
 ): string {
-  const links: MarkdownLinks = { notes: file.footnotes.section(content), references: file.references, labels: file.labels };
+  const links: MarkdownLinks = { notes: file.footnotes.section(content), references: file.references, labels: file.labels, glossary: file.glossary };
   const serializer = contentSerializer(links);
   const text = serializer.serialize(content, SERIALIZE).trimEnd();
   return links.notes.notes.length ? `${text}\n\n${notesMarkdown(serializer, links)}` : text;
 }
 
 function titlePage(document: MasterDocument, labels: ExportLabels, options: RenderOptions): string {
+  const language = languageLines(document, labels);
   return write(
     heading(1, document.courseTitle),
     paragraph(labels.subtitle),
     paragraph(`${labels.textState[options.state]} · ${labels.generatedOn(formatDate(labels, document.generatedAt))}`),
+    ...(language ? [paragraph(language.version)] : []),
+    ...(language?.incomplete ? [schema.nodes.blockquote.create(null, paragraph(language.incomplete, ['bold']))] : []),
     paragraph(labels.sectionStatus, ['bold']),
     ...statusLists(document, labels, options),
   );
@@ -65,7 +77,7 @@ function statusLists(document: MasterDocument, labels: ExportLabels, options: Re
   return ([1, 2] as const).flatMap((part) => {
     const items = document.sections
       .filter((section) => section.part === part)
-      .map((section) => listItem(paragraph(`${sectionHeading(section)} — ${statusLine(labels, section, isLeftOut(section, options))}`)));
+      .map((section) => listItem(paragraph(`${contentsEntry(section, labels)} — ${statusLine(labels, section, isLeftOut(section, options))}`)));
     return items.length ? [paragraph(partHeading(document, labels, part), ['italic']), bulletList(items)] : [];
   });
 }
@@ -75,6 +87,7 @@ function sectionMarkdown(section: ExportSection, options: RenderOptions, file: M
   const { labels } = file;
   const head = [heading(2, sectionHeading(section))];
   if (section.state === 'draft-unapproved') head.push(schema.nodes.blockquote.create(null, paragraph(labels.draftNotApproved, ['bold'])));
+  if (isIncomplete(section)) head.push(schema.nodes.blockquote.create(null, paragraph(labels.sectionIncomplete, ['bold'])));
   const parts = [write(...head), contentMarkdown(sectionDoc(section, options.suggestions ?? 'omit'), file)];
   if (options.includeComments && section.openComments.length) {
     parts.push(write(paragraph(labels.openComments, ['bold']), commentList(section.openComments, labels)));

@@ -1,11 +1,13 @@
 /**
  * Section content on PDF pages, one handler per node and mark of the shared schema (the
  * schema-walk test holds the maps complete): headings by size, paragraphs of styled spans, lists
- * with bullets or numbers indented per level, blockquotes with a left rule, and tables.
+ * with bullets or numbers indented per level, blockquotes with a left rule, and tables. A learning
+ * outcome is a paragraph led by its number, an hours or assessment table gets its totals row and
+ * warnings, and a glossary term is set in italics (#20): a PDF is printed, where a link leads nowhere.
  */
 import type { Mark, Node } from 'prosemirror-model';
 import { safeHref } from '../../../shared/links';
-import { shiftedLevel } from '../content';
+import { curriculumTable, outcomeNumber, shiftedLevel } from '../content';
 import type { PdfContext, PdfLinks } from './pdf-context';
 import { ASCENT, DESCENT, FACES } from './pdf-fonts';
 import { drawTable } from './pdf-table';
@@ -35,6 +37,7 @@ export const pdfMarks: Record<string, (style: TextStyle, mark: Mark) => TextStyl
     const href = safeHref(mark.attrs.href);
     return href ? { ...style, link: href, color: LINK_COLOUR, underline: true } : style;
   },
+  glossary_term: (style) => ({ ...style, italic: true }),
   // After the link in the schema's order, so a suggested link shows as a suggestion.
   insertion: (style) => ({ ...style, color: INSERTION_COLOUR, underline: true }),
   deletion: (style) => ({ ...style, color: DELETION_COLOUR, strike: true }),
@@ -94,9 +97,9 @@ function targetDestination(node: Node, context: PdfContext): void {
 }
 
 /** Draws the block's text; a list item's marker goes beside the first line. */
-function textblock(node: Node, context: PdfContext, style: TextStyle): void {
+function textblock(node: Node, context: PdfContext, style: TextStyle, lead: Span[] = []): void {
   const { flow } = context;
-  const lines = layoutLines(flow.doc, spansOf(node, style, context.links), context.width, style.size);
+  const lines = layoutLines(flow.doc, [...lead, ...spansOf(node, style, context.links)], context.width, style.size);
   if (context.marker) {
     const first = lineHeight(lines[0]);
     flow.room(first);
@@ -155,6 +158,14 @@ const blockNodes = {
     textblock(node, context, style);
     context.flow.y += PARAGRAPH_GAP / 2;
   },
+  learning_outcome: (node: Node, context: PdfContext) => {
+    const number = outcomeNumber(node);
+    // On the page of its first line, so a reference to it leads there.
+    context.flow.room(context.style.size * 1.4);
+    targetDestination(node, context);
+    textblock(node, context, context.style, number ? [{ text: `${number} — `, style: { ...context.style, bold: true } }] : []);
+    context.flow.y += PARAGRAPH_GAP;
+  },
   blockquote: (node: Node, context: PdfContext) => {
     const inner = { ...context, x: context.x + QUOTE_INDENT, width: context.width - QUOTE_INDENT };
     context.flow.withRule(context.x + 4, () => children(node, inner));
@@ -162,7 +173,12 @@ const blockNodes = {
   bullet_list: list((_node, _index, depth) => BULLETS[depth % BULLETS.length]),
   ordered_list: list(ordinal),
   list_item: (node: Node, context: PdfContext) => children(node, context),
-  table: (node: Node, context: PdfContext) => drawTable(node, context, renderBlock, () => targetDestination(node, context)),
+  // An hours or assessment table with its totals row, then its warnings; any other table as it is.
+  table: (node: Node, context: PdfContext) => {
+    const shown = curriculumTable(node, context.links?.labels.lang);
+    drawTable(shown.table, context, renderBlock, () => targetDestination(node, context));
+    for (const note of shown.notes) renderBlock(note, context);
+  },
 };
 
 /** Rows and cells are drawn by `drawTable`, which calls these for each cell's content. */

@@ -8,10 +8,10 @@ import { SECTION_TARGET } from '../../../shared/references';
 import { sectionDoc } from '../content';
 import { type AnchorNames, CrossReferences, pageAnchors } from '../cross-references';
 import { FootnoteNumbering } from '../footnotes';
-import { type ExportLabels, labelsFor } from '../labels';
+import { type ExportLabels, documentLabels } from '../labels';
 import { approvalRecordBody, commentList, heading, paragraph, statusTable } from '../master-nodes';
-import type { ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
-import { formatDate, includedSections, sectionHeading } from '../outline';
+import type { ExportAppendix, ExportSection, MasterDocument, RenderOptions, SectionProgress } from '../model';
+import { appendicesOf, appendixAnchor, contentsEntry, formatDate, includedSections, isIncomplete, languageLines, sectionHeading } from '../outline';
 import { eachSection } from '../steps';
 import { renderBlock } from './pdf-content';
 import type { PdfContext } from './pdf-context';
@@ -32,7 +32,7 @@ interface Entry {
 }
 
 export async function renderPdf(document: MasterDocument, options: RenderOptions, onProgress?: SectionProgress): Promise<Buffer> {
-  const labels = labelsFor(options.locale);
+  const labels = documentLabels(document, options);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -66,7 +66,10 @@ export async function renderPdf(document: MasterDocument, options: RenderOptions
     references: new CrossReferences(document, sections, options.locale),
     anchors: pageAnchors(),
   };
-  const entries: Entry[] = sections.map((section) => ({ title: sectionHeading(section), anchor: file.anchors.name(section.id, SECTION_TARGET), page: 0 }));
+  const entries: Entry[] = sections.map((section) => ({ title: contentsEntry(section, labels), anchor: file.anchors.name(section.id, SECTION_TARGET), page: 0 }));
+  const appendices = appendicesOf(document);
+  const appendixEntries: Entry[] = appendices.map((appendix) => ({ title: appendix.title, anchor: appendixAnchor(appendix), page: 0 }));
+  entries.push(...appendixEntries);
   if (options.includeApprovalRecord) entries.push({ title: labels.approvalRecord, anchor: APPENDIX_ANCHOR, page: 0 });
   // Contents pages are kept free now and filled in at the end, when every section's page is known.
   const perPage = Math.floor((doc.page.height - 2 * MARGIN - 60) / TOC_LINE);
@@ -88,6 +91,10 @@ export async function renderPdf(document: MasterDocument, options: RenderOptions
     },
     onProgress,
   );
+  appendices.forEach((appendix, index) => {
+    start(appendixEntries[index]);
+    drawAppendix(appendix, file, context);
+  });
   if (options.includeApprovalRecord) {
     start(entries[entries.length - 1]);
     renderBlock(heading(1, labels.approvalRecord), { ...context, base: 0 });
@@ -117,7 +124,15 @@ function titlePage(document: MasterDocument, labels: ExportLabels, options: Rend
   centred(context, document.courseTitle, { size: 24, bold: true, color: '#17365d' }, 10);
   centred(context, labels.subtitle, { size: 14, color: '#444444' }, 24);
   centred(context, labels.textState[options.state], { size: 12, bold: true }, 4);
-  centred(context, labels.generatedOn(formatDate(labels, document.generatedAt)), { size: 10, color: '#555555' }, 36);
+  const language = languageLines(document, labels);
+  centred(context, labels.generatedOn(formatDate(labels, document.generatedAt)), { size: 10, color: '#555555' }, language ? 12 : 36);
+  if (language) {
+    centred(context, language.version, { size: 12, bold: true }, language.incomplete ? 8 : 24);
+    if (language.incomplete) {
+      redBox(language.incomplete, context);
+      context.flow.y += 14;
+    }
+  }
   renderBlock(paragraph(labels.sectionStatus, ['bold']), context);
   renderBlock(statusTable(document, labels, options), context);
 }
@@ -135,7 +150,8 @@ interface PdfFile {
 function drawSection(section: ExportSection, file: PdfFile, context: PdfContext): void {
   const { labels, options } = file;
   renderBlock(heading(1, sectionHeading(section)), { ...context, base: 0 });
-  if (section.state === 'draft-unapproved') draftMarker(labels, context);
+  if (section.state === 'draft-unapproved') redBox(labels.draftNotApproved, context);
+  if (isIncomplete(section)) redBox(labels.sectionIncomplete, context);
   const doc = sectionDoc(section, options.suggestions ?? 'omit');
   const links = { section: section.id, notes: file.footnotes.section(doc), references: file.references, anchors: file.anchors, labels };
   renderBlock(doc, { ...context, links });
@@ -146,12 +162,21 @@ function drawSection(section: ExportSection, file: PdfFile, context: PdfContext)
   }
 }
 
-/** A red box that no reader can miss: this text is a draft, not an approved one. */
-function draftMarker(labels: ExportLabels, context: PdfContext): void {
+/** An appendix (#20): its title, then its content as a section's text is drawn. */
+function drawAppendix(appendix: ExportAppendix, file: PdfFile, context: PdfContext): void {
+  renderBlock(heading(1, appendix.title), { ...context, base: 0 });
+  const doc = sectionDoc(appendix, 'omit');
+  const links = { section: appendixAnchor(appendix), notes: file.footnotes.section(doc), references: file.references, anchors: file.anchors, labels: file.labels };
+  renderBlock(doc, { ...context, links });
+  drawNotes({ ...context, links });
+}
+
+/** A red box that no reader can miss: a draft shown for want of an approved text, a lagging translation. */
+function redBox(text: string, context: PdfContext): void {
   const { flow } = context;
   const pad = 6;
   const style = { ...BODY, bold: true, color: DRAFT_RED };
-  const lines = layoutLines(flow.doc, [{ text: labels.draftNotApproved, style }], context.width - 2 * pad);
+  const lines = layoutLines(flow.doc, [{ text, style }], context.width - 2 * pad);
   const height = linesHeight(lines) + 2 * pad;
   flow.room(height);
   flow.box(context.x, flow.y, context.width, height, { stroke: DRAFT_RED, lineWidth: 1.5 });

@@ -21,6 +21,7 @@ export function presentThread(thread: Thread): Thread {
   return {
     id: thread.id,
     sectionId: thread.sectionId,
+    lang: thread.lang,
     anchor: { start: thread.anchor.start, end: thread.anchor.end },
     quote: thread.quote,
     createdBy: thread.createdBy,

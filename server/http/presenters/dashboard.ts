@@ -1,6 +1,7 @@
 /** The dashboard: every section's progress, the deadline and the days left. */
 import type { DashboardOverview, DashboardRow } from '../../../shared/api/dashboard';
 import { presentApprovalState } from './reviews';
+import { presentTemplateState } from './sections';
 import { presentSettings } from './settings';
 
 export function presentDashboardRow(row: DashboardRow): DashboardRow {
@@ -16,6 +17,14 @@ export function presentDashboardRow(row: DashboardRow): DashboardRow {
     lastEdit: row.lastEdit ? { at: row.lastEdit.at, by: row.lastEdit.by } : null,
     words: row.words,
     brokenReferences: row.brokenReferences ?? 0,
+    template: row.template ? presentTemplateState(row.template) : null,
+    translations: (row.translations ?? []).map((version) => ({
+      lang: version.lang,
+      blocks: version.blocks,
+      current: version.current,
+      stale: version.stale,
+      missing: version.missing,
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 /** A section of the outline, with what the viewer may do with it; the titles above the sections. */
-import type { Outline, Section } from '../../../shared/api/sections';
+import type { Outline, Section, TemplateState, TemplateStarted } from '../../../shared/api/sections';
 import { type SectionAction, maySection } from '../../../shared/policy';
 import { titleIn } from '../../../shared/workspace';
 import type { PersonRecord } from '../../domain/people';
@@ -7,9 +7,10 @@ import type { OutlineTitles, Section as SectionRecord } from '../../domain/secti
 
 /**
  * The contract shape `{id, part, position, title, group, status}` plus both titles, open comments,
- * "suggestions only" and the viewer's rights. `title` is in the viewer's language.
+ * "suggestions only", the viewer's rights and, for a national section, its conformance to the
+ * national template (null for a regional module). `title` is in the viewer's language.
  */
-export function presentSection(section: SectionRecord, viewer: PersonRecord, openComments = 0): Section {
+export function presentSection(section: SectionRecord, viewer: PersonRecord, openComments = 0, template: TemplateState | null = null): Section {
   const can = (action: SectionAction) => maySection(viewer, action, section);
   return {
     id: section.id,
@@ -22,7 +23,16 @@ export function presentSection(section: SectionRecord, viewer: PersonRecord, ope
     openComments,
     suggestionsOnly: section.suggestionsOnly === true,
     permissions: { edit: can('edit'), comment: can('comment'), submit: can('submit'), decide: can('decide') },
+    template: template && presentTemplateState(template),
   };
+}
+
+export function presentTemplateState(state: TemplateState): TemplateState {
+  return { required: state.required, present: state.present, filled: state.filled, missing: [...state.missing] };
+}
+
+export function presentTemplateStarted(started: TemplateStarted): TemplateStarted {
+  return { added: started.added, template: presentTemplateState(started.template) };
 }
 
 /** The course's and the parts' titles, each in the viewer's language and in both. */

@@ -7,5 +7,6 @@ export function presentSettings(settings: WorkspaceSettings): WorkspaceSettings 
     requiredOrganisations: settings.requiredOrganisations,
     otherGroupsSuggest: settings.otherGroupsSuggest,
     languages: { source: settings.languages.source, targets: [...settings.languages.targets] },
+    nationalTemplate: settings.nationalTemplate.map((heading) => ({ key: heading.key, title: { en: heading.title.en, ru: heading.title.ru } })),
   };
 }

@@ -11,7 +11,7 @@ export function presentTranslationProgress(progress: TranslationProgress): Trans
     stale: progress.stale,
     missing: progress.missing,
     orphaned: progress.orphaned,
-    againstApproved: progress.againstApproved ? presentCounts(progress.againstApproved) : null,
+    againstApproved: progress.againstApproved === 'unknown' ? 'unknown' : progress.againstApproved ? presentCounts(progress.againstApproved) : null,
   };
 }
 

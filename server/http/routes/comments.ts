@@ -1,4 +1,8 @@
-/** Comment threads on section text, and the signed-in person's notifications. */
+/**
+ * Comment threads on section text (the source's, or a translation's with `lang`: #19), and the
+ * signed-in person's notifications. A translation has its section's rights, so the same policy
+ * questions decide; replies, edits and resolving go by thread and need no language.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import { mayComment } from '../../../shared/policy';
@@ -7,6 +11,7 @@ import type { Comments } from '../../domain/comments';
 import type { Notifications } from '../../domain/notifications';
 import { authorizeSection, currentPerson, sectionOr404, type Services } from '../context';
 import { presentNotificationList, presentThread, presentUnreadCount } from '../presenters';
+import { documentLanguage, languageField } from './document-language';
 
 const mentions = z.array(z.number().int().positive()).max(50).default([]);
 const body = z.string().max(20_000);
@@ -17,7 +22,9 @@ const newThread = z.object({
   quote: z.string().max(20_000),
   body,
   mentions,
+  lang: languageField,
 });
+const threadQuery = z.object({ lang: languageField });
 const newComment = z.object({ body, mentions });
 const idParam = z.coerce.number().int().positive();
 
@@ -42,14 +49,17 @@ export function commentRoutes(services: Services, deps: { comments: Comments; no
   router.get('/sections/:id/threads', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     authorizeSection(services, res, 'read', section);
-    res.json(comments.threadsOf(section.id).map(presentThread));
+    const lang = documentLanguage(services, threadQuery.parse(req.query).lang);
+    res.json(comments.threadsOf(section.id, lang).map(presentThread));
   });
 
   router.post('/sections/:id/threads', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     const person = authorizeSection(services, res, 'comment', section);
     const input = newThread.parse(req.body);
+    const lang = documentLanguage(services, input.lang);
     const thread = comments.startThread(section.id, person, {
+      lang,
       anchorStart: input.anchor.start,
       anchorEnd: input.anchor.end,
       quote: input.quote,

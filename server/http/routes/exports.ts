@@ -1,12 +1,15 @@
 /**
  * Exports: start one (the whole master or one section, current drafts or approved texts, in
- * DOCX, PDF, HTML or Markdown), follow its progress, download the file. Starting reads the text
- * at once from the master source and queues the rendering as a job; only its owner sees the job.
+ * DOCX, PDF, HTML or Markdown, in any of the workspace's languages), follow its progress, download
+ * the file. Starting reads the text at once from the master source and queues the rendering as a
+ * job; only its owner sees the job.
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { LANGUAGES, type LanguageCode } from '../../../shared/languages';
+import { DomainError } from '../../domain/errors';
 import type { ExportJobs } from '../../exports/jobs';
-import { EXPORT_FORMATS, type MasterSource } from '../../exports/model';
+import { EXPORT_FORMATS, type LoadOptions, type MasterSource } from '../../exports/model';
 import { startExport } from '../../commands/start-export';
 import { authorizeSection, authorizeWorkspace, currentPerson, sectionOr404, type Services } from '../context';
 import { presentExportJob } from '../presenters';
@@ -28,7 +31,33 @@ const startExportBody = z.object({
   suggestions: z.enum(['omit', 'mark']).optional(),
   /** The language of the document's fixed labels; the person's own language by default. */
   locale: z.enum(['en', 'ru']).optional(),
+  /**
+   * The language version to export (#19): the source language or a target of the workspace. Its
+   * labels and titles follow it. Not given: the source text, labelled in `locale`.
+   */
+  language: z.enum(LANGUAGES).optional(),
+  /** Appendices after the sections (#20). */
+  includeGlossary: z.boolean().default(false),
+  includeMatrix: z.boolean().default(false),
 });
+
+/** The language, when the workspace writes or translates in it; else a 400 naming those it has. */
+function workspaceLanguage(services: Services, code: LanguageCode): { code: LanguageCode; source: LanguageCode } {
+  const { source, targets } = services.commands.settings.languages();
+  if (code !== source && !targets.includes(code)) {
+    const known = [source, ...targets].join(', ');
+    throw new DomainError(400, `language: the workspace has no ${code} version (its languages: ${known})`, 'no-such-language');
+  }
+  return { code, source };
+}
+
+/**
+ * The master source as this request reads it: in its language, with its appendices. The export
+ * command passes only the state, sections and locale; the rest is bound here.
+ */
+function sourceFor(source: MasterSource, options: LoadOptions): MasterSource {
+  return { load: (state, sectionIds, locale) => source.load(state, sectionIds, locale, options) };
+}
 
 /** RFC 6266: an ASCII fallback name, and the exact name in UTF-8 for clients that read it. */
 function contentDisposition(fileName: string): string {
@@ -42,12 +71,14 @@ export function exportRoutes(services: Services, deps: ExportDeps): Router {
 
   router.post('/exports', (req, res) => {
     const input = startExportBody.parse(req.body);
+    const language = input.language ? workspaceLanguage(services, input.language) : undefined;
     const section = input.scope === 'master' ? null : sectionOr404(services, input.scope);
     const person = section
       ? authorizeSection(services, res, 'export', section)
       : authorizeWorkspace(services, res, 'export-master');
+    const source = sourceFor(deps.source, { language, appendices: { glossary: input.includeGlossary, matrix: input.includeMatrix } });
     const job = startExport(
-      { audit: services.audit, ...deps },
+      { audit: services.audit, jobs: deps.jobs, source },
       {
         section,
         state: input.state,
@@ -56,7 +87,8 @@ export function exportRoutes(services: Services, deps: ExportDeps): Router {
         includeApprovalRecord: input.includeApprovalRecord,
         includeUnapproved: input.includeUnapproved,
         suggestions: input.suggestions,
-        locale: input.locale,
+        // A language version's cross-references speak its language (Russian words for a national one).
+        locale: language ? (language.code === 'en' ? 'en' : 'ru') : input.locale,
       },
       person,
     );

@@ -5,7 +5,7 @@ import { REVIEW_ORGANISATIONS } from '../../../shared/workspace';
 import type { Dashboard } from '../../domain/dashboard';
 import { DomainError } from '../../domain/errors';
 import { MAX_MESSAGE_LENGTH, type Reviews } from '../../domain/reviews';
-import { type Settings, checkedLanguages } from '../../domain/settings';
+import { type Settings, checkedLanguages, checkedNationalTemplate } from '../../domain/settings';
 import { changeSettings } from '../../commands/change-settings';
 import { decideSection } from '../../commands/decide-section';
 import { submitSection } from '../../commands/submit-section';
@@ -36,13 +36,16 @@ const settingsBody = z
     otherGroupsSuggest: z.boolean().optional(),
     // Codes are checked by the domain (`checkedLanguages`), which answers 422 with what is wrong.
     languages: z.object({ source: z.string().max(8), targets: z.array(z.string().max(8)).max(20) }).optional(),
+    // Checked whole by the domain (`checkedNationalTemplate`), which answers 400 naming the heading.
+    nationalTemplate: z.unknown().optional(),
   })
   .refine(
     (body) =>
       body.deadline !== undefined ||
       body.requiredOrganisations !== undefined ||
       body.otherGroupsSuggest !== undefined ||
-      body.languages !== undefined,
+      body.languages !== undefined ||
+      body.nationalTemplate !== undefined,
     'nothing to change',
   );
 
@@ -111,11 +114,12 @@ export function reviewRoutes(services: Services, deps: ReviewDeps): Router {
   router.patch('/settings', (req, res) => {
     const body = settingsBody.parse(req.body);
     const actor = authorizeWorkspace(services, res, body.deadline !== undefined ? 'set-deadline' : 'manage-structure');
-    if (body.requiredOrganisations || body.otherGroupsSuggest !== undefined || body.languages) {
+    if (body.requiredOrganisations || body.otherGroupsSuggest !== undefined || body.languages || body.nationalTemplate !== undefined) {
       authorizeWorkspace(services, res, 'manage-structure');
     }
     const languages = body.languages ? checkedLanguages(body.languages) : undefined;
-    const updated = changeSettings(commands, { ...body, languages }, actor);
+    const nationalTemplate = body.nationalTemplate !== undefined ? checkedNationalTemplate(body.nationalTemplate) : undefined;
+    const updated = changeSettings(commands, { ...body, languages, nationalTemplate }, actor);
     res.json(presentSettings(updated));
   });
 

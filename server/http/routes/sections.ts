@@ -1,14 +1,20 @@
 /**
- * Reading the syllabus outline and one section's metadata; coordinators rename the course, its
- * parts and sections; a section's lead (and coordinators) turn its "suggestions only" on and off.
+ * Reading the syllabus outline and one section's metadata (a national section with its
+ * conformance to the national template); coordinators rename the course, its parts and sections;
+ * a section's lead (and coordinators) turn its "suggestions only" on and off; a national section
+ * starts from the template.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { renameOutline, renameSection } from '../../commands/rename-outline';
 import { setSuggestionsOnly } from '../../commands/set-suggestions-only';
+import { startFromTemplate } from '../../commands/start-from-template';
+import { templateStateOf } from '../../domain/dashboard';
+import type { SectionStore } from '../../domain/section-store';
+import type { Section } from '../../domain/sections';
+import type { PersonRecord } from '../../domain/people';
 import { authorizeSection, authorizeWorkspace, sectionOr404, type Services } from '../context';
-import { presentSection } from '../presenters';
-import { presentOutline } from '../presenters/sections';
+import { presentOutline, presentSection, presentTemplateStarted } from '../presenters/sections';
 
 const title = z.string().trim().min(1).max(300);
 const titlesChange = z
@@ -18,6 +24,7 @@ const titlesChange = z
 
 const sectionChange = z.object({ titles: titlesChange }).strict();
 const suggestionsOnlyChange = z.object({ suggestionsOnly: z.boolean() }).strict();
+const startBody = z.object({}).strict();
 const outlineChange = z
   .object({ course: titlesChange.optional(), part1: titlesChange.optional(), part2: titlesChange.optional() })
   .strict()
@@ -26,17 +33,22 @@ const outlineChange = z
 export function sectionRoutes(services: Services): Router {
   const router = Router();
   const renaming = () => ({ ...services.commands, sections: services.sections });
+  const { content, settings } = services.commands;
+  /** A section as the wire has it; the template is read once per request when many are listed. */
+  const present = (section: Section, viewer: PersonRecord, open: Map<string, number>, template = settings.nationalTemplate()) =>
+    presentSection(section, viewer, open.get(section.id) ?? 0, templateStateOf(content, template, section));
 
   router.get('/sections', (_req, res) => {
     const viewer = authorizeWorkspace(services, res, 'read-workspace');
     const open = services.comments.openCounts();
-    res.json(services.sections.list().map((section) => presentSection(section, viewer, open.get(section.id) ?? 0)));
+    const template = settings.nationalTemplate();
+    res.json(services.sections.list().map((section) => present(section, viewer, open, template)));
   });
 
   router.get('/sections/:id', (req, res) => {
     const section = sectionOr404(services, req.params.id);
     const viewer = authorizeSection(services, res, 'read', section);
-    res.json(presentSection(section, viewer, services.comments.openCounts().get(section.id) ?? 0));
+    res.json(present(section, viewer, services.comments.openCounts()));
   });
 
   router.patch('/sections/:id', (req, res) => {
@@ -44,7 +56,7 @@ export function sectionRoutes(services: Services): Router {
     const section = sectionOr404(services, req.params.id);
     const { titles } = sectionChange.parse(req.body);
     const renamed = renameSection(renaming(), { sectionId: section.id, titles }, actor);
-    res.json(presentSection(renamed, actor, services.comments.openCounts().get(section.id) ?? 0));
+    res.json(present(renamed, actor, services.comments.openCounts()));
   });
 
   router.patch('/sections/:id/suggestions-only', (req, res) => {
@@ -52,7 +64,7 @@ export function sectionRoutes(services: Services): Router {
     const actor = authorizeSection(services, res, 'set-suggestions-only', section);
     const { suggestionsOnly } = suggestionsOnlyChange.parse(req.body);
     const changed = setSuggestionsOnly(renaming(), { section, suggestionsOnly }, actor);
-    res.json(presentSection(changed, actor, services.comments.openCounts().get(section.id) ?? 0));
+    res.json(present(changed, actor, services.comments.openCounts()));
   });
 
   router.get('/outline', (_req, res) => {
@@ -67,5 +79,22 @@ export function sectionRoutes(services: Services): Router {
     res.json(presentOutline(outline, actor));
   });
 
+  return router;
+}
+
+/**
+ * `POST /api/sections/:id/template`: a national section starts from the common template. Whoever
+ * may edit the section's text directly (its own group, coordinators; not in "suggestions only")
+ * may, as the headings are text written into it. Apart from `sectionRoutes` because it writes into
+ * the live document, through the section store.
+ */
+export function sectionTemplateRoutes(services: Services, deps: { store: SectionStore }): Router {
+  const router = Router();
+  router.post('/sections/:id/template', (req, res) => {
+    const section = sectionOr404(services, req.params.id);
+    const actor = authorizeSection(services, res, 'edit', section);
+    startBody.parse(req.body ?? {});
+    res.json(presentTemplateStarted(startFromTemplate({ ...services.commands, store: deps.store }, section, actor)));
+  });
   return router;
 }

@@ -11,7 +11,9 @@ import express, { type ErrorRequestHandler, type RequestHandler, Router } from '
 import { z } from 'zod';
 import type { ApiErrorBody } from '../../../shared/api';
 import { MAX_CONFIRM_BLOCKS, MAX_XLIFF_BYTES, XLIFF_MEDIA_TYPES } from '../../../shared/api/translations';
+import { type LanguageCode, documentKey } from '../../../shared/languages';
 import { DomainError } from '../../domain/errors';
+import { DOCX_CONTENT_TYPE, sectionBilingualDocx } from '../../exports/bilingual/section-bilingual';
 import type { Translations } from '../../domain/translations';
 import { authorizeSection, sectionOr404, type Services } from '../context';
 import { presentTranslationProgress, presentXliffImport } from '../presenters/translations';
@@ -21,9 +23,17 @@ export interface TranslationRouteDeps {
 }
 
 const XLIFF_FILE = /^([a-z]{2,3})\.xliff$/;
+/** The two-column Word file (source | translation) for people without translation tools. */
+const BILINGUAL_FILE = /^([a-z]{2,3})\.docx$/;
 
+/**
+ * Each block with the hash of the source unit's text as the person saw it (`SourceUnit.hash`): a
+ * confirm says "this translation is right for that text", so a source that changed meanwhile is
+ * refused (409 `source-changed`) rather than confirmed unseen. Bare ids are no longer taken.
+ */
+const confirmedBlock = z.object({ id: z.string().min(1).max(64), hash: z.string().min(1).max(32) }).strict();
 const confirmBody = z.union([
-  z.object({ blocks: z.array(z.string().min(1).max(64)).min(1, 'name at least one block').max(MAX_CONFIRM_BLOCKS) }).strict(),
+  z.object({ blocks: z.array(confirmedBlock).min(1, 'name at least one block').max(MAX_CONFIRM_BLOCKS) }).strict(),
   z.object({ all: z.literal(true) }).strict(),
 ]);
 
@@ -49,6 +59,31 @@ export function translationRoutes(services: Services, deps: TranslationRouteDeps
     const person = authorizeSection(services, res, 'edit', section);
     const body = confirmBody.parse(req.body);
     res.json(presentTranslationProgress(translations.confirm(section.id, req.params.lang, person, 'all' in body ? 'all' : body.blocks)));
+  });
+
+  router.get('/sections/:id/translations/:file', async (req, res, next) => {
+    const match = BILINGUAL_FILE.exec(req.params.file);
+    if (!match) return next();
+    const section = sectionOr404(services, req.params.id);
+    const person = authorizeSection(services, res, 'read', section);
+    // 404 for a language that is not a target; gives the source blocks their ids.
+    translations.statusIn(section.id, match[1]);
+    const lang = match[1] as LanguageCode;
+    const { content, settings } = services.commands;
+    const file = await sectionBilingualDocx(
+      {
+        section,
+        sourceLanguage: settings.languages().source,
+        targetLanguage: lang,
+        source: content.snapshot(section.id).settled.json,
+        translation: content.snapshot(documentKey(section.id, lang)).settled.json,
+      },
+      person.locale === 'ru' ? 'ru' : 'en',
+    );
+    res.setHeader('Content-Type', DOCX_CONTENT_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(file.body);
   });
 
   router.get('/sections/:id/translations/:file', (req, res) => {
