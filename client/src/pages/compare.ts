@@ -21,9 +21,9 @@ import { sectionPath } from '../router';
 import { problem } from '../ui/parts';
 import type { AppContext, Page } from './page';
 import { loading, ownerName } from './parts';
+import { LiveData } from './live-data';
 import { followWithFragment, placeHref } from './section-places';
 
-const RELOAD_DELAY_MS = 600;
 
 /** The heading the address names, if it looks like a template key (the server checks the rest). */
 function headingInAddress(): string | null {
@@ -37,21 +37,18 @@ export class ComparePage implements Page {
   private loadedIn: string | null = null;
   private error: unknown = null;
   private key: string | null = headingInAddress();
-  private disposed = false;
-  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   /** Answers to earlier choices that arrive late are dropped. */
   private asked = 0;
-  private readonly stops: (() => void)[] = [];
+  /** The national sections (Part 2) and the template (settings) are what this page shows. */
+  private readonly live: LiveData;
 
   constructor(private readonly context: AppContext) {
-    this.stops.push(
-      context.realtime.on('section:updated', (row) => {
-        if (row.part === 2) this.reloadSoon();
-      }),
-      context.realtime.on('settings:changed', () => void this.load()),
-      context.realtime.onReconnect(() => void this.load()),
-    );
+    this.live = new LiveData(context.realtime, () => void this.load(), { changed: (part) => part === 2, settings: true });
     void this.load();
+  }
+
+  private get disposed(): boolean {
+    return this.live.disposed;
   }
 
   title(): string {
@@ -63,17 +60,7 @@ export class ComparePage implements Page {
   }
 
   dispose(): void {
-    this.disposed = true;
-    if (this.reloadTimer) clearTimeout(this.reloadTimer);
-    for (const stop of this.stops) stop();
-  }
-
-  private reloadSoon(): void {
-    if (this.reloadTimer) return;
-    this.reloadTimer = setTimeout(() => {
-      this.reloadTimer = null;
-      void this.load();
-    }, RELOAD_DELAY_MS);
+    this.live.dispose();
   }
 
   private async load(): Promise<void> {

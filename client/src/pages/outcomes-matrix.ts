@@ -17,10 +17,9 @@ import { sectionPath } from '../router';
 import { problem } from '../ui/parts';
 import type { AppContext, Page } from './page';
 import { loading } from './parts';
+import { LiveData } from './live-data';
 import { followWithFragment, placeHref } from './section-places';
 
-/** Changes that come close together (several people typing) are read once. */
-const RELOAD_DELAY_MS = 600;
 
 /** The warning sign drawn beside a flag (the words beside it say what it means). */
 const warningIcon = html`<svg class="icon flag-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -33,16 +32,16 @@ export class OutcomesMatrixPage implements Page {
   private loadedIn: string | null = null;
   private error: unknown = null;
   private onlyProblems = false;
-  private disposed = false;
-  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly stops: (() => void)[] = [];
+  /** Every section's outcomes, teaching and assessment are what this page shows. */
+  private readonly live: LiveData;
 
   constructor(private readonly context: AppContext) {
-    this.stops.push(
-      context.realtime.on('section:updated', () => this.reloadSoon()),
-      context.realtime.onReconnect(() => void this.load()),
-    );
+    this.live = new LiveData(context.realtime, () => void this.load());
     void this.load();
+  }
+
+  private get disposed(): boolean {
+    return this.live.disposed;
   }
 
   title(): string {
@@ -54,17 +53,7 @@ export class OutcomesMatrixPage implements Page {
   }
 
   dispose(): void {
-    this.disposed = true;
-    if (this.reloadTimer) clearTimeout(this.reloadTimer);
-    for (const stop of this.stops) stop();
-  }
-
-  private reloadSoon(): void {
-    if (this.reloadTimer) return;
-    this.reloadTimer = setTimeout(() => {
-      this.reloadTimer = null;
-      void this.load();
-    }, RELOAD_DELAY_MS);
+    this.live.dispose();
   }
 
   private async load(): Promise<void> {
