@@ -139,7 +139,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
   const content = new SectionContent(documents);
   const versions = new Versions(db, content, documents, people, audit, events);
   const reviews = new Reviews(db, sections, content, people, settings, notifications, audit, events, versions);
-  const search = new SearchIndex(db, sections, content, comments, events);
+  // Every language version is searched (#19): the source text and the translations into each target.
+  const search = new SearchIndex(db, sections, content, comments, events, () => settings.languages().targets);
   // One index of cross-reference targets (cached per section text) for the dashboard, the route and exports.
   const references = new References({ sections, content });
   const translations = new Translations({ store: documents, content, sections, settings, reviews, audit });

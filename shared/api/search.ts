@@ -1,7 +1,8 @@
 /**
  * Search across the syllabus (`GET /api/search?q=<text>`): the text of every section and every
- * comment the person may read, in every script, whatever the case or the diacritics. Answers the
- * best hits first (at most 50); an empty or too long query is a 400.
+ * comment the person may read, in every language version (the source text and each translation,
+ * #19) and every script, whatever the case or the diacritics. Answers the best hits first (at
+ * most 50); an empty or too long query is a 400.
  */
 
 /** The most characters a query may have. */
@@ -19,6 +20,11 @@ export interface SearchHit {
   sectionId: string;
   /** The section's title in the person's language. */
   sectionTitle: string;
+  /**
+   * The language version the words are in: '' for the section's source text (and comments on it),
+   * else the code of the translation's language (`/sections/<id>/translations/<lang>` opens it).
+   */
+  lang: string;
   /** The sentence that holds the hit, as written (cut with … around the hit when very long). */
   snippet: string;
   /** The words of the snippet that match the query. */

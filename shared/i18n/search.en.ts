@@ -15,6 +15,7 @@ export const searchEn = {
   'search.hint': 'Any language of the syllabus; capitals and accents do not matter.',
   'search.kind.text': 'Text',
   'search.kind.comment': 'Comment',
+  'search.translation': '{language} translation',
   'search.in': 'in {section}',
   'search.failed': 'The search did not work. Try again.',
   'search.tooLong': 'A search may have at most {max} characters.',

@@ -17,6 +17,7 @@ export const searchRu: Record<keyof typeof searchEn, string> = {
   'search.hint': 'Любой язык программы; регистр и диакритические знаки не важны.',
   'search.kind.text': 'Текст',
   'search.kind.comment': 'Комментарий',
+  'search.translation': 'Перевод на {language}',
   'search.in': 'в разделе «{section}»',
   'search.failed': 'Поиск не удался. Попробуйте ещё раз.',
   'search.tooLong': 'Запрос может содержать не более {max} символов.',

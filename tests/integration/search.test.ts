@@ -1,10 +1,12 @@
 /**
  * Search across the syllabus on a real server: text written by real y-websocket clients in every
  * script of the working groups, found whatever the case and the diacritics; comments; the index
- * kept current after edits and deletions; hostile queries answered, never with a 500.
+ * kept current after edits and deletions; translations (#19) found as such; hostile queries
+ * answered, never with a 500.
  */
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import type { ApiErrorBody, SearchHit, Thread } from '../../shared/api';
+import { documentKey } from '../../shared/languages';
 import * as policy from '../../shared/policy';
 import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
 import { type CollabClient, connectCollab, synced } from '../support/collab-client';
@@ -234,6 +236,89 @@ describe('queries that are not plain words', () => {
 
   test('without a session the search is refused', async () => {
     expect((await api(workspace.url, null)('GET', '/search?q=migration')).status).toBe(401);
+  });
+});
+
+describe('language versions', () => {
+  /** Replaces a translation's text through the store, as an import or an XLIFF file would. */
+  function translate(sectionId: string, lang: string, ...paragraphs: string[]): void {
+    const key = documentKey(sectionId, lang);
+    workspace.server.sections.change(key, null, (doc) => {
+      const fragment = doc.getXmlFragment(CONTENT_FRAGMENT);
+      fragment.delete(0, fragment.length);
+      prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content: paragraphs.map(paragraph) }, fragment);
+    });
+    workspace.server.content.invalidate(key);
+  }
+
+  const inTranslation = (hits: SearchHit[]) => hits.some((hit) => hit.sectionId === 'regional-3' && hit.lang === 'en');
+
+  beforeAll(async () => {
+    expect((await as(coordinator)('PATCH', '/settings', { languages: { source: 'ru', targets: ['en'] } })).status).toBe(200);
+    translate('regional-3', 'en', 'Return migration: voluntary and forced. Reintegration of returnees is the subject of module 4.');
+    await searchUntil('returnees', inTranslation);
+  });
+
+  test('a word only in the English translation is found, as a hit of the translation', async () => {
+    const hits = await search('REINTEGRATION returnees');
+    expect(hits).toEqual([
+      expect.objectContaining({
+        kind: 'text',
+        sectionId: 'regional-3',
+        lang: 'en',
+        snippet: 'Reintegration of returnees is the subject of module 4.',
+        blockIndex: 0,
+        threadId: null,
+      }),
+    ]);
+    expect(highlighted(hits[0])).toEqual(['Reintegration', 'returnees']);
+  });
+
+  test('a hit of the source text has no language', async () => {
+    const hits = (await search('реинтеграция')).filter((hit) => hit.sectionId === 'regional-3');
+    expect(hits).toEqual([expect.objectContaining({ kind: 'text', lang: '', snippet: 'Реинтеграция мигрантов — тема модуля 4.' })]);
+  });
+
+  test('an edit of the translation is found within seconds, and its old words are gone', async () => {
+    translate('regional-3', 'en', 'Return migration: voluntary and forced. Reintegration of deportees is the subject of module 4.');
+    await searchUntil('deportees', inTranslation);
+    expect(await search('returnees')).toEqual([]);
+  });
+
+  test('a comment on the translation is a hit of the translation', async () => {
+    const created = await as(reviewer)('POST', '/sections/regional-3/threads', {
+      lang: 'en',
+      anchor: ANCHOR,
+      quote: 'deportees',
+      body: 'Is “deportees” the term IOM glossaries use?',
+      mentions: [],
+    });
+    expect(created.status).toBe(201);
+    expect(await search('glossaries')).toEqual([
+      expect.objectContaining({ kind: 'comment', sectionId: 'regional-3', lang: 'en', threadId: (created.body as Thread).id }),
+    ]);
+  });
+
+  test('a person who may not read the section gets no hit from its translation', async () => {
+    const spy = jest.spyOn(policy, 'maySection').mockImplementation((actor, action, section) => !(action === 'read' && section.id === 'regional-3'));
+    try {
+      expect(await search('deportees')).toEqual([]);
+      expect(await search('glossaries')).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(inTranslation(await search('deportees'))).toBe(true);
+  });
+
+  test('a language that is no longer a target leaves the search, and comes back with it', async () => {
+    expect((await as(coordinator)('PATCH', '/settings', { languages: { source: 'ru', targets: [] } })).status).toBe(200);
+    await searchUntil('deportees', (hits) => hits.length === 0);
+    expect(await search('glossaries')).toEqual([]);
+    expect((await search('реинтеграция')).map((hit) => hit.lang)).toEqual(['']);
+
+    expect((await as(coordinator)('PATCH', '/settings', { languages: { source: 'ru', targets: ['en'] } })).status).toBe(200);
+    await searchUntil('deportees', inTranslation);
+    expect((await search('glossaries')).map((hit) => hit.lang)).toEqual(['en']);
   });
 });
 

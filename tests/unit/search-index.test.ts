@@ -120,6 +120,7 @@ test('comments: indexed when their thread changes; a deleted comment leaves the 
   const thread = {
     id: 7,
     sectionId: 'national-kg',
+    lang: '',
     comments: [{ id: 70, body: 'Cite the Law on External Migration.', deleted: false }],
   } as unknown as Thread;
   threads = [thread];

@@ -2,13 +2,15 @@
  * The list under the search box: how many hits, then each hit as a link to its section at its
  * place — the text's block (`?block=<n>&q=<query>`, which the section page scrolls to and selects)
  * or the comment's thread (`?thread=<id>`, which it opens) — with the sentence that holds it and
- * the matching words marked. Loaded the first time the list opens.
+ * the matching words marked. A hit in a translation (#19) names its language and opens the
+ * translation's page. Loaded the first time the list opens.
  */
 import './search-results.css';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { SearchHit } from '../../../shared/api/search';
 import { plural, t } from '../i18n';
-import { sectionPath } from '../router';
+import { sectionPath, translationPath } from '../router';
+import { languageName } from '../translation/language-name';
 
 /** What the list shows: a search under way, its hits, or why there are none. */
 export type SearchState =
@@ -23,8 +25,9 @@ const MAX_HITS = 50;
 
 export type ResultsView = (state: SearchState, handlers: { keydown: (event: KeyboardEvent) => void }) => TemplateResult;
 
-/** Where a hit opens its section. */
+/** Where a hit opens its section: a translation's hit, the translation beside its source. */
 export function hitPath(hit: SearchHit, query: string): string {
+  if (hit.lang) return translationPath(hit.sectionId, hit.lang);
   const section = sectionPath(hit.sectionId);
   if (hit.kind === 'comment' && hit.threadId !== null) return `${section}?thread=${hit.threadId}`;
   const at = new URLSearchParams({ q: query });
@@ -65,9 +68,10 @@ export const resultsView: ResultsView = (state, { keydown }) => {
               <a class="search-hit" href=${hitPath(hit, found)} data-section=${hit.sectionId}>
                 <span class="search-hit-where">
                   <span class="search-hit-section">${hit.sectionTitle}</span>
+                  ${hit.lang ? html`<span class="search-hit-kind">${t('search.translation', { language: languageName(hit.lang) })}</span>` : nothing}
                   ${hit.kind === 'comment' ? html`<span class="search-hit-kind">${t('search.kind.comment')}</span>` : nothing}
                 </span>
-                <span class="search-hit-snippet">${marked(hit)}</span>
+                <span class="search-hit-snippet" lang=${hit.lang || nothing}>${marked(hit)}</span>
               </a>
             </li>`,
           )}

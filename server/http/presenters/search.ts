@@ -9,6 +9,7 @@ export function presentSearchHit(hit: SearchHitRecord, viewer: PersonRecord): Se
     kind: hit.kind,
     sectionId: hit.section.id,
     sectionTitle: titleIn(hit.section.titles, viewer.locale),
+    lang: hit.lang,
     snippet: hit.snippet.text,
     highlights: hit.snippet.highlights.map((range) => ({ start: range.start, end: range.end })),
     blockIndex: hit.blockIndex,
