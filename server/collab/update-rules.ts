@@ -25,10 +25,12 @@ export type Refusal = { reason: 'client-id'; clientId: number } | { reason: 'sch
 export type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 /**
- * The attributes that tie blocks together across language versions (#19): a source block's `id`
- * (what translations and references point at), a translation block's `source` and `sourceHash`.
+ * The attributes that tie a translation's blocks to the source (#19): `source` and `sourceHash`.
+ * A block's own `id` is not among them: the editor itself takes an id away for a moment (a copy's
+ * id is replaced in a dispatch that follows the change, see `target-ids.ts`), and refusing that
+ * shut a person out of a section they were typing in (found by the hours-table browser test).
  */
-const LINK_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'sourceHash']);
+const LINK_KEYS: ReadonlySet<string> = new Set(['source', 'sourceHash']);
 
 /** Whose Yjs client ids are whose in one section; `null` for an id nobody has used yet. */
 export interface ClientOwners {

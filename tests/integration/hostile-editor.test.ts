@@ -344,7 +344,7 @@ describe('block ids and translation links survive a browser tab from an older bu
       .map((element) => (element instanceof Y.XmlElement ? element.getAttribute('id') : undefined))
       .filter((id) => typeof id === 'string' && /^t(keep|gone)/.test(id));
 
-  test('an update removing a block’s id in place is refused and the sender told; a new id and a block removed whole are taken', async () => {
+  test('an update removing a block’s translation link in place is refused and the sender told; a new id and a block removed whole are taken', async () => {
     const section = 'national-kg';
     const writer = await raw(section, victimCookie);
     writer.send(
@@ -352,6 +352,7 @@ describe('block ids and translation links survive a browser tab from an older bu
         updateFrom(writer.mirror, (doc) => {
           const p = new Y.XmlElement('paragraph');
           p.setAttribute('id', 'tkeep00001');
+          p.setAttribute('source', 'tsource001');
           p.insert(0, [new Y.XmlText('Translated paragraph.')]);
           const q = new Y.XmlElement('paragraph');
           q.setAttribute('id', 'tgone00001');
@@ -370,6 +371,7 @@ describe('block ids and translation links survive a browser tab from an older bu
         updateFrom(oldTab.mirror, (doc) => {
           const p = doc.getXmlFragment(CONTENT_FRAGMENT).get(0) as Y.XmlElement;
           p.removeAttribute('id');
+          p.removeAttribute('source');
           (p.get(0) as Y.XmlText).insert(0, 'Typed. ');
         }),
       ),
