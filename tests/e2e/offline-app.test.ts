@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DATA_CACHE, OFFLINE_COPY_HEADER } from '../../client/src/offline/names';
 import { type TestWorkspace, addTestPerson, startTestWorkspace } from '../support/workspace';
@@ -241,7 +242,11 @@ test('a new version is offered, nothing reloads until the person clicks, and the
   const swFile = path.join(clientDir, 'sw.js');
   const version = before.slice('syllabus-shell-'.length);
   const next = version.split('').reverse().join('');
-  fs.writeFileSync(swFile, fs.readFileSync(swFile, 'utf8').replaceAll(version, next));
+  const nextWorker = fs.readFileSync(swFile, 'utf8').replaceAll(version, next);
+  fs.writeFileSync(swFile, nextWorker);
+  // A build writes the compressed copies beside it too (#21), and those are what browsers get.
+  if (fs.existsSync(`${swFile}.br`)) fs.writeFileSync(`${swFile}.br`, zlib.brotliCompressSync(nextWorker));
+  if (fs.existsSync(`${swFile}.gz`)) fs.writeFileSync(`${swFile}.gz`, zlib.gzipSync(nextWorker));
 
   // Something typed that a reload would lose, and a marker that a reload would wipe.
   await page.evaluate(() => {

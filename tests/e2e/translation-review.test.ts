@@ -111,8 +111,18 @@ test('comments, suggestions and notices on both sides of a translation', async (
   const member = await signIn('member', 'KZ', 'Айгерім Сапарова');
   await openTranslation(member);
   await expect(member.page.locator('.translation-approval').textContent()).resolves.toContain('not approved yet');
-  await targetEditor(member.page).getByText(ENGLISH_TEXT).dblclick({ position: { x: 40, y: 8 } });
-  await panel(member.page).getByRole('button', { name: 'Add comment' }).click();
+  // A word selected (a double click; the page may still be drawing the other side's text, which
+  // can take the first one: the selection is what the button waits for, so it is made again).
+  const addComment = panel(member.page).getByRole('button', { name: 'Add comment' });
+  for (let attempt = 0; attempt < 4 && (await addComment.getAttribute('aria-disabled')) === 'true'; attempt++) {
+    await targetEditor(member.page).getByText(ENGLISH_TEXT).dblclick({ position: { x: 40, y: 8 } });
+    await member.page.waitForFunction(
+      () => document.querySelector('.translation-discussion button[title^="Comment on the selected text"]')?.getAttribute('aria-disabled') !== 'true',
+      null,
+      { timeout: 5000 },
+    ).catch(() => undefined);
+  }
+  await addComment.click();
   await member.page.getByRole('combobox', { name: 'Your comment' }).fill('Should “law” be “statute”?');
   await member.page.getByRole('button', { name: 'Comment', exact: true }).click();
   await panel(member.page).locator('.thread').first().waitFor();
