@@ -20,9 +20,29 @@ import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { type Access, CLOSE_UPDATE_REFUSED, MESSAGE_SYNC } from '../../../shared/collab-protocol';
+import {
+  type Access,
+  CLOSE_FORBIDDEN,
+  CLOSE_MALFORMED,
+  CLOSE_TOO_LARGE,
+  CLOSE_UNAUTHENTICATED,
+  CLOSE_UPDATE_REFUSED,
+  MESSAGE_SYNC,
+} from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
 import { locale, plural, t } from '../i18n';
+
+/** Why the server closed a section's connection, in the person's words (the section and translation pages). */
+export const CLOSE_REASON: Record<number, MessageKey> = {
+  [CLOSE_UNAUTHENTICATED]: 'connection.reason.unauthenticated',
+  [CLOSE_FORBIDDEN]: 'connection.reason.forbidden',
+  [CLOSE_MALFORMED]: 'connection.reason.malformed',
+  [CLOSE_UPDATE_REFUSED]: 'connection.reason.refused',
+  [CLOSE_TOO_LARGE]: 'connection.reason.tooLarge',
+};
+
+/** Closes after which trying again would be refused again: the page says what to do instead. */
+export const NO_RETRY = new Set([CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED, CLOSE_TOO_LARGE]);
 
 export type ConnectionStatus =
   | 'connecting'

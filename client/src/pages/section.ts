@@ -11,7 +11,7 @@ import type { EditorView } from 'prosemirror-view';
 import { TemplateChecklist } from '../section/template-checklist';
 import type * as Y from 'yjs';
 import type { ApprovalState, Me, Section } from '../../../shared/api';
-import { CLOSE_FORBIDDEN, CLOSE_MALFORMED, CLOSE_TOO_LARGE, CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED } from '../../../shared/collab-protocol';
+import { CLOSE_UNAUTHENTICATED } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
 import { isEmptySectionText } from '../../../shared/schema';
 import { maySection } from '../../../shared/policy';
@@ -24,7 +24,7 @@ import { targetIds } from '../editor/target-ids';
 import { refreshSyllabus, syllabus } from '../editor/curriculum/syllabus-view';
 import { insertReference } from '../section/reference-picker';
 import { openImportDialog } from '../section/import-dialog';
-import { connectionAnnouncement, connectionText } from '../editor/connection-state';
+import { CLOSE_REASON, NO_RETRY, connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
 import { copyName, unsentIn } from '../offline/device';
 import { download, openCopy } from '../offline/download-copy';
@@ -51,16 +51,6 @@ import '../section/suggestion-marks.css';
 import type { AppContext, Page, UnsentWork } from './page';
 import { loading, notFound, ownerName } from './parts';
 
-const CLOSE_REASON: Record<number, MessageKey> = {
-  [CLOSE_UNAUTHENTICATED]: 'connection.reason.unauthenticated',
-  [CLOSE_FORBIDDEN]: 'connection.reason.forbidden',
-  [CLOSE_MALFORMED]: 'connection.reason.malformed',
-  [CLOSE_UPDATE_REFUSED]: 'connection.reason.refused',
-  [CLOSE_TOO_LARGE]: 'connection.reason.tooLarge',
-};
-
-/** Closes after which trying again would be refused again: the page says what to do instead. */
-const NO_RETRY = new Set([CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED, CLOSE_TOO_LARGE]);
 
 export class SectionPage implements Page {
   private section: Section | null = null;

@@ -5,29 +5,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit-html';
 import {
-  CLOSE_FORBIDDEN,
-  CLOSE_MALFORMED,
-  CLOSE_TOO_LARGE,
-  CLOSE_UNAUTHENTICATED,
-  CLOSE_UPDATE_REFUSED,
   REASON_LANGUAGE_REMOVED,
   REASON_NO_SUCH_LANGUAGE,
 } from '../../../shared/collab-protocol';
 import type { MessageKey } from '../../../shared/i18n';
 import type { CollabSession } from '../editor/collab-session';
-import { connectionAnnouncement, connectionText } from '../editor/connection-state';
+import { CLOSE_REASON, NO_RETRY, connectionAnnouncement, connectionText } from '../editor/connection-state';
 import { t } from '../i18n';
 
-const CLOSE_REASON: Record<number, MessageKey> = {
-  [CLOSE_UNAUTHENTICATED]: 'connection.reason.unauthenticated',
-  [CLOSE_FORBIDDEN]: 'connection.reason.forbidden',
-  [CLOSE_MALFORMED]: 'connection.reason.malformed',
-  [CLOSE_UPDATE_REFUSED]: 'connection.reason.refused',
-  [CLOSE_TOO_LARGE]: 'connection.reason.tooLarge',
-};
-
-/** Closes after which trying again would be refused again. */
-const NO_RETRY = new Set([CLOSE_UNAUTHENTICATED, CLOSE_UPDATE_REFUSED, CLOSE_TOO_LARGE]);
 
 /** The server's reason for closing a translation's connection (the language removed or unknown). */
 function closeReason(code: number | null, reason: string): MessageKey {
