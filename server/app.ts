@@ -206,6 +206,8 @@ export async function startServer(config: Config): Promise<WorkspaceServer> {
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // After the start's own work (migrations, the search index catching up), not during it.
+  if (config.warmExportsAfterMs !== null) setTimeout(() => exportJobs.warm(), config.warmExportsAfterMs).unref();
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let closing: Promise<void> | null = null;

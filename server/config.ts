@@ -19,6 +19,8 @@ export interface Config {
   maxCollabPayload: number;
   /** Threads that render exports, one export each at a time. */
   exportWorkers: number;
+  /** Start the export threads this long after the server is up (null: when the first export needs them). */
+  warmExportsAfterMs: number | null;
   sessionTtlMs: number;
   /** Secure cookies when served over https. */
   secureCookies: boolean;
@@ -39,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     autoVersionQuietMs: Number(env.AUTO_VERSION_QUIET_SECONDS ?? 120) * 1000,
     maxCollabPayload: Number(env.MAX_COLLAB_PAYLOAD ?? 4 * 1024 * 1024),
     exportWorkers: Math.max(1, Number(env.EXPORT_WORKERS ?? 1) || 1),
+    warmExportsAfterMs: env.WARM_EXPORTS_AFTER_MS === 'off' ? null : Number(env.WARM_EXPORTS_AFTER_MS ?? 2_000),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? 24 * 14) * 3600_000,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     log: env.LOG !== '0',

@@ -282,6 +282,11 @@ export async function measureFanout(
   }
 }
 
+/** Server CPU per typed insert over a measurement, µs (its CPU share × time ÷ inserts counted). */
+export function cpuUsPerInsert(result: FanoutResult): number {
+  return Math.round(((result.serverCpuPercent / 100) * result.measuredMs * 1000) / Math.max(1, result.opsCounted));
+}
+
 export function round(value: number, digits = 1): number {
   if (!Number.isFinite(value)) return value;
   const f = 10 ** digits;

@@ -7,19 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
-import { CONTENT_FRAGMENT, schema } from '../../shared/schema';
-import { SYLLABUS_OUTLINE } from '../../shared/workspace';
 import { traceUpdate } from '../../tests/support/traces';
-import { signIn } from '../../tests/support/workspace';
 import { type Connector, connectorFor } from './clients';
-import { type FanoutOptions, type FanoutResult, SectionGroup, Tracker, measureFanout, round, sleep } from './fanout';
+import { type FanoutOptions, type FanoutResult, SectionGroup, Tracker, cpuUsPerInsert, measureFanout, round, sleep } from './fanout';
+import { coreSplit, pinThisProcess } from './pinning';
 import {
-  BENCH_PASSWORD,
   type RunningServer,
   type ServerKind,
   type StartOptions,
-  benchEmail,
   benchSection,
   directorySize,
   newStorage,
@@ -27,7 +22,7 @@ import {
   startServerProcess,
 } from './servers';
 import { median } from './stats';
-import { readUpdateClocks } from './thin-client';
+import { type ThinEditor, readUpdateClocks } from './thin-client';
 import { recordedTrace } from './trace-updates';
 
 export interface Settings {
@@ -35,6 +30,8 @@ export interface Settings {
   /** Wall-clock budget for the ramp of one server, ms. */
   rampBudgetMs: number;
   rampSteps: number[];
+  /** Whether the ramp puts the server and the load generator on cores of their own (`taskset`). */
+  rampPinned: boolean;
   singleSection: FanoutOptions;
   rampStep: FanoutOptions;
   manySections: FanoutOptions;
@@ -48,6 +45,8 @@ export interface Settings {
   /** How many of seph-blog1's transactions the throughput run replays (all of them by default). */
   replayTxns: number;
   replayWindow: number;
+  /** Open/close cycles of the memory phase (a thin client connects, syncs, closes). */
+  openCloseCycles: number;
   /** Extra node flags for the server processes (profiling). */
   serverFlags: (kind: ServerKind, phase: string) => string[];
 }
@@ -57,26 +56,39 @@ const P99_GOAL_MS = 100;
 /** (a) and (b) together, as the report reads them. */
 export type FanoutPhase = PairedFanout & Ramp;
 
-/** The run whose p99 is the median of the runs' (one machine hiccup does not decide a p99). */
-function medianRun(runs: FanoutResult[]): FanoutResult & { runsP99Ms: number[] } {
+/** A run of (a) with every round's p50, p99 and server CPU per insert beside it, in round order. */
+export type RoundsRun = FanoutResult & { runsP50Ms: number[]; runsP99Ms: number[]; runsCpuUsPerInsert: number[] };
+
+/**
+ * The run whose p99 is the median of the runs' (one machine hiccup does not decide a p99), and
+ * every round's values, which the goals compare with a peer's round by round.
+ */
+function medianRun(runs: FanoutResult[]): RoundsRun {
   const sorted = [...runs].sort((a, b) => a.p99Ms - b.p99Ms);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], runsP99Ms: runs.map((r) => r.p99Ms) };
+  return {
+    ...sorted[Math.floor((sorted.length - 1) / 2)],
+    runsP50Ms: runs.map((r) => r.p50Ms),
+    runsP99Ms: runs.map((r) => r.p99Ms),
+    runsCpuUsPerInsert: runs.map(cpuUsPerInsert),
+  };
 }
 
 function passes(result: FanoutResult): boolean {
   return result.incomplete === 0 && result.p99Ms < P99_GOAL_MS && result.converged;
 }
 
-async function withServer<T>(
+/** One server on fresh storage for `run`, stopped and its storage removed afterwards. */
+export async function withServer<T>(
   kind: ServerKind,
   phase: string,
   settings: Settings,
   prepare: (storage: ReturnType<typeof newStorage>) => Promise<void>,
   run: (server: RunningServer, storage: ReturnType<typeof newStorage>, restart: (o?: StartOptions) => Promise<RunningServer>) => Promise<T>,
+  start: StartOptions = {},
 ): Promise<T> {
   const storage = newStorage(kind);
   await prepare(storage);
-  let server = await startServerProcess(storage, { nodeFlags: settings.serverFlags(kind, phase) });
+  let server = await startServerProcess(storage, { nodeFlags: settings.serverFlags(kind, phase), ...start });
   try {
     return await run(server, storage, async (o = {}) => {
       await server.stop();
@@ -91,8 +103,8 @@ async function withServer<T>(
 
 /** (a) for one server: the median runs of the rounds, and every run's p99. */
 export interface PairedFanout {
-  single: FanoutResult & { runsP99Ms: number[] };
-  many: FanoutResult & { runsP99Ms: number[] };
+  single: RoundsRun;
+  many: RoundsRun;
 }
 
 /** A server of the paired measurement, with its clients connected. */
@@ -142,9 +154,10 @@ export async function pairedFanoutPhase(
       const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
       for (const c of order) c.singles.push(await measureFanout(c.server, c.tracker, [c.one!], settings.singleSection));
       for (const c of order) c.manies.push(await measureFanout(c.server, c.tracker, c.ten, settings.manySections));
+      const p50p99 = (r: FanoutResult) => `${r.p50Ms}/${r.p99Ms}`;
       log(
-        `  round ${round + 1}: p99 1×50 ${order.map((c) => `${c.kind} ${c.singles.at(-1)!.p99Ms}`).join(', ')}; ` +
-          `10×20 ${order.map((c) => `${c.kind} ${c.manies.at(-1)!.p99Ms}`).join(', ')} ms`,
+        `  round ${round + 1}: p50/p99 1×50 ${order.map((c) => `${c.kind} ${p50p99(c.singles.at(-1)!)}`).join(', ')}; ` +
+          `10×20 ${order.map((c) => `${c.kind} ${p50p99(c.manies.at(-1)!)}`).join(', ')} ms`,
       );
     }
   } finally {
@@ -171,23 +184,33 @@ export interface Ramp {
   /** The most editors one section held with p99 under 100 ms and nothing lost (0: not even the first step). */
   maxEditors: number;
   rampStoppedBecause: string;
+  /** Where the server and the load generator ran: each on a core of its own, or why not. */
+  rampPinning: string;
 }
 
-/** (b): one section, editors added step by step while p99 stays under 100 ms. */
+/**
+ * (b): one section, editors added step by step while p99 stays under 100 ms, the server on one core
+ * and this process (the load generator) on the other where the machine allows it.
+ */
 export async function rampPhase(kind: ServerKind, settings: Settings, log: (line: string) => void): Promise<Ramp> {
+  const split = settings.rampPinned ? coreSplit() : { reason: 'turned off (--no-pin)' };
+  const pinned = 'server' in split;
+  const rampPinning = pinned ? `server on core ${split.server}, load generator on core ${split.generator} (taskset)` : `not pinned: ${split.reason}`;
+  log(`  ${kind} ramp: ${rampPinning}`);
   return withServer(
     kind,
     'ramp',
     settings,
     (storage) => prepareStorage(storage, { sections: 1 }),
     async (server) => {
-      const connector = await connectorFor(server);
+      const restore = pinned ? pinThisProcess(split.generator) : () => undefined;
       const tracker = new Tracker();
-      const one = new SectionGroup(benchSection(1), connector, tracker);
+      let one: SectionGroup | null = null;
       const ramp: FanoutResult[] = [];
       let maxEditors = 0;
       let stopped = 'every step passed';
       try {
+        one = new SectionGroup(benchSection(1), await connectorFor(server), tracker);
         const rampStart = performance.now();
         for (const size of settings.rampSteps) {
           if (performance.now() - rampStart > settings.rampBudgetMs) {
@@ -210,7 +233,10 @@ export async function rampPhase(kind: ServerKind, settings: Settings, log: (line
             break;
           }
           ramp.push(step);
-          log(`  ${kind} ramp ${size}: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, lost ${step.incomplete}, server CPU ${step.serverCpuPercent}%`);
+          log(
+            `  ${kind} ramp ${size}: p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, lost ${step.incomplete}, server CPU ${step.serverCpuPercent}%, ` +
+              `load generator CPU ${step.harnessCpuPercent}% (event-loop delay p99 ${step.harnessLoopDelayP99Ms} ms)`,
+          );
           if (!passes(step)) {
             stopped = `${size} editors: p99 ${step.p99Ms} ms${step.incomplete ? `, ${step.incomplete} inserts not delivered in time` : ''}${step.converged ? '' : ', probes diverged'}`;
             break;
@@ -218,10 +244,12 @@ export async function rampPhase(kind: ServerKind, settings: Settings, log: (line
           maxEditors = size;
         }
       } finally {
-        one.destroy();
+        one?.destroy();
+        restore();
       }
-      return { ramp, maxEditors, rampStoppedBecause: stopped };
+      return { ramp, maxEditors, rampStoppedBecause: stopped, rampPinning };
     },
+    pinned ? { cpus: split.server } : {},
   );
 }
 
@@ -249,12 +277,36 @@ export interface ColdLoadPhase {
   sectionsLoaded: number;
   textMatches: boolean;
   updateBytes: number;
+  /** The ten sections once each had one typed character (the server now holds them as edited documents). */
+  tenEdited: Memory;
+  /**
+   * Server memory per loaded section as a multiple of its encoded state (`updateBytes`): while the
+   * sections are only read (clients synced and connected), and after one edit in each.
+   */
+  perSectionMultiple: { read: StateMultiple; edited: StateMultiple };
+}
+
+/** Memory per section ÷ its encoded state: the JS heap alone, and heap plus memory outside it (buffers). */
+export interface StateMultiple {
+  heap: number;
+  heapAndExternal: number;
 }
 
 const MB = 1024 * 1024;
 
 function memory(stats: { rss: number; heapUsed: number }): Memory {
   return { rssMb: round(stats.rss / MB), heapUsedMb: round(stats.heapUsed / MB) };
+}
+
+type MemoryStats = { heapUsed: number; external: number };
+
+/** What `sections` loaded sections added to `before`, per section, as a multiple of `stateBytes`. */
+function stateMultiple(before: MemoryStats, after: MemoryStats, sections: number, stateBytes: number): StateMultiple {
+  const per = (bytes: number) => round(bytes / sections / stateBytes, 2);
+  return {
+    heap: per(after.heapUsed - before.heapUsed),
+    heapAndExternal: per(after.heapUsed + after.external - before.heapUsed - before.external),
+  };
 }
 
 /** Connect → synced for a full client (a WebsocketProvider applying everything to its Y.Doc). */
@@ -269,11 +321,11 @@ async function fullClientLoad(connector: Connector, section: string): Promise<{ 
 }
 
 /** Connect → the whole state received, by a protocol client that keeps the connection open. */
-async function stateReceived(connector: Connector, section: string): Promise<{ ms: number; close: () => void }> {
+async function stateReceived(connector: Connector, section: string): Promise<{ ms: number; client: ThinEditor }> {
   const started = performance.now();
   const client = await connector.thin(section, null);
   await client.whenSynced(30_000);
-  return { ms: round(performance.now() - started), close: () => client.close() };
+  return { ms: round(performance.now() - started), client };
 }
 
 /**
@@ -313,11 +365,15 @@ export async function coldLoadPhase(kind: ServerKind, settings: Settings, log: (
         await sleep(300);
         const load = await stateReceived(connector, benchSection(count + 1 + r));
         firstLoadsMs.push(load.ms);
-        load.close();
+        load.client.close();
       }
       server = await restart();
       const connector = await connectorFor(server);
       await sleep(300);
+      // One unrecorded load first, of a section measured above (cold again in this process): the
+      // load generator's first provider sync pays for compiling Yjs's apply and encode paths, which
+      // is the generator's cost, not the server's, and fell on whichever server came first.
+      await fullClientLoad(connector, benchSection(count + 1));
       const fullClientLoadsMs: number[] = [];
       for (let i = 0; i < fullLoads; i++) {
         const load = await fullClientLoad(connector, benchSection(count + settings.coldRestarts + 1 + i));
@@ -327,24 +383,32 @@ export async function coldLoadPhase(kind: ServerKind, settings: Settings, log: (
       server = await restart();
       const fresh = await connectorFor(server);
       await sleep(300);
-      const baseline = memory(await server.stats({ gc: true }));
-      const open: (() => void)[] = [];
+      const baselineStats = await server.stats({ gc: true });
+      const baseline = memory(baselineStats);
+      const open: ThinEditor[] = [];
       const laterLoadsMs: number[] = [];
       let oneSection = baseline;
       try {
         for (let i = 1; i <= count; i++) {
           const load = await stateReceived(fresh, benchSection(i));
           laterLoadsMs.push(load.ms);
-          open.push(load.close);
+          open.push(load.client);
           // Servers may build the document just after answering: let them, before the next.
           await sleep(150);
           if (i === 1) oneSection = memory(await server.stats({ gc: true }));
         }
         const stats = await server.stats({ gc: true });
         const tenSections = memory(stats);
+        // One typed character in each: a server that serves stored bytes to readers builds the document now.
+        for (const client of open) client.type('x');
+        await sleep(300);
+        const editedStats = await server.stats({ gc: true });
+        const read = stateMultiple(baselineStats, stats, count, update.length);
+        const edited = stateMultiple(baselineStats, editedStats, count, update.length);
         log(
           `  ${kind} cold load: first after start ${firstLoadsMs.join(', ')} ms; next ${count}: median ${median(laterLoadsMs)} ms; ` +
-            `full client median ${median(fullClientLoadsMs)} ms; RSS ${baseline.rssMb} → ${tenSections.rssMb} MB`,
+            `full client median ${median(fullClientLoadsMs)} ms; RSS ${baseline.rssMb} → ${tenSections.rssMb} MB; ` +
+            `heap per section ${read.heap}× its state read, ${edited.heap}× edited (with buffers ${read.heapAndExternal}×, ${edited.heapAndExternal}×)`,
         );
         return {
           firstLoadsMs,
@@ -364,9 +428,11 @@ export async function coldLoadPhase(kind: ServerKind, settings: Settings, log: (
           sectionsLoaded: stats.documents,
           textMatches,
           updateBytes: update.length,
+          tenEdited: memory(editedStats),
+          perSectionMultiple: { read, edited },
         };
       } finally {
-        for (const close of open) close();
+        for (const client of open) client.close();
       }
     },
   );
@@ -556,63 +622,4 @@ function clientOf(update: Uint8Array): number {
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KiB`;
-}
-
-export interface ExportPhase {
-  available: boolean;
-  note: string;
-  masterExportMs: number | null;
-}
-
-/** The built-in sections of the syllabus, each holding seph-blog1's text as ProseMirror paragraphs. */
-function masterSeed(): Map<string, Uint8Array> {
-  const { endContent } = recordedTrace('seph-blog1');
-  const paragraphs = endContent.split('\n').filter((line) => line.trim().length > 0);
-  const doc = new Y.Doc();
-  prosemirrorJSONToYXmlFragment(
-    schema,
-    { type: 'doc', content: paragraphs.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) },
-    doc.getXmlFragment(CONTENT_FRAGMENT),
-  );
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return new Map(SYLLABUS_OUTLINE.map((section) => [section.id, update]));
-}
-
-/** (g): export of the full master, only when the exports feature exists on our server. */
-export async function exportPhase(settings: Settings, log: (line: string) => void): Promise<ExportPhase> {
-  const root = path.resolve(__dirname, '../..');
-  if (!fs.existsSync(path.join(root, 'server/exports'))) return { available: false, note: 'n/a (exports not built)', masterExportMs: null };
-  return withServer(
-    'ours',
-    'export',
-    settings,
-    (storage) => prepareStorage(storage, { sections: 0, seed: masterSeed() }),
-    async (server) => {
-      const cookie = await signIn(server.url, benchEmail(1), BENCH_PASSWORD);
-      const headers = { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie };
-      const started = performance.now();
-      const response = await fetch(`${server.url}/api/exports`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ scope: 'master', state: 'current', format: 'pdf' }),
-      });
-      if (response.status === 404) return { available: false, note: 'n/a (exports not built: POST /api/exports is 404)', masterExportMs: null };
-      if (response.status >= 300) {
-        return { available: false, note: `n/a (POST /api/exports answered ${response.status})`, masterExportMs: null };
-      }
-      const job = (await response.json()) as { id: string | number; status: string };
-      let status = job.status;
-      while (status !== 'done' && status !== 'failed' && performance.now() - started < 120_000) {
-        await sleep(100);
-        const poll = await fetch(`${server.url}/api/exports/${job.id}`, { headers });
-        status = ((await poll.json()) as { status: string }).status;
-      }
-      const ms = performance.now() - started;
-      log(`  ours export of the master (pdf): ${status} in ${ms.toFixed(0)} ms`);
-      return status === 'done'
-        ? { available: true, note: 'pdf of the master: 10 sections of ~57k characters each', masterExportMs: round(ms) }
-        : { available: false, note: `export ${status}`, masterExportMs: null };
-    },
-  );
 }

@@ -151,14 +151,16 @@ export class Connection implements Peer, ChangeOrigin {
     // Decode the whole update before applying it: Yjs integrates structs before it reads the
     // delete set, so a truncated update would otherwise be half applied.
     const { structs, ds } = Y.decodeUpdate(update);
+    // A client's step 2 with nothing new (every reader's answer to our step 1): nothing to judge
+    // or apply, and no reason to build a section that is only being read.
+    if (structs.length === 0 && ds.clients.size === 0) return;
     const doc = this.document.doc;
     const refusal = UpdateRules.check(doc, structs, this.person.id, this.document, ds);
     if (refusal) {
       this.refuse(refusal);
       return;
     }
-    // An empty update (a client's step 2 with nothing new) needs no judging, nor a shadow.
-    const suggesting = this.level === 'suggest' && (structs.length > 0 || ds.clients.size > 0);
+    const suggesting = this.level === 'suggest';
     if (suggesting) {
       const verdict = SuggestionRules.check(doc, update, this.person.id);
       if (verdict.kind === 'refused') {
@@ -292,9 +294,9 @@ export class Connection implements Peer, ChangeOrigin {
       this.close(1013, 'connection too slow');
       return;
     }
-    this.ws.send(message, (error) => {
-      if (error) this.ws.terminate();
-    });
+    // No callback: one per send was a JS call per connection per batch on the hottest path, and a
+    // socket whose write fails is destroyed by ws itself, which closes the connection.
+    this.ws.send(message);
   }
 
   close(code: number, reason: string): void {

@@ -11,10 +11,14 @@ export interface Committable {
   commitBatch(): (() => void) | null;
   /** The commit failed: nobody may see the batch. */
   fail(error: unknown): void;
+  /** Milliseconds until its next batch may be broadcast (0: at once); see `SectionDocument`. */
+  broadcastDueIn?(): number;
 }
 
 export class GroupCommit {
   private readonly waiting = new Set<Committable>();
+  /** Documents whose batch waits for their next broadcast to be due. */
+  private readonly resting = new Set<Committable>();
   private scheduled = false;
 
   /** @param transaction runs `work` in one database transaction (rolled back if it throws). */
@@ -22,6 +26,16 @@ export class GroupCommit {
 
   /** Commits `document`'s batch with the others' once this turn's reads are done. */
   schedule(document: Committable): void {
+    if (this.resting.has(document)) return;
+    const wait = document.broadcastDueIn?.() ?? 0;
+    if (wait > 0) {
+      this.resting.add(document);
+      setTimeout(() => {
+        this.resting.delete(document);
+        this.schedule(document);
+      }, wait);
+      return;
+    }
     this.waiting.add(document);
     if (this.scheduled) return;
     this.scheduled = true;

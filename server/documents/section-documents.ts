@@ -95,7 +95,7 @@ export class SectionDocuments implements SectionStore {
       // What is read (a version, an approval, an export) holds only stored updates.
       loaded.flush();
       // A flush that could not store dropped this copy: read what the log really holds.
-      if (!loaded.broken) return read(loaded.doc);
+      if (!loaded.broken) return loaded.readAsIs(read);
     }
     // Nobody has it open: read a copy of its own and drop it, so that reading every section (a
     // dashboard, the search index catching up, an export) does not keep them all in memory.

@@ -150,6 +150,11 @@ export class ExportJobs {
     return record ? { ...record.job } : null;
   }
 
+  /** Starts the render threads ahead of the first export (see `RenderPool.warm`). */
+  warm(): void {
+    this.pool?.warm();
+  }
+
   /** Stops the render threads (jobs still rendering fail) and the sweeper. */
   close(): void {
     clearInterval(this.sweeper);

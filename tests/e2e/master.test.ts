@@ -44,6 +44,8 @@ test('all ten sections in order with contents; text written in a section appears
     addTestPerson(workspace, 'member', 'KZ', 'Айгерім Сапарова'),
   ]);
   const { page, errors } = await masterOf(reader);
+  // The heading is drawn before the sections arrive (on a slow link, seconds before).
+  await page.locator('.master-section').nth(9).waitFor();
   await expect(page.locator('.master-section').count()).resolves.toBe(10);
   const titles = await page.locator('.master-section h3').allTextContents();
   expect(titles.map((title) => title.trim())).toEqual(SYLLABUS_OUTLINE.map((section) => section.title));

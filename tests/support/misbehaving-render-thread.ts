@@ -8,6 +8,7 @@ import '../../server/exports/render-thread';
 import type { RenderTask } from '../../server/exports/render-thread';
 
 parentPort?.on('message', (task: RenderTask) => {
+  if (task.kind !== 'render') return;
   if (task.document.courseTitle === 'exit') process.exit(3);
   if (task.document.courseTitle === 'throw') throw new Error('the renderer blew up');
 });

@@ -33,6 +33,8 @@ export async function startTestWorkspace(overrides: Partial<Config> = {}): Promi
     dataDir,
     clientDir: null,
     log: false,
+    // A test server renders few exports, if any: a thread started for each would only cost the suite.
+    warmExportsAfterMs: null,
     ...overrides,
   };
   const server = await startServer(config);

@@ -81,6 +81,20 @@ describe('the render pool', () => {
     expect(pool.threads).toBe(1);
   });
 
+  it('starts its threads ahead of the first export when warmed, and renders on them', async () => {
+    pool = new RenderPool({ size: 2 });
+    pool.warm();
+    expect(pool.threads).toBe(2);
+    pool.warm();
+    expect(pool.threads).toBe(2);
+    const file = await pool.render(master(), 'md', OPTIONS);
+    expect(file.toString('utf8')).toContain('Тоҷикӣ or Тоҷики?');
+    expect(pool.threads).toBe(2);
+    await pool.close();
+    pool.warm();
+    expect(pool.threads).toBe(0);
+  });
+
   it('fails the export whose thread exits, and renders the next one on a new thread', async () => {
     pool = new RenderPool({ thread: MISBEHAVING });
     const error = await failure(pool.render(master('exit'), 'pdf', OPTIONS));

@@ -9,6 +9,7 @@ import { MESSAGE_SYNC } from '../../shared/collab-protocol';
 import { type Peer, SectionDocument } from '../../server/documents/section-document';
 import { UpdateLog } from '../../server/documents/update-log';
 import { GroupCommit } from '../../server/documents/group-commit';
+import { SectionDocuments } from '../../server/documents/section-documents';
 import { type Db, openDatabase } from '../../server/db/client';
 import { AuditLog } from '../../server/domain/audit';
 import { People } from '../../server/domain/people';
@@ -138,6 +139,52 @@ test('a lone section’s batch is committed without a transaction around it; sev
   expect([log.load('regional-1').rows, log.load('regional-2').rows]).toEqual([2, 1]);
 });
 
+/** A connection whose every send takes `ms` of the event loop, as a system call to a slow socket would. */
+class SlowPeer extends RecordingPeer {
+  constructor(private readonly ms: number) {
+    super();
+  }
+  override send(message: Uint8Array): void {
+    const until = performance.now() + this.ms;
+    while (performance.now() < until);
+    super.send(message);
+  }
+}
+
+test('a broadcast that took long makes the next batch wait as long, and what arrives meanwhile goes out as one', async () => {
+  const document = open();
+  const writer = new RecordingPeer();
+  const crowd = Array.from({ length: 4 }, () => new SlowPeer(2));
+  for (const peer of [writer, ...crowd]) document.peers.add(peer);
+  Y.applyUpdate(document.doc, writer.type('a'), writer);
+  await nextTurn();
+  // Four sends of 2 ms: the broadcast took over 2 ms, so the next one rests about as long (8 ms).
+  expect(crowd[0].updates()).toHaveLength(1);
+  expect(document.broadcastDueIn()).toBeGreaterThan(0);
+  Y.applyUpdate(document.doc, writer.type('b'), writer);
+  await nextTurn();
+  Y.applyUpdate(document.doc, writer.type('c'), writer);
+  await nextTurn();
+  expect(crowd[0].updates()).toHaveLength(1);
+  for (let waited = 0; crowd[3].updates().length < 2 && waited < 2000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(crowd.map((peer) => peer.updates().length)).toEqual([2, 2, 2, 2]);
+  expect(crowd[0].doc.getText('notes').toString()).toBe('abc');
+  // Stored as one row before it was sent.
+  expect(log.load(SECTION).rows).toBe(2);
+});
+
+test('a quick broadcast never makes the next one wait', async () => {
+  const document = open();
+  const [writer, watcher] = [new RecordingPeer(), new RecordingPeer()];
+  for (const peer of [writer, watcher]) document.peers.add(peer);
+  for (const letter of ['a', 'b', 'c']) {
+    Y.applyUpdate(document.doc, writer.type(letter), writer);
+    await nextTurn();
+    expect(document.broadcastDueIn()).toBe(0);
+  }
+  expect(watcher.updates()).toHaveLength(3);
+});
+
 test('a change the server makes itself is stored before the call returns', () => {
   const document = open();
   const rowsBefore = log.load(SECTION).rows;
@@ -145,37 +192,51 @@ test('a change the server makes itself is stored before the call returns', () =>
   expect(log.load(SECTION).rows).toBe(rowsBefore + 1);
 });
 
-test('a stored section answers a new client with the stored bytes, then builds itself and asks for what it lacks', async () => {
+test('a stored section answers a new reader with the stored bytes, reads it from a copy, and is built only when changed', async () => {
   const source = new Y.Doc();
   source.getText('notes').insert(0, 'Модуль 3. Реинтеграция возвращающихся мигрантов');
   const stored = Y.encodeStateAsUpdate(source);
   log.append(SECTION, stored);
-  const document = open();
+  const documents = new SectionDocuments(log, { sectionIdleMs: 60_000, compactAfterRows: 10_000 });
+  const document = documents.open(SECTION);
   const peer = new RecordingPeer();
-  document.peers.add(peer);
+  documents.join(document, peer);
   expect(document.applied).toBe(false);
   // No sync step 1 yet: our state vector is not known before the document is built.
   for (const message of document.greeting(peer)) peer.send(message);
   expect(peer.received).toHaveLength(0);
   const answer = document.stateFor(Y.encodeStateVector(peer.doc));
   expect(Buffer.from(answer).equals(Buffer.from(stored))).toBe(true);
-  expect(document.applied).toBe(false);
+  Y.applyUpdate(peer.doc, answer);
   await nextTurn();
+  expect(document.applied).toBe(false);
+  // What the server reads of it (a page's request, a dashboard row) comes from a copy.
+  expect(documents.read(SECTION, (doc) => doc.getText('notes').toString())).toBe(source.getText('notes').toString());
+  expect(document.applied).toBe(false);
+  // The first change builds it, and the reader is sent the step 1 it was owed.
+  const writer = new RecordingPeer();
+  documents.join(document, writer);
+  Y.applyUpdate(writer.doc, stored);
+  Y.applyUpdate(document.doc, writer.type(' — draft'), writer);
   expect(document.applied).toBe(true);
   expect(peer.received.map((m) => m.step)).toEqual([0]);
-  expect(document.doc.getText('notes').toString()).toBe(source.getText('notes').toString());
+  await nextTurn();
+  expect(peer.doc.getText('notes').toString()).toBe(writer.doc.getText('notes').toString());
+  documents.close();
 });
 
 test('a client that already holds part of the section makes the document build at once', () => {
   const source = new Y.Doc();
   source.getText('notes').insert(0, 'first part');
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(source));
+  source.getText('notes').insert(0, 'more ');
   log.append(SECTION, Y.encodeStateAsUpdate(source));
   const document = open();
-  const partial = Y.encodeStateVector(source);
-  source.getText('notes').insert(0, 'more ');
-  const answer = document.stateFor(partial);
+  const answer = document.stateFor(Y.encodeStateVector(client));
   expect(document.applied).toBe(true);
-  expect(answer.length).toBeGreaterThan(0);
+  Y.applyUpdate(client, answer);
+  expect(client.getText('notes').toString()).toBe('more first part');
 });
 
 test('sections written in the same turn are committed in one transaction, and sent only after it', async () => {
