@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     values: { ours: suggestion?.ratio ?? null },
     ratios: {},
     note: suggestion
-      ? `${suggestion.checkUsPerUpdate} µs judging, ${suggestion.applyUsPerUpdate} µs apply per update over ${suggestion.updates} updates (${suggestion.characters} characters); one 57,000-character paragraph: ${(validation as ValidationPhase | null)?.suggestWorst?.ratio}×`
+      ? `${suggestion.checkUsPerUpdate} µs judging, ${suggestion.applyUsPerUpdate} µs apply per update over ${suggestion.updates} updates (${suggestion.characters} characters); one paragraph of ${(validation as ValidationPhase | null)?.suggestWorst?.characters} characters: ${(validation as ValidationPhase | null)?.suggestWorst?.ratio}×`
       : 'not run',
   });
   rows.push(...slowLinkRows(slowLink));
