@@ -53,6 +53,8 @@ export class RenderPool {
   readonly size: number;
   private readonly slots: Slot[];
   private closed = false;
+  /** Numbers the renders handed over, so a thread never mixes one's sections into the next. */
+  private tasks = 0;
 
   constructor(private readonly options: RenderPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? 1));
@@ -91,14 +93,15 @@ export class RenderPool {
    */
   private async send(slot: Slot, worker: Worker, document: MasterDocument, format: ExportFormat, options: RenderOptions): Promise<void> {
     const { sections, ...rest } = document;
+    const task = this.tasks++;
     try {
       for (const section of sections) {
-        worker.postMessage({ kind: 'section', section } satisfies RenderTask);
+        worker.postMessage({ kind: 'section', task, section } satisfies RenderTask);
         await yieldToLoop();
         // The thread died or the pool closed meanwhile: the export has failed already.
         if (slot.worker !== worker || !slot.running) return;
       }
-      worker.postMessage({ kind: 'render', document: { ...rest, sections: [] }, format, options } satisfies RenderTask);
+      worker.postMessage({ kind: 'render', task, document: { ...rest, sections: [] }, format, options } satisfies RenderTask);
     } catch (error) {
       // Something in the document that cannot be cloned: a bug of the caller, told to it.
       if (slot.worker === worker) this.finish(slot)?.reject(error instanceof Error ? error : new Error(String(error)));

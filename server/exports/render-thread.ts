@@ -13,8 +13,8 @@ import type { ExportFormat, MasterDocument, RenderOptions } from './model';
  * once held the server's event loop for up to 10 ms), then the rest of it and what to render.
  */
 export type RenderTask =
-  | { kind: 'section'; section: MasterDocument['sections'][number] }
-  | { kind: 'render'; document: MasterDocument; format: ExportFormat; options: RenderOptions };
+  | { kind: 'section'; task: number; section: MasterDocument['sections'][number] }
+  | { kind: 'render'; task: number; document: MasterDocument; format: ExportFormat; options: RenderOptions };
 
 /** What a thread answers: progress after each section, then the file or why there is none. */
 export type RenderThreadMessage =
@@ -36,16 +36,21 @@ const port = parentPort;
 const RENDER_NICE = 19;
 if (process.platform === 'linux' && os.getPriority() < RENDER_NICE) os.setPriority(RENDER_NICE);
 
-/** The sections received for the next render, in order. */
-let sections: MasterDocument['sections'] = [];
+/**
+ * The sections received for the next render, in order, and the task they belong to: a hand-over
+ * the pool gave up half way (a section it could not clone) leaves sections of its own here, which
+ * the next task's first section replaces.
+ */
+let received: { task: number; sections: MasterDocument['sections'] } = { task: -1, sections: [] };
 
 port.on('message', (task: RenderTask) => {
+  if (received.task !== task.task) received = { task: task.task, sections: [] };
   if (task.kind === 'section') {
-    sections.push(task.section);
+    received.sections.push(task.section);
     return;
   }
-  const document: MasterDocument = { ...task.document, sections };
-  sections = [];
+  const document: MasterDocument = { ...task.document, sections: received.sections };
+  received = { task: -1, sections: [] };
   void render(document, task.format, task.options).then(
     (bytes) => port.postMessage({ type: 'done', bytes } satisfies RenderThreadMessage, [bytes]),
     (error: unknown) => {

@@ -95,6 +95,19 @@ describe('the render pool', () => {
     expect(pool.threads).toBe(0);
   });
 
+  it('fails an export whose section cannot be handed over, and renders the next on the same thread without any of it', async () => {
+    pool = new RenderPool();
+    const broken = master();
+    // Something no thread can be sent (a caller's bug): the second section is refused half way.
+    broken.sections[1] = { ...broken.sections[1], content: { type: 'doc', content: [], toJSON: () => null } as never };
+    const error = await failure(pool.render(broken, 'md', OPTIONS));
+    expect(error.message).toMatch(/could not be cloned/);
+    expect(pool.threads).toBe(1);
+    const document = master();
+    const onThread = await pool.render(document, 'md', OPTIONS);
+    expect(onThread.equals(await renderExport(document, 'md', OPTIONS))).toBe(true);
+  });
+
   it('fails the export whose thread exits, and renders the next one on a new thread', async () => {
     pool = new RenderPool({ thread: MISBEHAVING });
     const error = await failure(pool.render(master('exit'), 'pdf', OPTIONS));
